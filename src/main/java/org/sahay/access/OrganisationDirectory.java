@@ -1,0 +1,22 @@
+package org.sahay.access;
+
+import java.util.Optional;
+import org.sahay.platform.OrganisationId;
+
+/**
+ * What the access policy needs to know about organisations. Implemented by the organisations
+ * module, so that access does not depend on it.
+ */
+public interface OrganisationDirectory {
+
+  /** The organisation's kind ("COLLECTIVE", "MENTOR", "FUNDER", "NETWORK"), if it exists. */
+  Optional<String> kindOf(OrganisationId organisation);
+
+  Optional<String> nameOf(OrganisationId organisation);
+
+  /** True when {@code mentor} is linked as mentor of {@code collective}. */
+  boolean mentors(OrganisationId mentor, OrganisationId collective);
+
+  /** True when {@code funder} is linked as funder of {@code organisation}. */
+  boolean funds(OrganisationId funder, OrganisationId organisation);
+}

@@ -1,0 +1,271 @@
+package org.sahay.access;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.time.Instant;
+import org.sahay.access.internal.ApiTokenStore;
+import org.sahay.access.internal.SessionControl;
+import org.sahay.access.internal.UserRecord;
+import org.sahay.access.internal.UserStore;
+import org.sahay.platform.Language;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.UserId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * User accounts: creation, deactivation, password changes and ending sessions, each checked by the
+ * {@link AccessPolicy} and written to the {@link AuditLog}.
+ */
+@Service
+public class Users {
+
+  /** A user as listed to admins. */
+  public record UserSummary(
+      UserId id,
+      String username,
+      OrganisationId organisation,
+      Set<Role> roles,
+      boolean active,
+      Instant createdAt) {}
+
+  /** The outcome of a change that a person's input may make impossible. */
+  public sealed interface Outcome {
+    /** Done; {@code id} is the user concerned. */
+    record Done(UserId id) implements Outcome {}
+
+    /** Refused; {@code field} is the form field to show {@code messageKey} beside. */
+    record Refused(String field, String messageKey) implements Outcome {}
+  }
+
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+  private final UserStore store;
+  private final PasswordPolicy passwords;
+  private final PasswordEncoder encoder;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final OrganisationDirectory organisations;
+  private final SessionControl sessions;
+  private final ApiTokenStore tokens;
+
+  Users(
+      UserStore store,
+      PasswordPolicy passwords,
+      PasswordEncoder encoder,
+      AccessPolicy policy,
+      AuditLog audit,
+      OrganisationDirectory organisations,
+      SessionControl sessions,
+      ApiTokenStore tokens) {
+    this.store = store;
+    this.passwords = passwords;
+    this.encoder = encoder;
+    this.policy = policy;
+    this.audit = audit;
+    this.organisations = organisations;
+    this.sessions = sessions;
+    this.tokens = tokens;
+  }
+
+  public boolean anyExist() {
+    return store.anyExist();
+  }
+
+  /**
+   * Creates a system admin; only used at first run (set-up page or bootstrap variables), so it is
+   * refused once any user exists.
+   */
+  @Transactional
+  public Outcome createFirstSystemAdmin(String username, String password, Language language) {
+    if (store.anyExist()) {
+      return new Outcome.Refused("username", "setup.closed");
+    }
+    return insert(null, username, password, EnumSet.of(Role.SYSTEM_ADMIN), language, "first run");
+  }
+
+  /** Creates a user of an organisation: system admins for any, organisation admins for their own. */
+  @Transactional
+  public Outcome create(
+      Actor by,
+      OrganisationId organisation,
+      String username,
+      String password,
+      Set<Role> roles,
+      Language language) {
+    policy.require(by, Action.USER_MANAGE, organisation);
+    Optional<String> kind = organisations.kindOf(organisation);
+    if (kind.isEmpty()) {
+      throw new NotFoundException();
+    }
+    if (roles == null || roles.isEmpty()) {
+      return new Outcome.Refused("roles", "user.roles.required");
+    }
+    for (Role role : roles) {
+      if (!fits(role, kind.get())) {
+        return new Outcome.Refused("roles", "user.roles.notForKind");
+      }
+    }
+    return insert(organisation, username, password, roles, language, by.username());
+  }
+
+  @Transactional(readOnly = true)
+  public List<UserSummary> of(Actor by, OrganisationId organisation) {
+    policy.require(by, Action.USER_VIEW, organisation);
+    return store.ofOrganisation(organisation).stream().map(Users::summary).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public UserSummary get(Actor by, UserId id) {
+    UserRecord user = store.findById(id).orElseThrow(NotFoundException::new);
+    if (user.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, Action.USER_VIEW, user.organisation());
+    return summary(user);
+  }
+
+  /** Deactivates a user, ends their sessions and revokes their tokens. */
+  @Transactional
+  public void deactivate(Actor by, UserId id) {
+    UserRecord user = managed(by, id);
+    if (user.id().equals(by.id())) {
+      throw new org.springframework.security.access.AccessDeniedException("not yourself");
+    }
+    store.setActive(id, false);
+    tokens.revokeAll(id);
+    sessions.endSessions(user.username(), null);
+    audit.record(
+        new AuditLog.Event(
+            by.username(), user.organisation(), "USER_DEACTIVATED", "user", id.toString(), ""));
+  }
+
+  @Transactional
+  public void reactivate(Actor by, UserId id) {
+    UserRecord user = managed(by, id);
+    store.setActive(id, true);
+    audit.record(
+        new AuditLog.Event(
+            by.username(), user.organisation(), "USER_REACTIVATED", "user", id.toString(), ""));
+  }
+
+  /** Ends all of a user's sessions, on every node. */
+  @Transactional
+  public int endSessions(Actor by, UserId id) {
+    UserRecord user = managed(by, id);
+    int ended = sessions.endSessions(user.username(), null);
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            user.organisation(),
+            "USER_SESSIONS_ENDED",
+            "user",
+            id.toString(),
+            ended + " sessions"));
+    return ended;
+  }
+
+  /** Changes the actor's own password and ends their other sessions. */
+  @Transactional
+  public Outcome changePassword(
+      Actor self, String current, String replacement, String currentSessionId) {
+    UserRecord user = store.findById(self.id()).orElseThrow(NotFoundException::new);
+    if (current == null || !encoder.matches(current, user.passwordHash())) {
+      return new Outcome.Refused("current", "password.currentWrong");
+    }
+    Optional<String> weak = passwords.check(user.username(), replacement);
+    if (weak.isPresent()) {
+      return new Outcome.Refused("password", weak.get());
+    }
+    store.setPasswordHash(user.id(), encoder.encode(replacement));
+    sessions.endSessions(user.username(), currentSessionId);
+    audit.record(
+        new AuditLog.Event(
+            self.username(),
+            user.organisation(),
+            "PASSWORD_CHANGED",
+            "user",
+            user.id().toString(),
+            "other sessions ended"));
+    return new Outcome.Done(user.id());
+  }
+
+  private UserRecord managed(Actor by, UserId id) {
+    UserRecord user = store.findById(id).orElseThrow(NotFoundException::new);
+    if (user.organisation() == null) {
+      // System admins are managed from the server, not through another account.
+      throw new NotFoundException();
+    }
+    policy.require(by, Action.USER_MANAGE, user.organisation());
+    return user;
+  }
+
+  private Outcome insert(
+      OrganisationId organisation,
+      String rawUsername,
+      String password,
+      Set<Role> roles,
+      Language language,
+      String actor) {
+    String username = rawUsername == null ? "" : rawUsername.trim().toLowerCase(Locale.ROOT);
+    if (!USERNAME.matcher(username).matches()) {
+      return new Outcome.Refused("username", "user.username.invalid");
+    }
+    Optional<String> weak = passwords.check(username, password);
+    if (weak.isPresent()) {
+      return new Outcome.Refused("password", weak.get());
+    }
+    if (store.findByUsername(username).isPresent()) {
+      return new Outcome.Refused("username", "user.username.taken");
+    }
+    UserRecord user =
+        new UserRecord(
+            UserId.newId(),
+            organisation,
+            username,
+            encoder.encode(password),
+            language == null ? Language.EN : language,
+            true,
+            Instant.now(),
+            roles);
+    try {
+      store.insert(user);
+    } catch (DuplicateKeyException e) {
+      // A concurrent sign-up took the name; PostgreSQL has aborted this transaction anyway.
+      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+      return new Outcome.Refused("username", "user.username.taken");
+    }
+    audit.record(
+        new AuditLog.Event(
+            actor,
+            organisation,
+            "USER_CREATED",
+            "user",
+            user.id().toString(),
+            "roles " + roles.stream().map(Role::name).sorted().toList()));
+    return new Outcome.Done(user.id());
+  }
+
+  /** Which roles make sense in which kind of organisation. */
+  public static boolean fits(Role role, String kind) {
+    return switch (role) {
+      case SYSTEM_ADMIN -> false;
+      case ORG_ADMIN -> true;
+      case LEADER, COUNSELLOR, DISTRICT_LIAISON -> kind.equals("COLLECTIVE");
+      case MENTOR_STAFF -> kind.equals("MENTOR") || kind.equals("NETWORK");
+      case FUNDER_VIEWER -> kind.equals("FUNDER");
+    };
+  }
+
+  private static UserSummary summary(UserRecord u) {
+    return new UserSummary(u.id(), u.username(), u.organisation(), u.roles(), u.active(), u.createdAt());
+  }
+}

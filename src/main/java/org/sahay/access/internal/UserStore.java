@@ -1,0 +1,136 @@
+package org.sahay.access.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.sahay.access.Role;
+import org.sahay.platform.Language;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.UserId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** User accounts and their roles. */
+@Repository
+public class UserStore {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  UserStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public boolean anyExist() {
+    return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
+  }
+
+  public void insert(UserRecord user) {
+    var now = OffsetDateTime.now(clock);
+    jdbc.sql(
+            """
+            insert into app_user (id, organisation_id, username, password_hash, language, active,
+              created_at, password_changed_at, version)
+            values (:id, :org, :username, :hash, :language, :active, :now, :now, 0)
+            """)
+        .param("id", user.id().value())
+        .param("org", user.organisation() == null ? null : user.organisation().value())
+        .param("username", user.username())
+        .param("hash", user.passwordHash())
+        .param("language", user.language().code())
+        .param("active", user.active())
+        .param("now", now)
+        .update();
+    for (Role role : user.roles()) {
+      jdbc.sql("insert into app_user_role (user_id, role) values (:id, :role)")
+          .param("id", user.id().value())
+          .param("role", role.name())
+          .update();
+    }
+  }
+
+  public Optional<UserRecord> findByUsername(String username) {
+    return jdbc.sql("select * from app_user where username = :u")
+        .param("u", username)
+        .query(this::map)
+        .optional();
+  }
+
+  public Optional<UserRecord> findById(UserId id) {
+    return jdbc.sql("select * from app_user where id = :id")
+        .param("id", id.value())
+        .query(this::map)
+        .optional();
+  }
+
+  public List<UserRecord> ofOrganisation(OrganisationId organisation) {
+    return jdbc.sql("select * from app_user where organisation_id = :org order by username")
+        .param("org", organisation.value())
+        .query(this::map)
+        .list();
+  }
+
+  public List<UserRecord> systemAdmins() {
+    return jdbc.sql(
+            "select * from app_user where id in (select user_id from app_user_role"
+                + " where role = 'SYSTEM_ADMIN') order by username")
+        .query(this::map)
+        .list();
+  }
+
+  public void setActive(UserId id, boolean active) {
+    jdbc.sql("update app_user set active = :active, version = version + 1 where id = :id")
+        .param("active", active)
+        .param("id", id.value())
+        .update();
+  }
+
+  public void setPasswordHash(UserId id, String hash) {
+    jdbc.sql(
+            "update app_user set password_hash = :hash, password_changed_at = :now,"
+                + " version = version + 1 where id = :id")
+        .param("hash", hash)
+        .param("now", OffsetDateTime.now(clock))
+        .param("id", id.value())
+        .update();
+  }
+
+  public void setLanguage(String username, Language language) {
+    jdbc.sql("update app_user set language = :lang where username = :u")
+        .param("lang", language.code())
+        .param("u", username)
+        .update();
+  }
+
+  private UserRecord map(ResultSet rs, int row) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    UUID org = rs.getObject("organisation_id", UUID.class);
+    return new UserRecord(
+        new UserId(id),
+        org == null ? null : new OrganisationId(org),
+        rs.getString("username"),
+        rs.getString("password_hash"),
+        Language.fromCode(rs.getString("language")).orElse(Language.EN),
+        rs.getBoolean("active"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        roles(id));
+  }
+
+  private Set<Role> roles(UUID user) {
+    List<String> names =
+        jdbc.sql("select role from app_user_role where user_id = :id")
+            .param("id", user)
+            .query(String.class)
+            .list();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    names.forEach(n -> roles.add(Role.valueOf(n)));
+    return roles;
+  }
+}

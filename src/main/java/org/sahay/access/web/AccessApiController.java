@@ -1,0 +1,152 @@
+package org.sahay.access.web;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.access.OrganisationDirectory;
+import org.sahay.access.Role;
+import org.sahay.access.Users;
+import org.sahay.access.internal.ApiTokenStore;
+import org.sahay.platform.Language;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Tokens, the caller, and users of an organisation, as JSON. */
+@RestController
+@RequestMapping("/api/v1")
+class AccessApiController {
+
+  record TokenRequest(String name) {}
+
+  record TokenResponse(String token) {}
+
+  record Me(String username, OrganisationView organisation, Set<String> roles) {}
+
+  record OrganisationView(String id, String name, String kind) {}
+
+  record NewUser(String username, String password, List<String> roles, String language) {}
+
+  record UserView(String id, String username, String organisationId, Set<String> roles, boolean active) {}
+
+  private final ApiTokenStore tokens;
+  private final Users users;
+  private final OrganisationDirectory organisations;
+  private final AuditLog audit;
+  private final Problems problems;
+
+  AccessApiController(
+      ApiTokenStore tokens,
+      Users users,
+      OrganisationDirectory organisations,
+      AuditLog audit,
+      Problems problems) {
+    this.tokens = tokens;
+    this.users = users;
+    this.organisations = organisations;
+    this.audit = audit;
+    this.problems = problems;
+  }
+
+  /** HTTP Basic only: creates a token for scripts and returns it this once. */
+  @PostMapping("/tokens")
+  ResponseEntity<TokenResponse> createToken(
+      Actor actor, @RequestBody(required = false) TokenRequest request) {
+    String name =
+        request == null || request.name() == null || request.name().isBlank()
+            ? "api"
+            : request.name().trim();
+    if (name.length() > 100) {
+      name = name.substring(0, 100);
+    }
+    var created = tokens.create(actor.id(), name);
+    audit.record(
+        new AuditLog.Event(
+            actor.username(),
+            actor.organisation(),
+            "TOKEN_CREATED",
+            "api_token",
+            created.id().toString(),
+            "via API"));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Cache-Control", "no-store")
+        .body(new TokenResponse(created.secret()));
+  }
+
+  @GetMapping("/me")
+  Me me(Actor actor) {
+    OrganisationView organisation = null;
+    if (actor.organisation() != null) {
+      OrganisationId id = actor.organisation();
+      organisation =
+          new OrganisationView(
+              id.toString(),
+              organisations.nameOf(id).orElse(null),
+              organisations.kindOf(id).orElse(null));
+    }
+    return new Me(actor.username(), organisation, names(actor.roles()));
+  }
+
+  @PostMapping("/organisations/{id}/users")
+  ResponseEntity<?> createUser(
+      Actor actor,
+      @PathVariable OrganisationId id,
+      @RequestBody NewUser body,
+      HttpServletRequest request) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String role : body.roles() == null ? List.<String>of() : body.roles()) {
+      try {
+        roles.add(Role.valueOf(role));
+      } catch (IllegalArgumentException e) {
+        return invalid(request, "roles", "user.roles.unknown");
+      }
+    }
+    Language language =
+        body.language() == null ? Language.EN : Language.fromCode(body.language()).orElse(null);
+    if (language == null) {
+      return invalid(request, "language", "user.language.invalid");
+    }
+    var outcome = users.create(actor, id, body.username(), body.password(), roles, language);
+    if (outcome instanceof Users.Outcome.Refused refused) {
+      return invalid(request, refused.field(), refused.messageKey());
+    }
+    var done = (Users.Outcome.Done) outcome;
+    var user = users.get(actor, done.id());
+    return ResponseEntity.created(URI.create("/api/v1/users/" + done.id()))
+        .body(
+            new UserView(
+                user.id().toString(),
+                user.username(),
+                user.organisation().toString(),
+                names(user.roles()),
+                user.active()));
+  }
+
+  private ResponseEntity<?> invalid(HttpServletRequest request, String field, String key) {
+    var locale = RequestContextUtils.getLocale(request);
+    var problem = problems.of(HttpStatus.BAD_REQUEST, key, locale);
+    problem.setProperty("errors", Map.of(field, problem.getDetail()));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static Set<String> names(Set<Role> roles) {
+    Set<String> names = new TreeSet<>();
+    roles.forEach(r -> names.add(r.name()));
+    return names;
+  }
+}

@@ -1,0 +1,120 @@
+package org.sahay.access.web;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.OrganisationDirectory;
+import org.sahay.access.Role;
+import org.sahay.access.Users;
+import org.sahay.platform.FormState;
+import org.sahay.platform.Language;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.UserId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users of an organisation, for its admins and for system admins. */
+@Controller
+class UserPagesController {
+
+  private final Users users;
+  private final OrganisationDirectory organisations;
+  private final AccessPolicy policy;
+
+  UserPagesController(Users users, OrganisationDirectory organisations, AccessPolicy policy) {
+    this.users = users;
+    this.organisations = organisations;
+    this.policy = policy;
+  }
+
+  @GetMapping("/organisations/{id}/users")
+  String list(Actor actor, @PathVariable OrganisationId id, Model model) {
+    var list = users.of(actor, id);
+    String kind = organisations.kindOf(id).orElseThrow(NotFoundException::new);
+    model.addAttribute("organisationId", id);
+    model.addAttribute("organisationName", organisations.nameOf(id).orElse(""));
+    model.addAttribute("users", list);
+    model.addAttribute("roles", assignable(kind));
+    model.addAttribute("canManage", policy.permits(actor, Action.USER_MANAGE, id));
+    model.addAttribute("self", actor.id());
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", FormState.empty());
+    }
+    if (!model.containsAttribute("notice")) {
+      model.addAttribute("notice", null);
+    }
+    return "access/users";
+  }
+
+  @PostMapping("/organisations/{id}/users")
+  String create(
+      Actor actor,
+      @PathVariable OrganisationId id,
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(required = false) List<String> roles,
+      @RequestParam(defaultValue = "en") String language,
+      RedirectAttributes redirect) {
+    Set<Role> chosen = EnumSet.noneOf(Role.class);
+    if (roles != null) {
+      for (String role : roles) {
+        try {
+          chosen.add(Role.valueOf(role));
+        } catch (IllegalArgumentException e) {
+          // an unknown role is simply not granted
+        }
+      }
+    }
+    Language lang = Language.fromCode(language).orElse(Language.EN);
+    var outcome = users.create(actor, id, username, password, chosen, lang);
+    if (outcome instanceof Users.Outcome.Refused refused) {
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("username", username);
+      values.put("language", lang.code());
+      redirect.addFlashAttribute(
+          "form", FormState.of(values, Map.of(refused.field(), refused.messageKey())));
+    } else {
+      redirect.addFlashAttribute("notice", "user.created");
+    }
+    return "redirect:/organisations/" + id + "/users";
+  }
+
+  @PostMapping("/users/{id}/deactivate")
+  String deactivate(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
+    var user = users.get(actor, id);
+    users.deactivate(actor, id);
+    redirect.addFlashAttribute("notice", "user.deactivated");
+    return "redirect:/organisations/" + user.organisation() + "/users";
+  }
+
+  @PostMapping("/users/{id}/reactivate")
+  String reactivate(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
+    var user = users.get(actor, id);
+    users.reactivate(actor, id);
+    redirect.addFlashAttribute("notice", "user.reactivated");
+    return "redirect:/organisations/" + user.organisation() + "/users";
+  }
+
+  @PostMapping("/users/{id}/end-sessions")
+  String endSessions(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
+    var user = users.get(actor, id);
+    users.endSessions(actor, id);
+    redirect.addFlashAttribute("notice", "user.sessionsEnded");
+    return "redirect:/organisations/" + user.organisation() + "/users";
+  }
+
+  private static List<Role> assignable(String kind) {
+    return EnumSet.allOf(Role.class).stream().filter(r -> Users.fits(r, kind)).toList();
+  }
+}

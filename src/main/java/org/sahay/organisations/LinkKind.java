@@ -1,0 +1,7 @@
+package org.sahay.organisations;
+
+/** A mentor supports a collective; a funder funds an organisation. */
+public enum LinkKind {
+  MENTOR_OF,
+  FUNDER_OF
+}

@@ -1,0 +1,6 @@
+/**
+ * Collectives, mentoring organisations, funders and networks; who mentors and who funds whom; and
+ * the first-run set-up that creates the first organisation.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Organisations")
+package org.sahay.organisations;

@@ -1,0 +1,40 @@
+package org.sahay.organisations.web;
+
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.organisations.Organisations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The first page after sign-in: who you are, for which organisation, and where to go. */
+@Controller
+class HomeController {
+
+  private final Organisations organisations;
+  private final AccessPolicy policy;
+
+  HomeController(Organisations organisations, AccessPolicy policy) {
+    this.organisations = organisations;
+    this.policy = policy;
+  }
+
+  @GetMapping("/")
+  String home(Actor actor, Model model) {
+    model.addAttribute("actor", actor);
+    model.addAttribute(
+        "organisation",
+        actor.organisation() == null ? null : organisations.find(actor.organisation()).orElse(null));
+    model.addAttribute(
+        "canManageUsers",
+        actor.organisation() != null
+            && policy.permits(actor, Action.USER_MANAGE, actor.organisation()));
+    model.addAttribute(
+        "canReadAudit",
+        actor.organisation() != null
+            && policy.permits(actor, Action.AUDIT_READ, actor.organisation()));
+    model.addAttribute("isSystemAdmin", policy.permits(actor, Action.ORGANISATION_CREATE, null));
+    return "organisations/home";
+  }
+}

@@ -1,0 +1,177 @@
+package org.sahay.platform.internal.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.sahay.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The one idempotency mechanism for creating API calls: a POST under {@code /api/v1} with an
+ * {@code Idempotency-Key} runs once per user and key; repeats get the first answer, a different
+ * body under the same key is refused with 422, and a repeat that arrives while the first is still
+ * running waits for its answer.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  private static final int MAX_KEY_LENGTH = 200;
+  private static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+  private final IdempotencyStore store;
+  private final Problems problems;
+  private final Duration waitForFirst;
+
+  IdempotencyFilter(IdempotencyStore store, Problems problems, Duration waitForFirst) {
+    this.store = store;
+    this.problems = problems;
+    this.waitForFirst = waitForFirst;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // Token creation answers with a secret that must never be stored, so it is not replayable.
+    return !"POST".equals(request.getMethod())
+        || !path.startsWith("/api/v1/")
+        || path.equals("/api/v1/tokens")
+        || request.getHeader(HEADER) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER).trim();
+    String principal = principal();
+    if (principal == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      problem(request, response, HttpStatus.BAD_REQUEST, "problem.idempotency.badKey");
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+    String hash = hash(request, body);
+    CachedBodyRequest replayable = new CachedBodyRequest(request, body);
+
+    if (store.claim(principal, key, hash)) {
+      runOnce(replayable, response, chain, principal, key);
+      return;
+    }
+    Optional<IdempotencyStore.Stored> first = awaitFirst(principal, key);
+    if (first.isEmpty()) {
+      // The first attempt failed and gave the key back: this attempt may try again.
+      if (store.claim(principal, key, hash)) {
+        runOnce(replayable, response, chain, principal, key);
+      } else {
+        problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+      }
+      return;
+    }
+    IdempotencyStore.Stored stored = first.get();
+    if (!stored.requestHash().equals(hash)) {
+      problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotency.mismatch");
+    } else if (stored.state() != IdempotencyStore.State.COMPLETE) {
+      problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+    } else {
+      response.setStatus(stored.status());
+      response.setHeader("Idempotent-Replayed", "true");
+      if (stored.contentType() != null) {
+        response.setContentType(stored.contentType());
+      }
+      if (stored.body() != null) {
+        response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private void runOnce(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      String principal,
+      String key)
+      throws IOException, ServletException {
+    ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+    boolean completed = false;
+    try {
+      chain.doFilter(request, capture);
+      if (capture.getStatus() < 500) {
+        store.complete(
+            principal,
+            key,
+            capture.getStatus(),
+            capture.getContentType(),
+            new String(capture.getContentAsByteArray(), StandardCharsets.UTF_8));
+        completed = true;
+      }
+    } finally {
+      if (!completed) {
+        store.release(principal, key);
+      }
+      capture.copyBodyToResponse();
+    }
+  }
+
+  private Optional<IdempotencyStore.Stored> awaitFirst(String principal, String key) {
+    long deadline = System.nanoTime() + waitForFirst.toNanos();
+    while (true) {
+      Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
+      if (stored.isEmpty()
+          || stored.get().state() == IdempotencyStore.State.COMPLETE
+          || System.nanoTime() > deadline) {
+        return stored;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return stored;
+      }
+    }
+  }
+
+  private void problem(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+      throws IOException {
+    problems.write(response, status, key, RequestContextUtils.getLocale(request));
+  }
+
+  private static String principal() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+      return null;
+    }
+    return auth.getName();
+  }
+
+  private static String hash(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ' ');
+      digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.sahay.platform.internal.idempotency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Claims, completes and replays idempotency keys; each step commits on its own. */
+@Repository
+class IdempotencyStore {
+
+  enum State {
+    IN_PROGRESS,
+    COMPLETE
+  }
+
+  record Stored(
+      String requestHash, State state, int status, String contentType, String body) {}
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  IdempotencyStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = new TransactionTemplate(transactions);
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /** True when this caller now owns the key; false when someone already does. */
+  boolean claim(String principal, String key, String requestHash) {
+    try {
+      tx.executeWithoutResult(
+          s ->
+              jdbc.sql(
+                      """
+                      insert into idempotency_record
+                        (principal, idem_key, request_hash, state, created_at)
+                      values (:principal, :key, :hash, 'IN_PROGRESS', :now)
+                      """)
+                  .param("principal", principal)
+                  .param("key", key)
+                  .param("hash", requestHash)
+                  .param("now", clock.instant())
+                  .update());
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  Optional<Stored> find(String principal, String key) {
+    return jdbc.sql(
+            """
+            select request_hash, state, response_status, response_content_type, response_body
+            from idempotency_record where principal = :principal and idem_key = :key
+            """)
+        .param("principal", principal)
+        .param("key", key)
+        .query(
+            (rs, n) ->
+                new Stored(
+                    rs.getString(1),
+                    State.valueOf(rs.getString(2)),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+        .optional();
+  }
+
+  void complete(String principal, String key, int status, String contentType, String body) {
+    tx.executeWithoutResult(
+        s ->
+            jdbc.sql(
+                    """
+                    update idempotency_record
+                    set state = 'COMPLETE', response_status = :status,
+                        response_content_type = :type, response_body = :body, completed_at = :now
+                    where principal = :principal and idem_key = :key
+                    """)
+                .param("status", status)
+                .param("type", contentType)
+                .param("body", body)
+                .param("now", clock.instant())
+                .param("principal", principal)
+                .param("key", key)
+                .update());
+  }
+
+  /** Gives the key back when the work failed, so that a retry may run it. */
+  void release(String principal, String key) {
+    tx.executeWithoutResult(
+        s ->
+            jdbc.sql(
+                    "delete from idempotency_record where principal = :principal and idem_key = :key"
+                        + " and state = 'IN_PROGRESS'")
+                .param("principal", principal)
+                .param("key", key)
+                .update());
+  }
+
+  int deleteCompletedBefore(Duration age) {
+    Instant cutoff = clock.instant().minus(age);
+    return jdbc.sql(
+            "delete from idempotency_record where state = 'COMPLETE' and created_at < :cutoff")
+        .param("cutoff", cutoff)
+        .update();
+  }
+}
