@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Sahay: confidential relief, entitlements and resilience platform for survivor-led collectives. */
+/**
+ * Sahay: confidential relief, entitlements and resilience platform for survivor-led collectives.
+ */
 @SpringBootApplication
 @EnableScheduling
 public class SahayApplication {

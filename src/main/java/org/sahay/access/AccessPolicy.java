@@ -11,9 +11,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that answers "may this user do this to that organisation's data". Controllers and
- * services ask it; they never decide alone. A system admin manages organisations and users but
- * has no implicit access to member data.
+ * The one place that answers: may this user do this to that organisation's data? Controllers and
+ * services ask it; they never decide alone. A system admin manages organisations and users but has
+ * no implicit access to member data.
  */
 @Component
 public class AccessPolicy {
@@ -56,12 +56,9 @@ public class AccessPolicy {
                   Role.MENTOR_STAFF, EnumSet.of(Relation.OWN, Relation.MENTORS),
                   Role.FUNDER_VIEWER, EnumSet.of(Relation.OWN, Relation.FUNDS),
                   Role.DISTRICT_LIAISON, OWN)),
+          entry(Action.USER_VIEW, Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
           entry(
-              Action.USER_VIEW,
-              Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
-          entry(
-              Action.USER_MANAGE,
-              Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
+              Action.USER_MANAGE, Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
           entry(Action.AUDIT_READ, Map.of(Role.ORG_ADMIN, OWN)),
           entry(Action.AUDIT_VERIFY, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
           entry(Action.OPERATIONS, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),

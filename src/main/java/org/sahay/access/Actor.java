@@ -5,8 +5,8 @@ import org.sahay.platform.OrganisationId;
 import org.sahay.platform.UserId;
 
 /**
- * The signed-in user a request acts for. {@code organisation} is null only for system admins,
- * who belong to no organisation.
+ * The signed-in user a request acts for. {@code organisation} is null only for system admins, who
+ * belong to no organisation.
  */
 public record Actor(UserId id, String username, OrganisationId organisation, Set<Role> roles) {
 

@@ -25,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The append-only audit log. Each organisation has its own hash chain (system events have one
- * too), so audited writes in different organisations never wait for one another. An entry is
- * written in the caller's transaction: it exists exactly when the change it describes does.
- * Summaries never carry sensitive values.
+ * The append-only audit log. Each organisation has its own hash chain (system events have one too),
+ * so audited writes in different organisations never wait for one another. An entry is written in
+ * the caller's transaction: it exists exactly when the change it describes does. Summaries never
+ * carry sensitive values.
  */
 @Service
 public class AuditLog {

@@ -9,7 +9,7 @@ import org.sahay.platform.OrganisationId;
  */
 public interface OrganisationDirectory {
 
-  /** The organisation's kind ("COLLECTIVE", "MENTOR", "FUNDER", "NETWORK"), if it exists. */
+  /** The organisation's kind (COLLECTIVE, MENTOR, FUNDER or NETWORK), if it exists. */
   Optional<String> kindOf(OrganisationId organisation);
 
   Optional<String> nameOf(OrganisationId organisation);

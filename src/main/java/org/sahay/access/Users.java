@@ -1,12 +1,12 @@
 package org.sahay.access;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.time.Instant;
 import org.sahay.access.internal.ApiTokenStore;
 import org.sahay.access.internal.SessionControl;
 import org.sahay.access.internal.UserRecord;
@@ -92,7 +92,9 @@ public class Users {
     return insert(null, username, password, EnumSet.of(Role.SYSTEM_ADMIN), language, "first run");
   }
 
-  /** Creates a user of an organisation: system admins for any, organisation admins for their own. */
+  /**
+   * Creates a user of an organisation: system admins for any, organisation admins for their own.
+   */
   @Transactional
   public Outcome create(
       Actor by,
@@ -266,6 +268,7 @@ public class Users {
   }
 
   private static UserSummary summary(UserRecord u) {
-    return new UserSummary(u.id(), u.username(), u.organisation(), u.roles(), u.active(), u.createdAt());
+    return new UserSummary(
+        u.id(), u.username(), u.organisation(), u.roles(), u.active(), u.createdAt());
   }
 }

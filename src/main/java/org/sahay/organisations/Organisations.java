@@ -111,7 +111,11 @@ public class Organisations {
     store.link(from, kind, to);
     audit.record(
         new AuditLog.Event(
-            by.username(), to, "ORGANISATION_LINKED", "organisation", to.toString(),
+            by.username(),
+            to,
+            "ORGANISATION_LINKED",
+            "organisation",
+            to.toString(),
             kind + " from " + source.shortCode()));
     return Linking.LINKED;
   }

@@ -1,13 +1,15 @@
 package org.sahay.platform;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a form shows again after a refusal: the values typed (never passwords) and a message key
- * per wrong field.
+ * What a form shows again after a refusal: the values typed (never passwords) and a message key per
+ * wrong field.
  */
-public record FormState(Map<String, String> values, Map<String, String> errors) {
+public record FormState(Map<String, String> values, Map<String, String> errors)
+    implements Serializable {
 
   public FormState {
     values = Map.copyOf(values);

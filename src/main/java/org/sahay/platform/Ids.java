@@ -3,7 +3,9 @@ package org.sahay.platform;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** Time-ordered UUIDs (version 7), so that phones can create rows offline and indexes stay dense. */
+/**
+ * Time-ordered UUIDs (version 7), so that phones can create rows offline and indexes stay dense.
+ */
 public final class Ids {
 
   private static final SecureRandom RANDOM = new SecureRandom();

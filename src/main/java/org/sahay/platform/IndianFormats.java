@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.util.Date;
 
 /**
- * Numbers, money and dates the way people in India read them: lakh and crore grouping
- * (₹23,00,000) in every language. Digits stay Latin in all four languages, because the same lists
- * and receipts travel between collectives, banks and district offices.
+ * Numbers, money and dates the way people in India read them: lakh and crore grouping (₹23,00,000)
+ * in every language. Digits stay Latin in all four languages, because the same lists and receipts
+ * travel between collectives, banks and district offices.
  */
 public final class IndianFormats {
 
@@ -32,7 +32,7 @@ public final class IndianFormats {
     return NumberFormat.getNumberInstance(uLocale(language)).format(value);
   }
 
-  /** A date in the user's language, for example "28 Nov 2026" in English. */
+  /** A date in the user's language, for example 28 Nov 2026 in English. */
   public static String date(LocalDate date, Language language) {
     DateFormat format = DateFormat.getDateInstance(DateFormat.MEDIUM, uLocale(language));
     format.setTimeZone(TimeZone.GMT_ZONE);

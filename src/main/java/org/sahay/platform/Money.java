@@ -16,7 +16,9 @@ public record Money(long paise) implements Comparable<Money> {
     return new Money(Math.multiplyExact(rupees, 100L));
   }
 
-  /** Parses "2300000", "23,00,000.50" or "₹ 1,200"; more than two decimals is refused. */
+  /**
+   * Parses 2300000, 23 00 000.50 with Indian commas, or with the rupee sign; at most two decimals.
+   */
   public static Money parse(String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("empty amount");
@@ -26,7 +28,8 @@ public record Money(long paise) implements Comparable<Money> {
     if (rupees.scale() > 2) {
       throw new IllegalArgumentException("more than two decimals");
     }
-    return new Money(rupees.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+    return new Money(
+        rupees.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
   }
 
   public Money plus(Money other) {

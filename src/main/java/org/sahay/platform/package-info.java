@@ -1,6 +1,6 @@
 /**
- * Shared platform without domain knowledge: identifiers, money, languages, the page model handed
- * to templates, error handling, idempotency of creating API calls.
+ * Shared platform without domain knowledge: identifiers, money, languages, the page model handed to
+ * templates, error handling, idempotency of creating API calls.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package org.sahay.platform;

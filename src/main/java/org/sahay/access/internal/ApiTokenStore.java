@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Personal access tokens. Only a SHA-256 hash of each token is stored (a token has 256 random
- * bits, so a slow hash adds nothing); the token itself is shown once, at creation.
+ * Personal access tokens. Only a SHA-256 hash of each token is stored (a token has 256 random bits,
+ * so a slow hash adds nothing); the token itself is shown once, at creation.
  */
 @Repository
 public class ApiTokenStore {
@@ -122,8 +122,7 @@ public class ApiTokenStore {
     try {
       return HexFormat.of()
           .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(secret.getBytes(StandardCharsets.UTF_8)));
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

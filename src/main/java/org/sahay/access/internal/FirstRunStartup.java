@@ -45,9 +45,9 @@ class FirstRunStartup implements ApplicationRunner {
       var outcome = users.createFirstSystemAdmin(username, password, Language.EN);
       if (outcome instanceof Users.Outcome.Refused refused) {
         log.error(
-                "SAHAY_BOOTSTRAP_ADMIN_* refused ({}): choose a username of 3 to 64 letters,"
-                    + " digits, '.', '_' or '-', and a password of at least 10 characters that"
-                    + " is not a common one",
+            "SAHAY_BOOTSTRAP_ADMIN_* refused ({}): choose a username of 3 to 64 letters,"
+                + " digits, '.', '_' or '-', and a password of at least 10 characters that"
+                + " is not a common one",
             refused.messageKey());
       } else {
         log.info("Created the system admin from the bootstrap settings");

@@ -15,8 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed sign-ins per account and per client address in the database (so every app node
- * sees them) and locks either for a while after too many.
+ * Counts failed sign-ins per account and per client address in the database (so every app node sees
+ * them) and locks either for a while after too many.
  */
 @Component
 public class LoginThrottle {

@@ -39,6 +39,9 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     problems.write(
-        response, HttpStatus.FORBIDDEN, "problem.forbidden", RequestContextUtils.getLocale(request));
+        response,
+        HttpStatus.FORBIDDEN,
+        "problem.forbidden",
+        RequestContextUtils.getLocale(request));
   }
 }

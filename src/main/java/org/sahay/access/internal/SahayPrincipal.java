@@ -16,8 +16,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user as Spring Security holds it, in the session table too: only ids, the
- * username and roles; the password hash is erased after sign-in.
+ * The signed-in user as Spring Security holds it, in the session table too: only ids, the username
+ * and roles; the password hash is erased after sign-in.
  */
 public final class SahayPrincipal implements UserDetails, CredentialsContainer, Serializable {
 

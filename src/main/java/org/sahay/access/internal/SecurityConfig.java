@@ -66,8 +66,7 @@ class SecurityConfig implements WebMvcConfigurer {
   @Bean
   @Order(1)
   SecurityFilterChain tokenCreation(
-      HttpSecurity http, AuthenticationManager authentication, Problems problems)
-      throws Exception {
+      HttpSecurity http, AuthenticationManager authentication, Problems problems) throws Exception {
     var handlers = new ProblemSecurityHandlers(problems, "Basic realm=\"sahay\"");
     http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/tokens"))
         .authenticationManager(authentication)
@@ -163,16 +162,17 @@ class SecurityConfig implements WebMvcConfigurer {
             h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                 .frameOptions(f -> f.deny())
-                .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31536000))
-                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .httpStrictTransportSecurity(
+                    s -> s.includeSubDomains(true).maxAgeInSeconds(31536000))
+                .permissionsPolicyHeader(
+                    p -> p.policy("camera=(), microphone=(), geolocation=()")));
   }
 
   private static AuthenticationFailureHandler loginFailure() {
     return (request, response, exception) -> {
       String target = request.getContextPath() + "/login?error";
       if (exception instanceof SahayAuthenticationProvider.TemporarilyLockedException locked) {
-        long minutes =
-            Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
+        long minutes = Math.max(1, Duration.between(Instant.now(), locked.until()).toMinutes() + 1);
         target = request.getContextPath() + "/login?locked=" + minutes;
       }
       response.sendRedirect(target);

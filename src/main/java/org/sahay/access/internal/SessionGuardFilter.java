@@ -40,8 +40,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
     }
     HttpSession session = request.getSession(false);
     boolean tooOld =
-        session != null
-            && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis();
+        session != null && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis();
     var user = users.findById(principal.userId()).filter(UserRecord::active);
     if (tooOld || user.isEmpty()) {
       if (session != null) {

@@ -1,5 +1,6 @@
 package org.sahay.access.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Tokens, the caller, and users of an organisation, as JSON. */
 @RestController
@@ -42,7 +42,8 @@ class AccessApiController {
 
   record NewUser(String username, String password, List<String> roles, String language) {}
 
-  record UserView(String id, String username, String organisationId, Set<String> roles, boolean active) {}
+  record UserView(
+      String id, String username, String organisationId, Set<String> roles, boolean active) {}
 
   private final ApiTokenStore tokens;
   private final Users users;
@@ -141,7 +142,9 @@ class AccessApiController {
     var locale = RequestContextUtils.getLocale(request);
     var problem = problems.of(HttpStatus.BAD_REQUEST, key, locale);
     problem.setProperty("errors", Map.of(field, problem.getDetail()));
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private static Set<String> names(Set<Role> roles) {

@@ -57,8 +57,8 @@ class SignInController {
   }
 
   /**
-   * Ends the session at once (no confirmation, no CSRF token needed: the worst a forged request
-   * can do is sign someone out), wipes what the browser keeps, and leaves for a neutral page.
+   * Ends the session at once (no confirmation, no CSRF token needed: the worst a forged request can
+   * do is sign someone out), wipes what the browser keeps, and leaves for a neutral page.
    */
   @GetMapping("/quick-exit")
   String quickExit(HttpServletRequest request, HttpServletResponse response) {

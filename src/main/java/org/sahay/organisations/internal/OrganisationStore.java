@@ -57,7 +57,9 @@ public class OrganisationStore {
   }
 
   public List<Organisation> all() {
-    return jdbc.sql("select * from organisation order by name").query(OrganisationStore::map).list();
+    return jdbc.sql("select * from organisation order by name")
+        .query(OrganisationStore::map)
+        .list();
   }
 
   public boolean shortCodeTaken(ShortCode code) {

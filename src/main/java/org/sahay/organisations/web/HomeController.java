@@ -25,7 +25,9 @@ class HomeController {
     model.addAttribute("actor", actor);
     model.addAttribute(
         "organisation",
-        actor.organisation() == null ? null : organisations.find(actor.organisation()).orElse(null));
+        actor.organisation() == null
+            ? null
+            : organisations.find(actor.organisation()).orElse(null));
     model.addAttribute(
         "canManageUsers",
         actor.organisation() != null

@@ -76,7 +76,9 @@ class OrganisationApiController {
         .errors()
         .forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
     problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @GetMapping("/{id}")

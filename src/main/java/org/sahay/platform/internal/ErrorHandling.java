@@ -20,8 +20,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Turns the few exceptions controllers may throw into answers: problem details under
- * {@code /api}, the error page elsewhere. Messages never echo what the user sent.
+ * Turns the few exceptions controllers may throw into answers: problem details under {@code /api},
+ * the error page elsewhere. Messages never echo what the user sent.
  */
 @ControllerAdvice
 class ErrorHandling {
@@ -59,7 +59,9 @@ class ErrorHandling {
         .getFieldErrors()
         .forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
     problem.setProperty("errors", fields);
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   private Object answer(

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The page language: the signed-in user's stored choice, else a cookie (before login), else the
- * browser's preference among the four languages, else English.
+ * browser's preference among the four languages, else English. API callers choose per request with
+ * Accept-Language, which wins over the stored choice.
  */
 class SahayLocaleResolver implements LocaleResolver {
 
@@ -33,9 +34,13 @@ class SahayLocaleResolver implements LocaleResolver {
     if (cached instanceof Language language) {
       return language.locale();
     }
+    Optional<Language> explicitForApi =
+        request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            ? fromBrowser(request)
+            : Optional.empty();
     Language language =
-        signedInUser()
-            .flatMap(preferences::languageOf)
+        explicitForApi
+            .or(() -> signedInUser().flatMap(preferences::languageOf))
             .or(() -> fromCookie(request))
             .or(() -> fromBrowser(request))
             .orElse(Language.EN);

@@ -29,8 +29,7 @@ class IdempotencyConfig {
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
       Problems problems, @Value("${sahay.idempotency.wait:10s}") Duration wait) {
-    var registration =
-        new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait));
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait));
     // After Spring Security (order -100), so that the caller is known.
     registration.setOrder(0);
     registration.addUrlPatterns("/api/v1/*");

@@ -21,10 +21,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The one idempotency mechanism for creating API calls: a POST under {@code /api/v1} with an
- * {@code Idempotency-Key} runs once per user and key; repeats get the first answer, a different
- * body under the same key is refused with 422, and a repeat that arrives while the first is still
- * running waits for its answer.
+ * The one idempotency mechanism for creating API calls: a POST under {@code /api/v1} with an {@code
+ * Idempotency-Key} runs once per user and key; repeats get the first answer, a different body under
+ * the same key is refused with 422, and a repeat that arrives while the first is still running
+ * waits for its answer.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 

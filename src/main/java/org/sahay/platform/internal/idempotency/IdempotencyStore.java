@@ -20,8 +20,7 @@ class IdempotencyStore {
     COMPLETE
   }
 
-  record Stored(
-      String requestHash, State state, int status, String contentType, String body) {}
+  record Stored(String requestHash, State state, int status, String contentType, String body) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;

@@ -1,0 +1,121 @@
+package org.sahay;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small browser for tests: keeps cookies, never follows redirects, finds CSRF tokens in pages.
+ */
+public final class Http {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final int port;
+  private final HttpClient client;
+
+  public Http(int port) {
+    this.port = port;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  /** Posts a form; adds the CSRF token of {@code csrfFrom} (a page) unless it is null. */
+  public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrfFrom) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (csrfFrom != null) {
+      all.put("_csrf", csrf(csrfFrom));
+    }
+    String body =
+        all.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public HttpResponse<String> postJson(String path, String json, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        headers);
+  }
+
+  /** Signs in through the login form; returns the response to the form post. */
+  public HttpResponse<String> signIn(String username, String password) {
+    return postForm("/login", Map.of("username", username, "password", password), "/login");
+  }
+
+  public String csrf(String pagePath) {
+    Matcher m = CSRF.matcher(get(pagePath).body());
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on " + pagePath);
+    }
+    return m.group(1);
+  }
+
+  public String token(String username, String password) {
+    var response =
+        postJson(
+            "/api/v1/tokens", "{\"name\":\"test\"}", "Authorization", basic(username, password));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("token refused: " + response.statusCode());
+    }
+    Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+    m.find();
+    return m.group(1);
+  }
+
+  public static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

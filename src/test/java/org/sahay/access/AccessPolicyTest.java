@@ -1,0 +1,162 @@
+package org.sahay.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.UserId;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The access policy as a table of role x action x scope. The actor belongs to OWN, which mentors
+ * MENTORED and funds FUNDED; OTHER is unrelated; GLOBAL is an action about no one organisation.
+ */
+class AccessPolicyTest {
+
+  private static final OrganisationId OWN = OrganisationId.newId();
+  private static final OrganisationId MENTORED = OrganisationId.newId();
+  private static final OrganisationId FUNDED = OrganisationId.newId();
+  private static final OrganisationId OTHER = OrganisationId.newId();
+
+  /** Links as the organisations module would report them. */
+  private static final OrganisationDirectory LINKS =
+      new OrganisationDirectory() {
+        @Override
+        public Optional<String> kindOf(OrganisationId organisation) {
+          return Optional.of("COLLECTIVE");
+        }
+
+        @Override
+        public Optional<String> nameOf(OrganisationId organisation) {
+          return Optional.of("Test");
+        }
+
+        @Override
+        public boolean mentors(OrganisationId mentor, OrganisationId collective) {
+          return mentor.equals(OWN) && collective.equals(MENTORED);
+        }
+
+        @Override
+        public boolean funds(OrganisationId funder, OrganisationId organisation) {
+          return funder.equals(OWN) && organisation.equals(FUNDED);
+        }
+      };
+
+  private final AccessPolicy policy = new AccessPolicy(LINKS);
+
+  @ParameterizedTest(name = "{0} {1} on {2}: {3}")
+  @CsvSource({
+    // system admins manage organisations and users everywhere, but never see member data
+    "SYSTEM_ADMIN, ORGANISATION_CREATE, GLOBAL, PERMIT",
+    "SYSTEM_ADMIN, ORGANISATION_LINK, GLOBAL, PERMIT",
+    "SYSTEM_ADMIN, ORGANISATION_VIEW, OTHER, PERMIT",
+    "SYSTEM_ADMIN, USER_MANAGE, OTHER, PERMIT",
+    "SYSTEM_ADMIN, USER_VIEW, OTHER, PERMIT",
+    "SYSTEM_ADMIN, AUDIT_VERIFY, GLOBAL, PERMIT",
+    "SYSTEM_ADMIN, OPERATIONS, GLOBAL, PERMIT",
+    "SYSTEM_ADMIN, MEMBER_READ, OTHER, HIDDEN",
+    "SYSTEM_ADMIN, MEMBER_WRITE, OTHER, HIDDEN",
+    "SYSTEM_ADMIN, SENSITIVE_READ, OTHER, HIDDEN",
+    "SYSTEM_ADMIN, AUDIT_READ, OTHER, HIDDEN",
+    // organisation admins run their own organisation only
+    "ORG_ADMIN, USER_MANAGE, OWN, PERMIT",
+    "ORG_ADMIN, USER_VIEW, OWN, PERMIT",
+    "ORG_ADMIN, USER_MANAGE, OTHER, HIDDEN",
+    "ORG_ADMIN, USER_VIEW, MENTORED, FORBIDDEN",
+    "ORG_ADMIN, AUDIT_READ, OWN, PERMIT",
+    "ORG_ADMIN, AUDIT_READ, OTHER, HIDDEN",
+    "ORG_ADMIN, MEMBER_READ, OWN, PERMIT",
+    "ORG_ADMIN, SENSITIVE_READ, OWN, PERMIT",
+    "ORG_ADMIN, ORGANISATION_CREATE, GLOBAL, FORBIDDEN",
+    "ORG_ADMIN, AUDIT_VERIFY, GLOBAL, FORBIDDEN",
+    "ORG_ADMIN, OPERATIONS, GLOBAL, FORBIDDEN",
+    // leaders and counsellors work inside their collective
+    "LEADER, MEMBER_READ, OWN, PERMIT",
+    "LEADER, MEMBER_WRITE, OWN, PERMIT",
+    "LEADER, SENSITIVE_READ, OWN, FORBIDDEN",
+    "LEADER, MEMBER_READ, OTHER, HIDDEN",
+    "LEADER, USER_MANAGE, OWN, FORBIDDEN",
+    "LEADER, AUDIT_READ, OWN, FORBIDDEN",
+    "LEADER, ORGANISATION_VIEW, OWN, PERMIT",
+    "LEADER, ORGANISATION_VIEW, OTHER, HIDDEN",
+    "COUNSELLOR, SENSITIVE_READ, OWN, PERMIT",
+    "COUNSELLOR, MEMBER_WRITE, OWN, FORBIDDEN",
+    "COUNSELLOR, SENSITIVE_READ, OTHER, HIDDEN",
+    // mentors see the collectives they mentor, not their members (until a collective shares)
+    "MENTOR_STAFF, ORGANISATION_VIEW, MENTORED, PERMIT",
+    "MENTOR_STAFF, ORGANISATION_VIEW, OTHER, HIDDEN",
+    "MENTOR_STAFF, MEMBER_READ, MENTORED, FORBIDDEN",
+    "MENTOR_STAFF, SENSITIVE_READ, MENTORED, FORBIDDEN",
+    "MENTOR_STAFF, USER_VIEW, MENTORED, FORBIDDEN",
+    // funders see whom they fund, never individuals
+    "FUNDER_VIEWER, ORGANISATION_VIEW, FUNDED, PERMIT",
+    "FUNDER_VIEWER, ORGANISATION_VIEW, MENTORED, FORBIDDEN",
+    "FUNDER_VIEWER, MEMBER_READ, FUNDED, FORBIDDEN",
+    "FUNDER_VIEWER, MEMBER_READ, OTHER, HIDDEN",
+    // district liaisons get exports only, in later modules
+    "DISTRICT_LIAISON, MEMBER_READ, OWN, FORBIDDEN",
+    "DISTRICT_LIAISON, USER_VIEW, OWN, FORBIDDEN",
+    "DISTRICT_LIAISON, ORGANISATION_VIEW, OWN, PERMIT"
+  })
+  void decidesByRoleActionAndScope(
+      Role role, Action action, String scope, AccessPolicy.Decision expected) {
+    Actor actor =
+        new Actor(UserId.newId(), "someone", role == Role.SYSTEM_ADMIN ? null : OWN, Set.of(role));
+    assertThat(policy.decide(actor, action, target(scope))).isEqualTo(expected);
+  }
+
+  @Test
+  void everyActionHasARuleAndNoRoleOtherThanSystemAdminActsGlobally() {
+    for (Action action : Action.values()) {
+      boolean someonePermitted = false;
+      for (Role role : Role.values()) {
+        Actor actor =
+            new Actor(
+                UserId.newId(), "someone", role == Role.SYSTEM_ADMIN ? null : OWN, Set.of(role));
+        for (String scope : new String[] {"GLOBAL", "OWN", "MENTORED", "FUNDED", "OTHER"}) {
+          if (policy.permits(actor, action, target(scope))) {
+            someonePermitted = true;
+            if (scope.equals("GLOBAL")) {
+              assertThat(role).as("%s globally", action).isEqualTo(Role.SYSTEM_ADMIN);
+            }
+          }
+        }
+      }
+      assertThat(someonePermitted).as("%s is allowed to someone", action).isTrue();
+    }
+  }
+
+  @Test
+  void aUserWithoutRolesMayDoNothing() {
+    Actor nobody = new Actor(UserId.newId(), "nobody", OWN, Set.of());
+    for (Action action : Action.values()) {
+      assertThat(policy.permits(nobody, action, OWN)).isFalse();
+    }
+  }
+
+  @Test
+  void requireHidesOtherOrganisationsAndForbidsInsideOwn() {
+    Actor leader = new Actor(UserId.newId(), "leader", OWN, Set.of(Role.LEADER));
+    assertThatThrownBy(() -> policy.require(leader, Action.MEMBER_READ, OTHER))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> policy.require(leader, Action.USER_MANAGE, OWN))
+        .isInstanceOf(AccessDeniedException.class);
+    policy.require(leader, Action.MEMBER_READ, OWN);
+  }
+
+  private static OrganisationId target(String scope) {
+    return switch (scope) {
+      case "GLOBAL" -> null;
+      case "OWN" -> OWN;
+      case "MENTORED" -> MENTORED;
+      case "FUNDED" -> FUNDED;
+      default -> OTHER;
+    };
+  }
+}

@@ -1,0 +1,198 @@
+package org.sahay.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.platform.OrganisationId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit chain verifies while untouched and names what was altered or deleted. Each test repairs
+ * what it broke, because every test in the suite shares the database.
+ */
+class AuditIntegrationTest extends IntegrationTest {
+
+  @Autowired private AuditLog audit;
+  @Autowired private JdbcClient jdbc;
+  @Autowired private TransactionTemplate tx;
+
+  @Test
+  void signInsFailuresAndUserChangesAreAudited() {
+    var organisation = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.user(organisation, Role.ORG_ADMIN);
+    Http http = http();
+    http.signIn(admin.username(), "not-the-password");
+    http.signIn(admin.username(), admin.password());
+    var actions =
+        audit.entriesOf(organisation.id(), 0, 50).stream().map(AuditEntry::action).toList();
+    assertThat(actions).contains("ORGANISATION_CREATED", "USER_CREATED", "LOGIN_FAILED", "LOGIN");
+
+    String page = http.get("/audit").body();
+    assertThat(page).contains("LOGIN_FAILED").contains("USER_CREATED");
+  }
+
+  @Test
+  void failedSignInsWithUnknownUsernamesNeverStoreWhatWasTyped() {
+    String typed = "maybe-my-password-" + UUID.randomUUID();
+    http().signIn(typed, "whatever-else-1234");
+    long stored =
+        jdbc.sql("select count(*) from audit_entry where actor like :t or summary like :t")
+            .param("t", "%" + typed + "%")
+            .query(Long.class)
+            .single();
+    assertThat(stored).isZero();
+  }
+
+  @Test
+  void aLeaderCannotReadTheAuditLog() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    assertThat(http.get("/audit").statusCode()).isEqualTo(403);
+    assertThat(http.get("/audit/verify").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theChainVerifiesAndAnAlteredEntryIsFound() {
+    OrganisationId organisation = freshChain();
+    assertThat(audit.verify().intact()).isTrue();
+
+    long seq = 2;
+    String original = summary(organisation, seq);
+    jdbc.sql(
+            "update audit_entry set summary = 'nothing happened' where chain_key = :c and seq = :s")
+        .param("c", organisation.toString())
+        .param("s", seq)
+        .update();
+    try {
+      var result = audit.verify();
+      assertThat(result.findings())
+          .contains(
+              new AuditVerification.Finding(
+                  organisation.toString(), seq, AuditVerification.Kind.ALTERED));
+    } finally {
+      jdbc.sql("update audit_entry set summary = :o where chain_key = :c and seq = :s")
+          .param("o", original)
+          .param("c", organisation.toString())
+          .param("s", seq)
+          .update();
+    }
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aDeletedEntryInTheMiddleOrAtTheEndIsFound() {
+    OrganisationId organisation = freshChain();
+    String chain = organisation.toString();
+    var middle =
+        jdbc.sql("select * from audit_entry where chain_key = :c and seq = 2")
+            .param("c", chain)
+            .query()
+            .singleRow();
+    var last =
+        jdbc.sql("select * from audit_entry where chain_key = :c order by seq desc limit 1")
+            .param("c", chain)
+            .query()
+            .singleRow();
+    jdbc.sql("delete from audit_entry where chain_key = :c and seq in (2, :last)")
+        .param("c", chain)
+        .param("last", last.get("seq"))
+        .update();
+    try {
+      var kinds =
+          audit.verify().findings().stream()
+              .filter(f -> f.chain().equals(chain))
+              .map(AuditVerification.Finding::kind)
+              .toList();
+      assertThat(kinds)
+          .contains(AuditVerification.Kind.MISSING, AuditVerification.Kind.TAIL_MISSING);
+    } finally {
+      restore(middle);
+      restore(last);
+    }
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void systemAdminsRunTheCheckFromThePage() {
+    var admin = fixtures.systemAdmin();
+    Http http = http();
+    http.signIn(admin.username(), admin.password());
+    var result = http.postForm("/audit/verify", java.util.Map.of(), "/audit/verify");
+    assertThat(result.statusCode()).isEqualTo(200);
+    assertThat(result.body()).contains("id=\"audit-result\"").contains("intact");
+  }
+
+  @Test
+  void concurrentWritesInOneOrganisationKeepOneUnbrokenChain() throws Exception {
+    OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
+    var pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      Callable<Object> write =
+          () -> {
+            tx.executeWithoutResult(
+                s ->
+                    audit.record(
+                        new AuditLog.Event(
+                            "tester", organisation, "TEST", "thing", null, "write " + n)));
+            return null;
+          };
+      futures.add(pool.submit(write));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    long count =
+        jdbc.sql("select count(*) from audit_entry where chain_key = :c")
+            .param("c", organisation.toString())
+            .query(Long.class)
+            .single();
+    assertThat(count).isEqualTo(41);
+    assertThat(
+            audit.verify().findings().stream()
+                .filter(f -> f.chain().equals(organisation.toString())))
+        .isEmpty();
+  }
+
+  private OrganisationId freshChain() {
+    OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
+    for (int i = 0; i < 3; i++) {
+      audit.record(new AuditLog.Event("tester", organisation, "TEST", "thing", null, "n" + i));
+    }
+    return organisation;
+  }
+
+  private String summary(OrganisationId organisation, long seq) {
+    return jdbc.sql("select summary from audit_entry where chain_key = :c and seq = :s")
+        .param("c", organisation.toString())
+        .param("s", seq)
+        .query(String.class)
+        .single();
+  }
+
+  private void restore(java.util.Map<String, Object> row) {
+    jdbc.sql(
+            """
+            insert into audit_entry (id, chain_key, seq, organisation_id, actor, action,
+              entity_type, entity_id, summary, occurred_at, prev_hash, hash)
+            values (:id, :chain_key, :seq, :organisation_id, :actor, :action, :entity_type,
+              :entity_id, :summary, :occurred_at, :prev_hash, :hash)
+            """)
+        .params(row)
+        .update();
+  }
+}

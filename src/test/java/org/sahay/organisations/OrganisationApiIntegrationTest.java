@@ -1,0 +1,188 @@
+package org.sahay.organisations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+
+class OrganisationApiIntegrationTest extends IntegrationTest {
+
+  @Test
+  void aSystemAdminCreatesAnOrganisationAndItsAdminWhoThenAddsALeader() {
+    var admin = fixtures.systemAdmin();
+    Http http = http();
+    String token = http.token(admin.username(), admin.password());
+    String code = Fixtures.shortCode();
+    var created =
+        http.postJson(
+            "/api/v1/organisations",
+            "{\"name\":\"Krishna Collective\",\"kind\":\"COLLECTIVE\",\"state\":\"Andhra Pradesh\","
+                + "\"district\":\"Krishna\",\"shortCode\":\""
+                + code
+                + "\",\"defaultLanguage\":\"te\",\"timeZone\":\"Asia/Kolkata\"}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).contains("\"shortCode\":\"" + code + "\"").contains("\"id\":\"");
+    String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+    String orgAdmin = Fixtures.uniqueName("admin");
+    var user =
+        http.postJson(
+            "/api/v1/organisations/" + id + "/users",
+            "{\"username\":\""
+                + orgAdmin
+                + "\",\"password\":\""
+                + Fixtures.PASSWORD
+                + "\",\"roles\":[\"ORG_ADMIN\"]}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(user.statusCode()).isEqualTo(201);
+    assertThat(user.body()).doesNotContain(Fixtures.PASSWORD);
+
+    String adminToken = http.token(orgAdmin, Fixtures.PASSWORD);
+    var me = http.get("/api/v1/me", "Authorization", Http.bearer(adminToken));
+    assertThat(me.body()).contains(id).contains("ORG_ADMIN").contains("Krishna Collective");
+    var leader =
+        http.postJson(
+            "/api/v1/organisations/" + id + "/users",
+            "{\"username\":\""
+                + Fixtures.uniqueName("leader")
+                + "\",\"password\":\""
+                + Fixtures.PASSWORD
+                + "\",\"roles\":[\"LEADER\"]}",
+            "Authorization",
+            Http.bearer(adminToken));
+    assertThat(leader.statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void onlySystemAdminsCreateOrganisations() {
+    var orgAdmin =
+        fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.ORG_ADMIN);
+    Http http = http();
+    String token = http.token(orgAdmin.username(), orgAdmin.password());
+    var refused =
+        http.postJson(
+            "/api/v1/organisations",
+            "{\"name\":\"Mine\",\"kind\":\"COLLECTIVE\",\"state\":\"S\",\"district\":\"D\","
+                + "\"shortCode\":\""
+                + Fixtures.shortCode()
+                + "\"}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(refused.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void invalidInputIsExplainedPerFieldInTheCallersLanguage() {
+    var admin = fixtures.systemAdmin();
+    Http http = http();
+    String token = http.token(admin.username(), admin.password());
+    var refused =
+        http.postJson(
+            "/api/v1/organisations",
+            "{\"name\":\"\",\"kind\":\"SHOP\",\"shortCode\":\"1\",\"timeZone\":\"Mars/Base\"}",
+            "Authorization",
+            Http.bearer(token),
+            "Accept-Language",
+            "hi");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"name\"")
+        .contains("\"kind\"")
+        .contains("\"shortCode\"")
+        .contains("\"timeZone\"");
+    assertThat(
+            refused
+                .body()
+                .codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.DEVANAGARI))
+        .isTrue();
+    var malformed =
+        http.postJson("/api/v1/organisations", "{not json", "Authorization", Http.bearer(token));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("at org.");
+  }
+
+  @Test
+  void aDuplicateShortCodeIsRefused() {
+    var existing = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.systemAdmin();
+    Http http = http();
+    String token = http.token(admin.username(), admin.password());
+    var refused =
+        http.postJson(
+            "/api/v1/organisations",
+            "{\"name\":\"Copy\",\"kind\":\"COLLECTIVE\",\"state\":\"S\",\"district\":\"D\","
+                + "\"shortCode\":\""
+                + existing.shortCode().value().toLowerCase()
+                + "\"}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("shortCode");
+  }
+
+  @Test
+  void rolesMustFitTheKindOfOrganisation() {
+    var funder = fixtures.organisation(OrganisationKind.FUNDER);
+    var admin = fixtures.systemAdmin();
+    Http http = http();
+    String token = http.token(admin.username(), admin.password());
+    var refused =
+        http.postJson(
+            "/api/v1/organisations/" + funder.id() + "/users",
+            "{\"username\":\""
+                + Fixtures.uniqueName("x")
+                + "\",\"password\":\""
+                + Fixtures.PASSWORD
+                + "\",\"roles\":[\"LEADER\"]}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    var system =
+        http.postJson(
+            "/api/v1/organisations/" + funder.id() + "/users",
+            "{\"username\":\""
+                + Fixtures.uniqueName("x")
+                + "\",\"password\":\""
+                + Fixtures.PASSWORD
+                + "\",\"roles\":[\"SYSTEM_ADMIN\"]}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(system.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void mentorStaffSeeTheCollectivesTheirOrganisationMentorsOnly() {
+    var mentor = fixtures.organisation(OrganisationKind.MENTOR);
+    var mentored = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.systemAdmin();
+    Http adminBrowser = http();
+    adminBrowser.signIn(admin.username(), admin.password());
+    var linked =
+        adminBrowser.postForm(
+            "/organisations/" + mentor.id() + "/links",
+            Map.of("kind", "MENTOR_OF", "target", mentored.id().toString()),
+            "/organisations/" + mentor.id());
+    assertThat(linked.statusCode()).isEqualTo(302);
+
+    var staff = fixtures.user(mentor, Role.MENTOR_STAFF);
+    Http http = http();
+    String token = http.token(staff.username(), staff.password());
+    assertThat(
+            http.get("/api/v1/organisations/" + mentored.id(), "Authorization", Http.bearer(token))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.get("/api/v1/organisations/" + other.id(), "Authorization", Http.bearer(token))
+                .statusCode())
+        .isEqualTo(404);
+  }
+}
