@@ -2,7 +2,7 @@ package org.sahay.platform.internal.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +47,7 @@ class IdempotencyStore {
                   .param("principal", principal)
                   .param("key", key)
                   .param("hash", requestHash)
-                  .param("now", clock.instant())
+                  .param("now", OffsetDateTime.now(clock))
                   .update());
       return true;
     } catch (DuplicateKeyException e) {
@@ -87,7 +87,7 @@ class IdempotencyStore {
                 .param("status", status)
                 .param("type", contentType)
                 .param("body", body)
-                .param("now", clock.instant())
+                .param("now", OffsetDateTime.now(clock))
                 .param("principal", principal)
                 .param("key", key)
                 .update());
@@ -106,7 +106,7 @@ class IdempotencyStore {
   }
 
   int deleteCompletedBefore(Duration age) {
-    Instant cutoff = clock.instant().minus(age);
+    OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(age);
     return jdbc.sql(
             "delete from idempotency_record where state = 'COMPLETE' and created_at < :cutoff")
         .param("cutoff", cutoff)
