@@ -7,8 +7,8 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Marker;
 
 /**
- * Drops the two log lines (with stack traces) that repeat a start-up failure which {@link
- * DatabaseFailureAnalyzer} already explains in one sentence.
+ * Drops the log lines (with stack traces or whole SQL reports) that repeat a database start-up
+ * failure which {@link DatabaseFailureAnalyzer} already explains in one sentence.
  */
 public class QuietStartupFailures extends TurboFilter {
 
@@ -26,6 +26,24 @@ public class QuietStartupFailures extends TurboFilter {
         && format.startsWith("Exception encountered during context initialization")) {
       return FilterReply.DENY;
     }
+    if (logger.getName().endsWith("DeferredServletContainerInitializers")
+        && format.startsWith("Error starting Tomcat context")
+        && (mentionsDatabase(format) || mentionsDatabase(params))) {
+      return FilterReply.DENY;
+    }
     return FilterReply.NEUTRAL;
+  }
+
+  private static boolean mentionsDatabase(Object... texts) {
+    if (texts == null) {
+      return false;
+    }
+    for (Object text : texts) {
+      String value = String.valueOf(text);
+      if (value.contains("SQL State") || value.contains("JDBC Connection")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
