@@ -38,7 +38,7 @@ class IdempotencyConfig {
 
   @Scheduled(cron = "${sahay.idempotency.cleanup-cron:0 17 3 * * *}")
   void forgetOldKeys() {
-    int removed = store.deleteCompletedBefore(retention);
+    int removed = store.deleteOlderThan(retention);
     log.info("Removed {} idempotency records older than {}", removed, retention);
   }
 }

@@ -105,10 +105,10 @@ class IdempotencyStore {
                 .update());
   }
 
-  int deleteCompletedBefore(Duration age) {
+  /** Forgets keys older than {@code age}, finished or stuck in progress after a crash. */
+  int deleteOlderThan(Duration age) {
     OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(age);
-    return jdbc.sql(
-            "delete from idempotency_record where state = 'COMPLETE' and created_at < :cutoff")
+    return jdbc.sql("delete from idempotency_record where created_at < :cutoff")
         .param("cutoff", cutoff)
         .update();
   }

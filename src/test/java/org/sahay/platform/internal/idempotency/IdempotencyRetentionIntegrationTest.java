@@ -25,7 +25,7 @@ class IdempotencyRetentionIntegrationTest extends IntegrationTest {
     config.forgetOldKeys();
     assertThat(keys(principal)).containsExactly("recent");
     // Even a caller asking for a shorter retention gets thirty days.
-    store.deleteCompletedBefore(Duration.ofDays(30));
+    store.deleteOlderThan(Duration.ofDays(30));
     assertThat(keys(principal)).containsExactly("recent");
     assertThat(new IdempotencyConfig(store, Duration.ofDays(2))).isNotNull();
   }
