@@ -1,5 +1,6 @@
 package org.sahay.access;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import org.sahay.platform.OrganisationId;
 
@@ -13,6 +14,9 @@ public interface OrganisationDirectory {
   Optional<String> kindOf(OrganisationId organisation);
 
   Optional<String> nameOf(OrganisationId organisation);
+
+  /** The zone the organisation's times are shown in (Asia/Kolkata unless it chose another). */
+  Optional<ZoneId> zoneOf(OrganisationId organisation);
 
   /** True when {@code mentor} is linked as mentor of {@code collective}. */
   boolean mentors(OrganisationId mentor, OrganisationId collective);

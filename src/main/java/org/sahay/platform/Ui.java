@@ -1,5 +1,7 @@
 package org.sahay.platform;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -97,5 +99,10 @@ public final class Ui {
 
   public String money(Money money) {
     return IndianFormats.money(money, language);
+  }
+
+  /** A moment in the page's language, in the given zone (the organisation's). */
+  public String dateTime(Instant instant, ZoneId zone) {
+    return IndianFormats.dateTime(instant, zone, language);
   }
 }

@@ -38,6 +38,11 @@ class AccessPolicyTest {
         }
 
         @Override
+        public Optional<java.time.ZoneId> zoneOf(OrganisationId organisation) {
+          return Optional.of(java.time.ZoneId.of("Asia/Kolkata"));
+        }
+
+        @Override
         public boolean mentors(OrganisationId mentor, OrganisationId collective) {
           return mentor.equals(OWN) && collective.equals(MENTORED);
         }

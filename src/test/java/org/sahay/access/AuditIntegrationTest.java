@@ -38,8 +38,10 @@ class AuditIntegrationTest extends IntegrationTest {
         audit.entriesOf(organisation.id(), 0, 50).stream().map(AuditEntry::action).toList();
     assertThat(actions).contains("ORGANISATION_CREATED", "USER_CREATED", "LOGIN_FAILED", "LOGIN");
 
-    String page = http.get("/audit").body();
+    String page = http.get("/audit?lang=te").body();
     assertThat(page).contains("LOGIN_FAILED").contains("USER_CREATED");
+    // Times in the organisation's zone and the page's language, not raw UTC instants.
+    assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
   }
 
   @Test

@@ -116,6 +116,18 @@ class SessionIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void sessionsExpireAfterThirtyMinutesWithoutARequest() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    http().signIn(leader.username(), leader.password());
+    int idleSeconds =
+        jdbc.sql("select max_inactive_interval from spring_session where principal_name = :u")
+            .param("u", leader.username())
+            .query(Integer.class)
+            .single();
+    assertThat(idleSeconds).isEqualTo(30 * 60);
+  }
+
+  @Test
   void theLanguageChoiceIsStoredOnTheUser() {
     var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     Http phone = http();

@@ -1,10 +1,12 @@
 package org.sahay.access.web;
 
+import java.time.ZoneId;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.access.AuditVerification;
+import org.sahay.access.OrganisationDirectory;
 import org.sahay.platform.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,10 +22,12 @@ class AuditController {
 
   private final AuditLog audit;
   private final AccessPolicy policy;
+  private final OrganisationDirectory organisations;
 
-  AuditController(AuditLog audit, AccessPolicy policy) {
+  AuditController(AuditLog audit, AccessPolicy policy, OrganisationDirectory organisations) {
     this.audit = audit;
     this.policy = policy;
+    this.organisations = organisations;
   }
 
   @GetMapping("/audit")
@@ -37,6 +41,8 @@ class AuditController {
     model.addAttribute("entries", entries.stream().limit(PAGE_SIZE).toList());
     model.addAttribute("page", current);
     model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
+    model.addAttribute(
+        "zone", organisations.zoneOf(actor.organisation()).orElse(ZoneId.of("Asia/Kolkata")));
     return "access/audit";
   }
 

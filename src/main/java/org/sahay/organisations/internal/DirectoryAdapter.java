@@ -1,5 +1,6 @@
 package org.sahay.organisations.internal;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import org.sahay.access.OrganisationDirectory;
 import org.sahay.organisations.LinkKind;
@@ -25,6 +26,11 @@ class DirectoryAdapter implements OrganisationDirectory {
   @Override
   public Optional<String> nameOf(OrganisationId organisation) {
     return store.find(organisation).map(Organisation::name);
+  }
+
+  @Override
+  public Optional<ZoneId> zoneOf(OrganisationId organisation) {
+    return store.find(organisation).map(Organisation::timeZone);
   }
 
   @Override
