@@ -134,28 +134,9 @@ class OrganisationApiIntegrationTest extends IntegrationTest {
     var admin = fixtures.systemAdmin();
     Http http = http();
     String token = http.token(admin.username(), admin.password());
-    var refused =
-        http.postJson(
-            "/api/v1/organisations/" + funder.id() + "/users",
-            "{\"username\":\""
-                + Fixtures.uniqueName("x")
-                + "\",\"password\":\""
-                + Fixtures.PASSWORD
-                + "\",\"roles\":[\"LEADER\"]}",
-            "Authorization",
-            Http.bearer(token));
-    assertThat(refused.statusCode()).isEqualTo(400);
-    var system =
-        http.postJson(
-            "/api/v1/organisations/" + funder.id() + "/users",
-            "{\"username\":\""
-                + Fixtures.uniqueName("x")
-                + "\",\"password\":\""
-                + Fixtures.PASSWORD
-                + "\",\"roles\":[\"SYSTEM_ADMIN\"]}",
-            "Authorization",
-            Http.bearer(token));
-    assertThat(system.statusCode()).isEqualTo(400);
+    assertThat(newUser(http, token, funder, "LEADER").statusCode()).isEqualTo(400);
+    assertThat(newUser(http, token, funder, "SYSTEM_ADMIN").statusCode()).isEqualTo(400);
+    assertThat(newUser(http, token, funder, "FUNDER_VIEWER").statusCode()).isEqualTo(201);
   }
 
   @Test
@@ -184,5 +165,20 @@ class OrganisationApiIntegrationTest extends IntegrationTest {
             http.get("/api/v1/organisations/" + other.id(), "Authorization", Http.bearer(token))
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  private static java.net.http.HttpResponse<String> newUser(
+      Http http, String token, Organisation organisation, String role) {
+    return http.postJson(
+        "/api/v1/organisations/" + organisation.id() + "/users",
+        "{\"username\":\""
+            + Fixtures.uniqueName("x")
+            + "\",\"password\":\""
+            + Fixtures.PASSWORD
+            + "\",\"roles\":[\""
+            + role
+            + "\"]}",
+        "Authorization",
+        Http.bearer(token));
   }
 }

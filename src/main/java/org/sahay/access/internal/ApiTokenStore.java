@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.access.AccessTokens;
 import org.sahay.platform.Ids;
 import org.sahay.platform.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,17 +28,6 @@ public class ApiTokenStore {
   static final String PREFIX = "sahay_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A token as listed to its owner: never the secret. */
-  public record TokenInfo(
-      UUID id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-    public boolean revoked() {
-      return revokedAt != null;
-    }
-  }
-
-  /** A new token and its secret, which exists only in this object and the response. */
-  public record NewToken(UUID id, String secret) {}
-
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -46,7 +36,7 @@ public class ApiTokenStore {
     this.clock = clock;
   }
 
-  public NewToken create(UserId user, String name) {
+  public AccessTokens.Issued create(UserId user, String name) {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -60,7 +50,7 @@ public class ApiTokenStore {
         .param("hash", hash(secret))
         .param("now", OffsetDateTime.now(clock))
         .update();
-    return new NewToken(id, secret);
+    return new AccessTokens.Issued(id, secret);
   }
 
   /** The owner of a live token; records when it was last used. */
@@ -83,14 +73,14 @@ public class ApiTokenStore {
     return owner;
   }
 
-  public List<TokenInfo> of(UserId user) {
+  public List<AccessTokens.Token> of(UserId user) {
     return jdbc.sql(
             "select id, name, created_at, last_used_at, revoked_at from api_token"
                 + " where user_id = :user order by created_at desc")
         .param("user", user.value())
         .query(
             (rs, n) ->
-                new TokenInfo(
+                new AccessTokens.Token(
                     rs.getObject(1, UUID.class),
                     rs.getString(2),
                     instant(rs.getObject(3, OffsetDateTime.class)),

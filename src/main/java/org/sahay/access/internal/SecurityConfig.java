@@ -71,11 +71,8 @@ class SecurityConfig implements WebMvcConfigurer {
     http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/tokens"))
         .authenticationManager(authentication)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(handlers))
-        .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(c -> c.disable())
-        .requestCache(c -> c.disable());
+        .httpBasic(b -> b.authenticationEntryPoint(handlers));
+    stateless(http, handlers);
     headers(http);
     return http.build();
   }
@@ -100,12 +97,8 @@ class SecurityConfig implements WebMvcConfigurer {
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(
-            new BearerTokenFilter(tokens, users, handlers), BasicAuthenticationFilter.class)
-        .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Bearer tokens are not sent by browsers on their own, so there is nothing to forge.
-        .csrf(c -> c.disable())
-        .requestCache(c -> c.disable());
+            new BearerTokenFilter(tokens, users, handlers), BasicAuthenticationFilter.class);
+    stateless(http, handlers);
     headers(http);
     return http.build();
   }
@@ -154,6 +147,18 @@ class SecurityConfig implements WebMvcConfigurer {
             UsernamePasswordAuthenticationFilter.class);
     headers(http);
     return http.build();
+  }
+
+  /**
+   * No session, no saved requests, problem details for 401 and 403. No CSRF protection is needed:
+   * browsers never attach bearer tokens or Basic credentials to a forged request on their own.
+   */
+  private static void stateless(HttpSecurity http, ProblemSecurityHandlers handlers)
+      throws Exception {
+    http.exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable());
   }
 
   private static void headers(HttpSecurity http) throws Exception {

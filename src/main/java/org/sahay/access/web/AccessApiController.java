@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sahay.access.AccessTokens;
 import org.sahay.access.Actor;
-import org.sahay.access.AuditLog;
 import org.sahay.access.OrganisationDirectory;
 import org.sahay.access.Role;
 import org.sahay.access.Users;
-import org.sahay.access.internal.ApiTokenStore;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Problems;
@@ -45,22 +44,16 @@ class AccessApiController {
   record UserView(
       String id, String username, String organisationId, Set<String> roles, boolean active) {}
 
-  private final ApiTokenStore tokens;
+  private final AccessTokens tokens;
   private final Users users;
   private final OrganisationDirectory organisations;
-  private final AuditLog audit;
   private final Problems problems;
 
   AccessApiController(
-      ApiTokenStore tokens,
-      Users users,
-      OrganisationDirectory organisations,
-      AuditLog audit,
-      Problems problems) {
+      AccessTokens tokens, Users users, OrganisationDirectory organisations, Problems problems) {
     this.tokens = tokens;
     this.users = users;
     this.organisations = organisations;
-    this.audit = audit;
     this.problems = problems;
   }
 
@@ -68,22 +61,7 @@ class AccessApiController {
   @PostMapping("/tokens")
   ResponseEntity<TokenResponse> createToken(
       Actor actor, @RequestBody(required = false) TokenRequest request) {
-    String name =
-        request == null || request.name() == null || request.name().isBlank()
-            ? "api"
-            : request.name().trim();
-    if (name.length() > 100) {
-      name = name.substring(0, 100);
-    }
-    var created = tokens.create(actor.id(), name);
-    audit.record(
-        new AuditLog.Event(
-            actor.username(),
-            actor.organisation(),
-            "TOKEN_CREATED",
-            "api_token",
-            created.id().toString(),
-            "via API"));
+    var created = tokens.issue(actor, request == null ? null : request.name(), "API");
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")
         .body(new TokenResponse(created.secret()));

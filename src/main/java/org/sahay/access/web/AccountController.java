@@ -3,10 +3,9 @@ package org.sahay.access.web;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.UUID;
+import org.sahay.access.AccessTokens;
 import org.sahay.access.Actor;
-import org.sahay.access.AuditLog;
 import org.sahay.access.Users;
-import org.sahay.access.internal.ApiTokenStore;
 import org.sahay.platform.FormState;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +23,11 @@ class AccountController {
   record TokenForm(String name) {}
 
   private final Users users;
-  private final ApiTokenStore tokens;
-  private final AuditLog audit;
+  private final AccessTokens tokens;
 
-  AccountController(Users users, ApiTokenStore tokens, AuditLog audit) {
+  AccountController(Users users, AccessTokens tokens) {
     this.users = users;
     this.tokens = tokens;
-    this.audit = audit;
   }
 
   @GetMapping("/account")
@@ -48,7 +45,7 @@ class AccountController {
       model.addAttribute("notice", null);
     }
     model.addAttribute("actor", actor);
-    model.addAttribute("tokens", tokens.of(actor.id()));
+    model.addAttribute("tokens", tokens.of(actor));
     return "access/account";
   }
 
@@ -78,15 +75,7 @@ class AccountController {
           "tokenForm", FormState.of(Map.of("name", name), Map.of("name", "token.name.invalid")));
       return "redirect:/account";
     }
-    var created = tokens.create(actor.id(), name);
-    audit.record(
-        new AuditLog.Event(
-            actor.username(),
-            actor.organisation(),
-            "TOKEN_CREATED",
-            "api_token",
-            created.id().toString(),
-            ""));
+    var created = tokens.issue(actor, name, "page");
     // Shown once, on the next page only; flash attributes live in the session briefly.
     redirect.addFlashAttribute("newToken", created.secret());
     return "redirect:/account";
@@ -94,15 +83,7 @@ class AccountController {
 
   @PostMapping("/account/tokens/{id}/revoke")
   String revokeToken(Actor actor, @PathVariable UUID id, RedirectAttributes redirect) {
-    if (tokens.revoke(actor.id(), id)) {
-      audit.record(
-          new AuditLog.Event(
-              actor.username(),
-              actor.organisation(),
-              "TOKEN_REVOKED",
-              "api_token",
-              id.toString(),
-              ""));
+    if (tokens.revoke(actor, id)) {
       redirect.addFlashAttribute("notice", "token.revoked");
     }
     return "redirect:/account";

@@ -90,27 +90,30 @@ class UserPagesController {
     return "redirect:/organisations/" + id + "/users";
   }
 
-  @PostMapping("/users/{id}/deactivate")
-  String deactivate(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
+  /** Deactivate, reactivate or sign out everywhere; the service checks the policy. */
+  @PostMapping("/users/{id}/{change:deactivate|reactivate|end-sessions}")
+  String change(
+      Actor actor,
+      @PathVariable UserId id,
+      @PathVariable String change,
+      RedirectAttributes redirect) {
     var user = users.get(actor, id);
-    users.deactivate(actor, id);
-    redirect.addFlashAttribute("notice", "user.deactivated");
-    return "redirect:/organisations/" + user.organisation() + "/users";
-  }
-
-  @PostMapping("/users/{id}/reactivate")
-  String reactivate(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
-    var user = users.get(actor, id);
-    users.reactivate(actor, id);
-    redirect.addFlashAttribute("notice", "user.reactivated");
-    return "redirect:/organisations/" + user.organisation() + "/users";
-  }
-
-  @PostMapping("/users/{id}/end-sessions")
-  String endSessions(Actor actor, @PathVariable UserId id, RedirectAttributes redirect) {
-    var user = users.get(actor, id);
-    users.endSessions(actor, id);
-    redirect.addFlashAttribute("notice", "user.sessionsEnded");
+    String notice =
+        switch (change) {
+          case "deactivate" -> {
+            users.deactivate(actor, id);
+            yield "user.deactivated";
+          }
+          case "reactivate" -> {
+            users.reactivate(actor, id);
+            yield "user.reactivated";
+          }
+          default -> {
+            users.endSessions(actor, id);
+            yield "user.sessionsEnded";
+          }
+        };
+    redirect.addFlashAttribute("notice", notice);
     return "redirect:/organisations/" + user.organisation() + "/users";
   }
 

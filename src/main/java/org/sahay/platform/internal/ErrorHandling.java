@@ -73,11 +73,17 @@ class ErrorHandling {
           .body(problems.of(status, key, locale));
     }
     response.setStatus(status.value());
+    return errorPage(request, status, ui, problems);
+  }
+
+  /** The error page in the user's language: never a stack trace or what the request held. */
+  static ModelAndView errorPage(
+      HttpServletRequest request, HttpStatus status, UiAdvice ui, Problems problems) {
     ModelAndView page = new ModelAndView("platform/error");
     page.setStatus(status);
     page.addObject("ui", ui.build(request));
     page.addObject("status", status.value());
-    page.addObject("title", problems.title(status, locale));
+    page.addObject("title", problems.title(status, RequestContextUtils.getLocale(request)));
     return page;
   }
 }

@@ -10,7 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The container's error page: no stack traces, no echo of the request, the user's language. */
@@ -35,12 +34,7 @@ class SahayErrorController implements ErrorController {
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(problems.of(status, null, locale));
     }
-    ModelAndView page = new ModelAndView("platform/error");
-    page.setStatus(status);
-    page.addObject("ui", ui.build(request));
-    page.addObject("status", status.value());
-    page.addObject("title", problems.title(status, locale));
-    return page;
+    return ErrorHandling.errorPage(request, status, ui, problems);
   }
 
   private static HttpStatus status(HttpServletRequest request) {
