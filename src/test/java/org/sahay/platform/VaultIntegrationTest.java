@@ -1,0 +1,122 @@
+package org.sahay.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sahay.IntegrationTest;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.platform.internal.crypto.MasterKeyset;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class VaultIntegrationTest extends IntegrationTest {
+
+  private static final String SECRET = "synthetic: on ART since 2019";
+
+  @Autowired private Vault vault;
+  @Autowired private JdbcClient jdbc;
+  @Autowired private TransactionTemplate tx;
+
+  @TempDir Path temp;
+
+  @Test
+  void encryptsUnderTheSubjectsKeyAndTheDatabaseNeverHoldsThePlaintextOrTheKey() {
+    UUID member = Ids.newId();
+    vault.createKey(member, organisation());
+    byte[] ciphertext = vault.encrypt(member, "health", SECRET);
+
+    assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("ART");
+    assertThat(vault.decrypt(member, "health", ciphertext)).contains(SECRET);
+    for (Map<String, Object> row :
+        jdbc.sql("select * from data_key where subject_id = :s")
+            .param("s", member)
+            .query()
+            .listOfRows()) {
+      byte[] wrapped = (byte[]) row.get("wrapped_key");
+      assertThat(new String(wrapped, StandardCharsets.ISO_8859_1)).doesNotContain("AesGcmKey");
+    }
+  }
+
+  @Test
+  void aCiphertextCannotBeMovedToAnotherFieldOrMember() {
+    UUID one = Ids.newId();
+    UUID two = Ids.newId();
+    vault.createKey(one, organisation());
+    vault.createKey(two, organisation());
+    byte[] ciphertext = vault.encrypt(one, "health", SECRET);
+    assertThatThrownBy(() -> vault.decrypt(one, "notes", ciphertext))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> vault.decrypt(two, "health", ciphertext))
+        .isInstanceOf(IllegalStateException.class);
+    ciphertext[ciphertext.length - 1] ^= 1;
+    assertThatThrownBy(() -> vault.decrypt(one, "health", ciphertext))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void destroyingTheKeyErasesEverythingEncryptedUnderIt() {
+    UUID member = Ids.newId();
+    vault.createKey(member, organisation());
+    byte[] ciphertext = vault.encrypt(member, "health", SECRET);
+    assertThat(vault.destroyKey(member)).isTrue();
+    assertThat(vault.decrypt(member, "health", ciphertext)).isEmpty();
+    assertThat(vault.hasKey(member)).isFalse();
+  }
+
+  @Test
+  void aNewMasterKeysetIsReadableByItsOwnerOnly() throws Exception {
+    Path file = temp.resolve("keys/master-keyset.json");
+    MasterKeyset.loadOrCreate(file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void startingWithAnotherMasterKeysetIsRefused() {
+    MasterKeyset stranger = MasterKeyset.loadOrCreate(temp.resolve("other.json"));
+    assertThatThrownBy(() -> new Vault(jdbc, stranger, Clock.systemUTC()))
+        .isInstanceOf(Vault.WrongMasterKeyset.class)
+        .hasMessageContaining("does not match");
+  }
+
+  @Test
+  void rotatingTheMasterKeyKeepsEveryFieldReadable() throws Exception {
+    UUID member = Ids.newId();
+    vault.createKey(member, organisation());
+    byte[] ciphertext = vault.encrypt(member, "notes", SECRET);
+    Path copy = temp.resolve("rotated.json");
+    Files.copy(
+        Path.of("src/test/resources/test-master-keyset.json"),
+        copy,
+        StandardCopyOption.REPLACE_EXISTING);
+    // Rolled back, so that the application's own keyset still opens the shared test database.
+    tx.executeWithoutResult(
+        status -> {
+          MasterKeyset keyset = MasterKeyset.loadOrCreate(copy);
+          Vault rotating = new Vault(jdbc, keyset, Clock.systemUTC());
+          assertThat(rotating.rotateMasterKey()).isPositive();
+          assertThat(keyset.size()).isEqualTo(2);
+          Vault reopened = new Vault(jdbc, MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+          assertThat(reopened.decrypt(member, "notes", ciphertext)).contains(SECRET);
+          status.setRollbackOnly();
+        });
+    assertThat(vault.decrypt(member, "notes", ciphertext)).contains(SECRET);
+  }
+
+  private OrganisationId organisation() {
+    return fixtures.organisation(OrganisationKind.COLLECTIVE).id();
+  }
+}
