@@ -66,6 +66,19 @@ public final class Http {
         headers);
   }
 
+  /** Any method with an optional JSON body. */
+  public HttpResponse<String> send(String method, String path, String json, String... headers) {
+    var body =
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json);
+    var builder = HttpRequest.newBuilder(uri(path)).method(method, body);
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return send(builder, headers);
+  }
+
   /** Signs in through the login form; returns the response to the form post. */
   public HttpResponse<String> signIn(String username, String password) {
     return postForm("/login", Map.of("username", username, "password", password), "/login");

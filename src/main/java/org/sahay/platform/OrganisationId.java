@@ -1,10 +1,11 @@
 package org.sahay.platform;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of an organisation; every organisation-owned row carries one. */
-public record OrganisationId(UUID value) {
+public record OrganisationId(@JsonValue UUID value) {
 
   public OrganisationId {
     Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package org.sahay.platform;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifier of a user account. */
-public record UserId(UUID value) {
+public record UserId(@JsonValue UUID value) {
 
   public UserId {
     Objects.requireNonNull(value, "value");

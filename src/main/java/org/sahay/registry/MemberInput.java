@@ -1,0 +1,27 @@
+package org.sahay.registry;
+
+import java.util.List;
+
+/**
+ * What a person or a program sent to register or change a member, unchecked. {@code version} is
+ * required for changes (optimistic locking).
+ */
+public record MemberInput(
+    String name,
+    String alias,
+    String gender,
+    String dateOfBirth,
+    Integer yearOfBirth,
+    String phone,
+    String otherPhone,
+    String state,
+    String district,
+    String block,
+    String village,
+    String joinedOn,
+    String status,
+    List<String> languages,
+    Boolean hasSmartphone,
+    SensitiveProfile sensitive,
+    List<DocumentInput> documents,
+    Integer version) {}

@@ -1,0 +1,10 @@
+package org.sahay.registry;
+
+/** Where a member stands with the collective; ERASED keeps only anonymous counts. */
+public enum MemberStatus {
+  ACTIVE,
+  MOVED,
+  DECEASED,
+  WITHDRAWN,
+  ERASED
+}

@@ -1,0 +1,318 @@
+package org.sahay.registry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.organisations.Organisations;
+import org.sahay.platform.Ids;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.Vault;
+import org.sahay.registry.internal.MemberRow;
+import org.sahay.registry.internal.MemberStore;
+import org.sahay.registry.internal.MemberValidation;
+import org.sahay.registry.internal.NameKeys;
+import org.sahay.registry.internal.SensitiveProfiles;
+import org.sahay.registry.internal.ValidMember;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering, finding, changing and erasing members of a collective. Every call is checked by the
+ * access policy against the member's collective; sensitive fields are encrypted under the member's
+ * own key, shown only with the sensitive-data permission, and every read of them is audited.
+ */
+@Service
+public class Members {
+
+  /** The outcome of registering or changing a member. */
+  public sealed interface Outcome {
+    record Saved(Member member) implements Outcome {}
+
+    /** Field name to message key for each wrong field. */
+    record Invalid(Map<String, String> errors) implements Outcome {}
+
+    /** Somebody changed the member since the version the caller had. */
+    record Stale(int currentVersion) implements Outcome {}
+  }
+
+  private static final int MAX_PAGE = 100;
+
+  private final MemberStore store;
+  private final MemberValidation validation;
+  private final SensitiveProfiles sensitive;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Organisations organisations;
+  private final Vault vault;
+
+  Members(
+      MemberStore store,
+      MemberValidation validation,
+      SensitiveProfiles sensitive,
+      AccessPolicy policy,
+      AuditLog audit,
+      Organisations organisations,
+      Vault vault) {
+    this.store = store;
+    this.validation = validation;
+    this.sensitive = sensitive;
+    this.policy = policy;
+    this.audit = audit;
+    this.organisations = organisations;
+    this.vault = vault;
+  }
+
+  /** Registers a member of the actor's own collective. */
+  @Transactional
+  public Outcome register(Actor by, MemberInput input) {
+    Organisation collective = ownCollective(by);
+    policy.require(by, Action.MEMBER_WRITE, collective.id());
+    var checked = validation.check(input);
+    if (!checked.valid()) {
+      return new Outcome.Invalid(checked.errors());
+    }
+    ValidMember member = checked.member();
+    if (member.sensitive() != null) {
+      policy.require(by, Action.SENSITIVE_READ, collective.id());
+    }
+    MemberId id = new MemberId(Ids.newId());
+    vault.createKey(id.value(), collective.id());
+    String code = store.nextCode(collective.id(), collective.shortCode().value());
+    store.insert(
+        id, collective.id(), code, member, sensitive.seal(id, member.sensitive()), nameKey(member));
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            collective.id(),
+            "MEMBER_REGISTERED",
+            "member",
+            id.toString(),
+            code + (member.sensitive() == null ? "" : ", sensitive profile recorded")));
+    return new Outcome.Saved(view(by, store.find(id).orElseThrow(), false));
+  }
+
+  /** A member as the actor may see them; sensitive fields only with the permission (audited). */
+  @Transactional
+  public Member get(Actor by, MemberId id) {
+    MemberRow row = readable(by, id);
+    return view(by, row, true);
+  }
+
+  /** Search by code, phone digits or name in any script and spelling; in the own collective. */
+  @Transactional(readOnly = true)
+  public List<MemberSummary> search(Actor by, String query, String village, int page, int size) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, Action.MEMBER_READ, by.organisation());
+    String q = query == null ? "" : query.strip();
+    String code = null;
+    String phone = null;
+    List<String> keys = List.of();
+    if (q.matches("(?i)[a-z][a-z0-9]{1,4}-\\d{1,9}")) {
+      code = q.toUpperCase(Locale.ROOT);
+    } else if (q.replaceAll("[\\s+()-]", "").matches("\\d{4,13}")) {
+      phone = q.replaceAll("[\\s+()-]", "");
+      phone = phone.length() > 10 ? phone.substring(phone.length() - 10) : phone;
+    } else if (!q.isEmpty()) {
+      keys = NameKeys.words(NameKeys.phonetic(q));
+    }
+    int limit = Math.max(1, Math.min(MAX_PAGE, size));
+    return store.search(
+        by.organisation(),
+        new MemberStore.Query(
+            code, phone, keys, village == null || village.isBlank() ? null : village.strip()),
+        limit,
+        Math.max(0, page) * limit);
+  }
+
+  /**
+   * Members of the actor's collective who may be the person about to be registered: shown before
+   * saving, so that one person gets one record and scarce relief reaches more people.
+   */
+  @Transactional(readOnly = true)
+  public List<MemberSummary> likelySame(Actor by, MemberInput input) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, Action.MEMBER_READ, by.organisation());
+    java.util.Map<String, String> ignored = new java.util.HashMap<>();
+    String phone = MemberValidation.phone(input.phone(), "phone", ignored);
+    List<String> words =
+        input.name() == null ? List.of() : NameKeys.words(NameKeys.phonetic(input.name()));
+    Integer year = input.yearOfBirth();
+    if (input.dateOfBirth() != null && input.dateOfBirth().matches("\\d{4}-.*")) {
+      year = Integer.valueOf(input.dateOfBirth().substring(0, 4));
+    }
+    if (phone == null && (words.isEmpty() || input.district() == null)) {
+      return List.of();
+    }
+    return store.likelySame(
+        by.organisation(),
+        phone,
+        words.isEmpty() ? null : words.get(0),
+        year,
+        input.district() == null ? null : input.district().strip());
+  }
+
+  /** Changes a member; {@code input.version()} must be the version the caller read. */
+  @Transactional
+  public Outcome update(Actor by, MemberId id, MemberInput input) {
+    MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    if (row.status() == MemberStatus.ERASED) {
+      throw new NotFoundException();
+    }
+    if (input.version() == null) {
+      return new Outcome.Invalid(Map.of("version", "member.version.required"));
+    }
+    var checked = validation.check(input);
+    if (!checked.valid()) {
+      return new Outcome.Invalid(checked.errors());
+    }
+    ValidMember member = checked.member();
+    boolean mayTouchSensitive = policy.permits(by, Action.SENSITIVE_READ, row.organisation());
+    if (member.sensitive() != null && !mayTouchSensitive) {
+      throw new AccessDeniedException("sensitive");
+    }
+    // Without the permission the stored sensitive profile is kept as it is, unseen.
+    byte[] sealed = mayTouchSensitive ? sensitive.seal(id, member.sensitive()) : row.sensitive();
+    if (!store.update(id, row.organisation(), input.version(), member, sealed, nameKey(member))) {
+      int current = store.find(id).map(MemberRow::version).orElse(-1);
+      return new Outcome.Stale(current);
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            row.organisation(),
+            "MEMBER_CHANGED",
+            "member",
+            id.toString(),
+            row.code()
+                + (mayTouchSensitive && member.sensitive() != null ? ", sensitive profile" : "")));
+    return new Outcome.Saved(view(by, store.find(id).orElseThrow(), false));
+  }
+
+  /** Records consent for one purpose; the history is kept. */
+  @Transactional
+  public void recordConsent(Actor by, MemberId id, ConsentPurpose purpose, boolean granted) {
+    MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    if (row.status() == MemberStatus.ERASED) {
+      throw new NotFoundException();
+    }
+    store.recordConsent(id, row.organisation(), purpose, granted, by.username());
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            row.organisation(),
+            granted ? "CONSENT_GRANTED" : "CONSENT_WITHDRAWN",
+            "member",
+            id.toString(),
+            purpose.name()));
+  }
+
+  /**
+   * Erases a member: destroys the member's data key (so the sensitive profile can never be read
+   * again) and removes every personal field; only anonymous counts remain.
+   */
+  @Transactional
+  public void erase(Actor by, MemberId id, ErasureReason reason) {
+    MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    if (!by.has(org.sahay.access.Role.ORG_ADMIN)) {
+      throw new AccessDeniedException("only organisation admins erase members");
+    }
+    if (row.status() == MemberStatus.ERASED) {
+      throw new NotFoundException();
+    }
+    vault.destroyKey(id.value());
+    store.erase(id);
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            row.organisation(),
+            "MEMBER_ERASED",
+            "member",
+            id.toString(),
+            reason.name()));
+  }
+
+  private MemberRow readable(Actor by, MemberId id) {
+    MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_READ, row.organisation());
+    if (row.status() == MemberStatus.ERASED) {
+      throw new NotFoundException();
+    }
+    return row;
+  }
+
+  private Member view(Actor by, MemberRow row, boolean auditSensitiveRead) {
+    SensitiveProfile profile = null;
+    if (policy.permits(by, Action.SENSITIVE_READ, row.organisation())) {
+      profile = sensitive.open(row.id(), row.sensitive());
+      if (profile != null && auditSensitiveRead) {
+        audit.record(
+            new AuditLog.Event(
+                by.username(),
+                row.organisation(),
+                "SENSITIVE_READ",
+                "member",
+                row.id().toString(),
+                row.code()));
+      }
+    }
+    return new Member(
+        row.id(),
+        row.code(),
+        row.organisation(),
+        row.name(),
+        row.alias(),
+        row.gender(),
+        row.dateOfBirth(),
+        row.birthYear(),
+        row.phone(),
+        row.otherPhone(),
+        row.state(),
+        row.district(),
+        row.block(),
+        row.village(),
+        row.joinedOn(),
+        row.status(),
+        row.languages(),
+        row.hasSmartphone(),
+        store.documents(row.id()),
+        store.consents(row.id()),
+        row.version(),
+        profile);
+  }
+
+  private Organisation ownCollective(Actor by) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    Organisation organisation =
+        organisations.find(by.organisation()).orElseThrow(NotFoundException::new);
+    if (organisation.kind() != OrganisationKind.COLLECTIVE) {
+      throw new AccessDeniedException("members belong to collectives");
+    }
+    return organisation;
+  }
+
+  private static String nameKey(ValidMember member) {
+    return Stream.of(member.name(), member.alias())
+        .filter(n -> n != null)
+        .map(NameKeys::phonetic)
+        .filter(k -> !k.isBlank())
+        .collect(Collectors.joining(" "));
+  }
+}

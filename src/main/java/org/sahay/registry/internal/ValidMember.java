@@ -1,0 +1,28 @@
+package org.sahay.registry.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.sahay.registry.Gender;
+import org.sahay.registry.Member;
+import org.sahay.registry.MemberStatus;
+import org.sahay.registry.SensitiveProfile;
+
+/** A member's fields after every check passed. */
+public record ValidMember(
+    String name,
+    String alias,
+    Gender gender,
+    LocalDate dateOfBirth,
+    Integer birthYear,
+    String phone,
+    String otherPhone,
+    String state,
+    String district,
+    String block,
+    String village,
+    LocalDate joinedOn,
+    MemberStatus status,
+    List<String> languages,
+    Boolean hasSmartphone,
+    SensitiveProfile sensitive,
+    List<Member.Document> documents) {}

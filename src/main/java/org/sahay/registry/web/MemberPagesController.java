@@ -1,0 +1,159 @@
+package org.sahay.registry.web;
+
+import java.util.Map;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.platform.FormState;
+import org.sahay.platform.NotFoundException;
+import org.sahay.registry.ConsentPurpose;
+import org.sahay.registry.Member;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.MemberInput;
+import org.sahay.registry.Members;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Member list and search, registration, the member page and its edit form. */
+@Controller
+class MemberPagesController {
+
+  private static final int PAGE_SIZE = 25;
+
+  private final Members members;
+  private final AccessPolicy policy;
+
+  MemberPagesController(Members members, AccessPolicy policy) {
+    this.members = members;
+    this.policy = policy;
+  }
+
+  @GetMapping("/members")
+  String list(
+      Actor actor,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String village,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    int current = Math.max(0, page);
+    var found = members.search(actor, q, village, current, PAGE_SIZE + 1);
+    model.addAttribute("members", found.stream().limit(PAGE_SIZE).toList());
+    model.addAttribute("q", q);
+    model.addAttribute("village", village);
+    model.addAttribute("page", current);
+    model.addAttribute("hasNext", found.size() > PAGE_SIZE);
+    model.addAttribute("canRegister", mayWrite(actor));
+    return "registry/list";
+  }
+
+  @GetMapping("/members/new")
+  String newMember(Actor actor, Model model) {
+    if (!mayWrite(actor)) {
+      throw new NotFoundException();
+    }
+    return form(
+        actor, model, null, FormState.of(Map.of("gender", "FEMALE", "status", "ACTIVE"), Map.of()));
+  }
+
+  @PostMapping("/members")
+  String register(
+      Actor actor,
+      @RequestParam Map<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    MemberInput input = MemberForm.read(form, maySeeSensitive(actor));
+    if (!form.containsKey("notDuplicate")) {
+      var likely = members.likelySame(actor, input);
+      if (!likely.isEmpty()) {
+        model.addAttribute("likelySame", likely);
+        return form(actor, model, null, FormState.of(MemberForm.retyped(form), Map.of()));
+      }
+    }
+    var outcome = members.register(actor, input);
+    if (outcome instanceof Members.Outcome.Saved saved) {
+      redirect.addFlashAttribute("notice", "member.registered");
+      return "redirect:/members/" + saved.member().id();
+    }
+    var invalid = (Members.Outcome.Invalid) outcome;
+    return form(actor, model, null, FormState.of(MemberForm.retyped(form), invalid.errors()));
+  }
+
+  @GetMapping("/members/{id}")
+  String show(Actor actor, @PathVariable MemberId id, Model model) {
+    Member member = members.get(actor, id);
+    model.addAttribute("member", member);
+    model.addAttribute("canEdit", mayWrite(actor));
+    model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
+    if (!model.containsAttribute("notice")) {
+      model.addAttribute("notice", null);
+    }
+    return "registry/member";
+  }
+
+  @GetMapping("/members/{id}/edit")
+  String edit(Actor actor, @PathVariable MemberId id, Model model) {
+    Member member = members.get(actor, id);
+    if (!mayWrite(actor)) {
+      throw new NotFoundException();
+    }
+    return form(actor, model, member, FormState.of(MemberForm.values(member), Map.of()));
+  }
+
+  @PostMapping("/members/{id}")
+  String update(
+      Actor actor,
+      @PathVariable MemberId id,
+      @RequestParam Map<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    MemberInput input = MemberForm.read(form, maySeeSensitive(actor));
+    var outcome = members.update(actor, id, input);
+    if (outcome instanceof Members.Outcome.Saved) {
+      redirect.addFlashAttribute("notice", "member.saved");
+      return "redirect:/members/" + id;
+    }
+    Map<String, String> errors =
+        outcome instanceof Members.Outcome.Invalid invalid
+            ? invalid.errors()
+            : Map.of("version", "member.stale");
+    return form(
+        actor, model, members.get(actor, id), FormState.of(MemberForm.retyped(form), errors));
+  }
+
+  @PostMapping("/members/{id}/consents")
+  String consent(
+      Actor actor,
+      @PathVariable MemberId id,
+      @RequestParam ConsentPurpose purpose,
+      @RequestParam boolean granted,
+      RedirectAttributes redirect) {
+    members.recordConsent(actor, id, purpose, granted);
+    redirect.addFlashAttribute("notice", "member.saved");
+    return "redirect:/members/" + id;
+  }
+
+  private String form(Actor actor, Model model, Member member, FormState form) {
+    if (!model.containsAttribute("likelySame")) {
+      model.addAttribute("likelySame", java.util.List.of());
+    }
+    model.addAttribute("member", member);
+    model.addAttribute("form", form);
+    model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
+    return "registry/form";
+  }
+
+  private boolean mayWrite(Actor actor) {
+    return actor.organisation() != null
+        && policy.permits(actor, Action.MEMBER_WRITE, actor.organisation());
+  }
+
+  private boolean maySeeSensitive(Actor actor) {
+    return actor.organisation() != null
+        && policy.permits(actor, Action.SENSITIVE_READ, actor.organisation());
+  }
+}

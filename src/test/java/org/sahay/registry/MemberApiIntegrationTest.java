@@ -1,0 +1,362 @@
+package org.sahay.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.OrganisationKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class MemberApiIntegrationTest extends IntegrationTest {
+
+  private static final String SECRET_NOTE = "synthetic note: started ART in March";
+
+  @Autowired private JdbcClient jdbc;
+
+  @Test
+  void aLeaderRegistersAMemberAndGetsItsIdAndCode() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String token = token(fixtures.user(collective, Role.LEADER));
+    var created = register(token, "Lakshmi", "9876543210", null);
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body())
+        .contains("\"code\":\"" + collective.shortCode().value() + "-000001\"")
+        .containsPattern("\"id\":\"[0-9a-f-]{36}\"")
+        .contains("\"sensitive\":null");
+    var second = register(token, "Durga", "9876500000", null);
+    assertThat(second.body()).contains(collective.shortCode().value() + "-000002");
+  }
+
+  @Test
+  void concurrentRegistrationsGetDistinctCodes() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String token = token(fixtures.user(collective, Role.LEADER));
+    var pool = Executors.newFixedThreadPool(8);
+    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      int n = i;
+      futures.add(pool.submit(() -> register(token, "Rekha " + n, null, null)));
+    }
+    Set<String> codes = new HashSet<>();
+    for (var f : futures) {
+      var response = f.get();
+      assertThat(response.statusCode()).isEqualTo(201);
+      codes.add(field(response.body(), "code"));
+    }
+    pool.shutdown();
+    assertThat(codes).hasSize(16);
+  }
+
+  @Test
+  void aLeaderOfAnotherCollectiveCannotReadSearchChangeOrEraseTheMember() {
+    var ours = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var theirs = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String ourToken = token(fixtures.user(ours, Role.ORG_ADMIN));
+    String id = field(register(ourToken, "Parvati", "9123456780", null).body(), "id");
+    String stranger = token(fixtures.user(theirs, Role.ORG_ADMIN));
+    Http http = http();
+
+    assertThat(
+            http.get("/api/v1/members/" + id, "Authorization", Http.bearer(stranger)).statusCode())
+        .isEqualTo(404);
+    assertThat(http.get("/api/v1/members?q=Parvati", "Authorization", Http.bearer(stranger)).body())
+        .isEqualTo("[]");
+    assertThat(
+            http.get("/api/v1/members?q=9123456780", "Authorization", Http.bearer(stranger)).body())
+        .isEqualTo("[]");
+    var patch =
+        http.send(
+            "PATCH",
+            "/api/v1/members/" + id,
+            "{\"name\":\"Changed\",\"version\":0}",
+            "Authorization",
+            Http.bearer(stranger));
+    assertThat(patch.statusCode()).isEqualTo(404);
+    var erase =
+        http.send(
+            "DELETE",
+            "/api/v1/members/" + id + "?reason=MEMBER_REQUEST",
+            null,
+            "Authorization",
+            Http.bearer(stranger));
+    assertThat(erase.statusCode()).isEqualTo(404);
+    var admin = fixtures.systemAdmin();
+    String systemToken = http.token(admin.username(), admin.password());
+    assertThat(
+            http.get("/api/v1/members/" + id, "Authorization", Http.bearer(systemToken))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void sensitiveFieldsReachOnlyThoseWithThePermissionAndEveryReadIsAudited() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String counsellor = token(fixtures.user(collective, Role.COUNSELLOR, Role.LEADER));
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String id = field(register(counsellor, "Rekha", null, SECRET_NOTE).body(), "id");
+    Http http = http();
+
+    var full = http.get("/api/v1/members/" + id, "Authorization", Http.bearer(counsellor));
+    assertThat(full.body()).contains(SECRET_NOTE).contains("\"onArt\":true");
+    var limited = http.get("/api/v1/members/" + id, "Authorization", Http.bearer(leader));
+    assertThat(limited.statusCode()).isEqualTo(200);
+    assertThat(limited.body()).doesNotContain(SECRET_NOTE).contains("\"sensitive\":null");
+
+    var refused = register(leader, "Durga", null, "synthetic: leader tries to write notes");
+    assertThat(refused.statusCode()).isEqualTo(403);
+
+    long reads =
+        jdbc.sql(
+                "select count(*) from audit_entry where action = 'SENSITIVE_READ' and entity_id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single();
+    assertThat(reads).isEqualTo(1);
+  }
+
+  @Test
+  void aLeadersChangeKeepsTheSensitiveProfileItCannotSee() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String counsellor = token(fixtures.user(collective, Role.COUNSELLOR, Role.LEADER));
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String id = field(register(counsellor, "Padma", null, SECRET_NOTE).body(), "id");
+    var patched =
+        http()
+            .send(
+                "PATCH",
+                "/api/v1/members/" + id,
+                "{\"village\":\"Kothapeta\",\"version\":0}",
+                "Authorization",
+                Http.bearer(leader));
+    assertThat(patched.statusCode()).isEqualTo(200);
+    assertThat(patched.body()).contains("Kothapeta").contains("\"version\":1");
+    assertThat(http().get("/api/v1/members/" + id, "Authorization", Http.bearer(counsellor)).body())
+        .contains(SECRET_NOTE);
+  }
+
+  @Test
+  void theDatabaseNeverHoldsSensitivePlaintextAndErasureMakesItUnreadable() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String id = field(register(admin, "Durga", "9988776655", SECRET_NOTE).body(), "id");
+
+    for (String table : new String[] {"member", "member_document", "data_key", "audit_entry"}) {
+      for (Map<String, Object> row : jdbc.sql("select * from " + table).query().listOfRows()) {
+        for (Object value : row.values()) {
+          String text =
+              value instanceof byte[] bytes
+                  ? new String(bytes, StandardCharsets.ISO_8859_1)
+                  : String.valueOf(value);
+          assertThat(text).as(table).doesNotContain("started ART");
+        }
+      }
+    }
+
+    Http http = http();
+    var erased =
+        http.send(
+            "DELETE",
+            "/api/v1/members/" + id + "?reason=MEMBER_REQUEST",
+            null,
+            "Authorization",
+            Http.bearer(admin));
+    assertThat(erased.statusCode()).isEqualTo(204);
+    assertThat(http.get("/api/v1/members/" + id, "Authorization", Http.bearer(admin)).statusCode())
+        .isEqualTo(404);
+    var row =
+        jdbc.sql("select * from member where id = :id")
+            .param("id", java.util.UUID.fromString(id))
+            .query()
+            .singleRow();
+    assertThat(row.get("name")).isNull();
+    assertThat(row.get("phone")).isNull();
+    assertThat(row.get("sensitive")).isNull();
+    assertThat(row.get("status")).isEqualTo("ERASED");
+    assertThat(row.get("gender")).isEqualTo("FEMALE");
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(http.get("/api/v1/members?q=Durga", "Authorization", Http.bearer(admin)).body())
+        .doesNotContain(id);
+  }
+
+  @Test
+  void aFullAadhaarNumberIsRefusedWithAReason() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    var refused =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\"Lakshmi\",\"gender\":\"FEMALE\",\"yearOfBirth\":1985,"
+                    + "\"district\":\"Guntur\",\"documents\":[{\"type\":\"AADHAAR\","
+                    + "\"number\":\"2345 6789 0123\"}]}",
+                "Authorization",
+                Http.bearer(leader));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("documents.AADHAAR").contains("last four digits");
+    assertThat(refused.body()).doesNotContain("0123");
+    var accepted =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\"Lakshmi\",\"gender\":\"FEMALE\",\"yearOfBirth\":1985,"
+                    + "\"district\":\"Guntur\",\"documents\":[{\"type\":\"AADHAAR\","
+                    + "\"number\":\"0123\"}]}",
+                "Authorization",
+                Http.bearer(leader));
+    assertThat(accepted.statusCode()).isEqualTo(201);
+    assertThat(accepted.body()).contains("\"type\":\"AADHAAR\"").contains("\"number\":\"0123\"");
+  }
+
+  @Test
+  void invalidInputIsExplainedPerField() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    var refused =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\" \",\"gender\":\"X\",\"phone\":\"12345\",\"dateOfBirth\":\"2999-01-01\"}",
+                "Authorization",
+                Http.bearer(leader));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"name\"")
+        .contains("\"gender\"")
+        .contains("\"phone\"")
+        .contains("\"dateOfBirth\"")
+        .contains("\"district\"");
+  }
+
+  @Test
+  void searchFindsTheSameNameInEveryScriptAndSpelling() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String telugu = field(register(leader, "లక్ష్మి", null, null).body(), "id");
+    String bengali = field(register(leader, "লক্ষ্মী", null, null).body(), "id");
+    String hindi = field(register(leader, "लक्ष्मी देवी", null, null).body(), "id");
+    String latin = field(register(leader, "Laxmi", "9000000001", null).body(), "id");
+    String other = field(register(leader, "Lalitha", null, null).body(), "id");
+    Http http = http();
+    for (String query : new String[] {"Lakshmi", "laxmi", "లక్ష్మి", "লক্ষ্মী", "लक्ष्मी"}) {
+      String found =
+          http.get(
+                  "/api/v1/members?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8),
+                  "Authorization",
+                  Http.bearer(leader))
+              .body();
+      assertThat(found).as(query).contains(telugu, bengali, hindi, latin).doesNotContain(other);
+    }
+    String byPhone =
+        http.get("/api/v1/members?q=9000000001", "Authorization", Http.bearer(leader)).body();
+    assertThat(byPhone).contains(latin).doesNotContain(telugu);
+    String code = collective.shortCode().value() + "-000001";
+    assertThat(http.get("/api/v1/members?q=" + code, "Authorization", Http.bearer(leader)).body())
+        .contains(telugu)
+        .doesNotContain(bengali);
+  }
+
+  @Test
+  void theSecondOfTwoConcurrentEditsIsStaleAndNothingIsLost() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String id = field(register(leader, "Radha", null, null).body(), "id");
+    Http http = http();
+    var first =
+        http.send(
+            "PATCH",
+            "/api/v1/members/" + id,
+            "{\"village\":\"Ramapuram\",\"version\":0}",
+            "Authorization",
+            Http.bearer(leader));
+    var second =
+        http.send(
+            "PATCH",
+            "/api/v1/members/" + id,
+            "{\"alias\":\"Radhamma\",\"version\":0}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.body()).contains("\"currentVersion\":1");
+    String now = http.get("/api/v1/members/" + id, "Authorization", Http.bearer(leader)).body();
+    assertThat(now).contains("Ramapuram").doesNotContain("Radhamma");
+  }
+
+  @Test
+  void consentIsRecordedPerPurposeWithItsHistory() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String id = field(register(leader, "Rekha", null, null).body(), "id");
+    Http http = http();
+    http.postJson(
+        "/api/v1/members/" + id + "/consents",
+        "{\"purpose\":\"SHARE_WITH_DISTRICT\",\"granted\":true}",
+        "Authorization",
+        Http.bearer(leader));
+    var withdrawn =
+        http.postJson(
+            "/api/v1/members/" + id + "/consents",
+            "{\"purpose\":\"SHARE_WITH_DISTRICT\",\"granted\":false}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(withdrawn.body()).contains("\"SHARE_WITH_DISTRICT\":false");
+    assertThat(
+            jdbc.sql("select count(*) from member_consent where member_id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  private String token(Fixtures.TestUser user) {
+    return http().token(user.username(), user.password());
+  }
+
+  private HttpResponse<String> register(String token, String name, String phone, String notes) {
+    String sensitive =
+        notes == null
+            ? ""
+            : ",\"sensitive\":{\"hivStatus\":\"positive\",\"onArt\":true,\"notes\":\""
+                + notes
+                + "\"}";
+    return http()
+        .postJson(
+            "/api/v1/members",
+            "{\"name\":\""
+                + name
+                + "\",\"gender\":\"FEMALE\",\"yearOfBirth\":1984,\"district\":\"Guntur\""
+                + (phone == null ? "" : ",\"phone\":\"" + phone + "\"")
+                + sensitive
+                + "}",
+            "Authorization",
+            Http.bearer(token));
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+}

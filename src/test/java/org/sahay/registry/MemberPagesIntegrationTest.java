@@ -1,0 +1,165 @@
+package org.sahay.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.OrganisationKind;
+
+class MemberPagesIntegrationTest extends IntegrationTest {
+
+  @Test
+  void aLeaderRegistersAMemberInTheFormAndSeesHerPage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    assertThat(http.get("/members/new").body()).doesNotContain("s.notes");
+
+    Map<String, String> form = member("<script>alert(1)</script> Lakshmi", "1988", "Guntur");
+    form.put("village", "Kothapalli");
+    form.put("doc.AADHAAR.number", "1234");
+    form.put("doc.RATION_CARD.detail", "aay");
+    form.put("doc.RATION_CARD.status", "HAVE");
+    var saved = http.postForm("/members", form, "/members/new");
+    assertThat(saved.statusCode()).isEqualTo(302);
+    String location = saved.headers().firstValue("Location").orElseThrow();
+    String page = http.get(location.replaceFirst("^https?://[^/]+", "")).body();
+    assertThat(page)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt; Lakshmi")
+        .doesNotContain("<script>alert(1)</script>")
+        .contains(collective.shortCode().value() + "-000001")
+        .contains("AAY")
+        .contains("Member registered");
+    assertThat(http.get("/members?q=lakshmi").body()).contains("Kothapalli");
+  }
+
+  @Test
+  void aRefusedFormKeepsWhatWasTypedAndExplainsBesideTheField() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    Map<String, String> form = new HashMap<>();
+    form.put("name", "Durga");
+    form.put("gender", "FEMALE");
+    form.put("district", "Nadia");
+    form.put("doc.AADHAAR.number", "234567890123");
+    var refused = http.postForm("/members", form, "/members/new");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("value=\"Durga\"")
+        .contains("id=\"f-yearOfBirth-error\"")
+        .contains("last four digits")
+        .doesNotContain("234567890123");
+  }
+
+  @Test
+  void theConfidentialProfileIsOnlyOnTheCounsellorsPage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var counsellor = fixtures.user(collective, Role.COUNSELLOR, Role.LEADER);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http counsellorBrowser = http();
+    counsellorBrowser.signIn(counsellor.username(), counsellor.password());
+    Map<String, String> form = member("Rekha", "1990", "Guntur");
+    form.put("s.notes", "synthetic: prefers evening calls");
+    form.put("s.onArt", "yes");
+    var saved = counsellorBrowser.postForm("/members", form, "/members/new");
+    String path =
+        saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    assertThat(counsellorBrowser.get(path).body()).contains("prefers evening calls");
+
+    Http leaderBrowser = http();
+    leaderBrowser.signIn(leader.username(), leader.password());
+    String leaderPage = leaderBrowser.get(path).body();
+    assertThat(leaderPage).contains("Rekha").doesNotContain("prefers evening calls");
+    assertThat(leaderBrowser.get(path + "/edit").body()).doesNotContain("prefers evening calls");
+
+    var stranger =
+        fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.ORG_ADMIN);
+    Http strangerBrowser = http();
+    strangerBrowser.signIn(stranger.username(), stranger.password());
+    assertThat(strangerBrowser.get(path).statusCode()).isEqualTo(404);
+    assertThat(strangerBrowser.get("/members?q=Rekha").body()).doesNotContain(path);
+  }
+
+  @Test
+  void aStaleEditIsRefusedWithAnExplanation() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    Map<String, String> form = member("Radha", "1979", "Guntur");
+    String path =
+        http.postForm("/members", form, "/members/new")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceFirst("^https?://[^/]+", "");
+    form.put("version", "0");
+    form.put("village", "First edit");
+    assertThat(http.postForm(path, form, path + "/edit").statusCode()).isEqualTo(302);
+    form.put("village", "Second edit from an old page");
+    var stale = http.postForm(path, form, path);
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.body()).contains("Someone else changed this member");
+    assertThat(http.get(path).body()).contains("First edit");
+  }
+
+  @Test
+  void registeringTheSamePersonAgainShowsTheLikelyMatchButCanStillSave() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    Map<String, String> form = member("Lakshmi", "1985", "Guntur");
+    assertThat(http.postForm("/members", form, "/members/new").statusCode()).isEqualTo(302);
+
+    // The same woman, her name written in Telugu, a year off, in the same district.
+    form.put("name", "లక్ష్మి");
+    form.put("yearOfBirth", "1986");
+    var warned = http.postForm("/members", form, "/members/new");
+    assertThat(warned.statusCode()).isEqualTo(200);
+    assertThat(warned.body())
+        .contains("id=\"likely-same\"")
+        .contains(collective.shortCode().value() + "-000001")
+        .contains("value=\"లక్ష్మి\"");
+
+    form.put("notDuplicate", "1");
+    assertThat(http.postForm("/members", form, "/members/new").statusCode()).isEqualTo(302);
+
+    // A different name in the same district is not flagged.
+    form.remove("notDuplicate");
+    form.put("name", "Padma");
+    assertThat(http.postForm("/members", form, "/members/new").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void theSamePhoneNumberIsFlaggedWhateverTheName() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    Map<String, String> form = member("Durga", "1990", "Nadia");
+    form.put("phone", "98300 12345");
+    assertThat(http.postForm("/members", form, "/members/new").statusCode()).isEqualTo(302);
+    form.put("name", "Rekha");
+    form.put("district", "Kolkata");
+    form.put("phone", "+91 9830012345");
+    var warned = http.postForm("/members", form, "/members/new");
+    assertThat(warned.body()).contains("id=\"likely-same\"");
+  }
+
+  private static Map<String, String> member(String name, String yearOfBirth, String district) {
+    Map<String, String> form = new HashMap<>();
+    form.put("name", name);
+    form.put("gender", "FEMALE");
+    form.put("yearOfBirth", yearOfBirth);
+    form.put("district", district);
+    return form;
+  }
+}
