@@ -25,3 +25,12 @@
     lastEscape = now;
   });
 })();
+
+// While an import runs, reload its page every few seconds so the progress bar moves.
+(function () {
+  "use strict";
+  var link = document.querySelector("a[data-refresh]");
+  if (!link) return;
+  var seconds = parseInt(link.getAttribute("data-refresh"), 10) || 2;
+  window.setTimeout(function () { window.location.replace(link.href); }, seconds * 1000);
+})();

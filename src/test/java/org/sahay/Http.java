@@ -66,6 +66,29 @@ public final class Http {
         headers);
   }
 
+  /** Uploads one file as multipart/form-data, with the CSRF token of a page in the query. */
+  public HttpResponse<String> postFile(
+      String path, String field, String fileName, byte[] content, String csrfFrom) {
+    String boundary = "----sahay" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    String target = path + (csrfFrom == null ? "" : "?_csrf=" + enc(csrf(csrfFrom)));
+    return send(
+        HttpRequest.newBuilder(uri(target))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** Any method with an optional JSON body. */
   public HttpResponse<String> send(String method, String path, String json, String... headers) {
     var body =

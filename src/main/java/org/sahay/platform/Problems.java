@@ -34,6 +34,22 @@ public final class Problems {
     return problem;
   }
 
+  /**
+   * A 400 answer naming each wrong field with its message (field name to message key) in the
+   * caller's language, under {@code errors}.
+   */
+  public org.springframework.http.ResponseEntity<ProblemDetail> invalid(
+      Map<String, String> fieldKeys, Locale locale) {
+    ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "problem.invalid", locale);
+    Map<String, String> errors = new LinkedHashMap<>();
+    fieldKeys.forEach(
+        (field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
+    problem.setProperty("errors", errors);
+    return org.springframework.http.ResponseEntity.badRequest()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   public String title(HttpStatus status, Locale locale) {
     return messages.getMessage(
         "problem." + status.value() + ".title", null, status.getReasonPhrase(), locale);

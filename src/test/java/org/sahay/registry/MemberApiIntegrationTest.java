@@ -199,6 +199,38 @@ class MemberApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anErasedMemberLeavesHerHousehold() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String id = field(register(admin, "Kamala", null, null).body(), "id");
+    String other = field(register(admin, "Sita", null, null).body(), "id");
+    Http http = http();
+    var household =
+        http.postJson(
+            "/api/v1/households",
+            "{\"housing\":\"RENTED\",\"district\":\"Guntur\",\"headMemberId\":\""
+                + id
+                + "\",\"memberIds\":[\""
+                + id
+                + "\",\""
+                + other
+                + "\"]}",
+            "Authorization",
+            Http.bearer(admin));
+    assertThat(household.statusCode()).isEqualTo(201);
+    String householdId = field(household.body(), "id");
+    http.send(
+        "DELETE",
+        "/api/v1/members/" + id + "?reason=MEMBER_REQUEST",
+        null,
+        "Authorization",
+        Http.bearer(admin));
+    String after =
+        http.get("/api/v1/households/" + householdId, "Authorization", Http.bearer(admin)).body();
+    assertThat(after).doesNotContain(id).contains(other);
+  }
+
+  @Test
   void aFullAadhaarNumberIsRefusedWithAReason() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String leader = token(fixtures.user(collective, Role.LEADER));

@@ -154,6 +154,54 @@ class MemberPagesIntegrationTest extends IntegrationTest {
     assertThat(warned.body()).contains("id=\"likely-same\"");
   }
 
+  @Test
+  void aLeaderImportsAFileThroughThePages() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    byte[] csv =
+        "Name,Gender,Age,District\nLakshmi,F,30,Guntur\nRekha,F,,Guntur\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var uploaded = http.postFile("/members/import", "file", "list.csv", csv, "/members/import");
+    assertThat(uploaded.statusCode()).isEqualTo(302);
+    String path =
+        uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    String mappingPage = http.get(path).body();
+    assertThat(mappingPage).contains("list.csv").contains("name=\"field.NAME\"");
+
+    Map<String, String> mapping = new HashMap<>();
+    mapping.put("field.NAME", "0");
+    mapping.put("field.GENDER", "1");
+    mapping.put("field.AGE", "2");
+    mapping.put("field.DISTRICT", "3");
+    assertThat(http.postForm(path + "/mapping", mapping, path).statusCode()).isEqualTo(302);
+    String report = http.get(path).body();
+    assertThat(report).contains("id=\"import-counts\"").contains("<td>3</td>");
+
+    assertThat(http.postForm(path + "/run", Map.of("mode", "VALID_ROWS"), path).statusCode())
+        .isEqualTo(302);
+    String page = "";
+    for (int i = 0; i < 100 && !page.contains("import-done"); i++) {
+      Thread.sleep(100);
+      page = http.get(path).body();
+    }
+    assertThat(page).contains("id=\"import-done\"");
+    assertThat(http.get("/members?q=Lakshmi").body()).contains("Lakshmi");
+  }
+
+  @Test
+  void aFileInTheWrongEncodingIsRefusedWithWhatToDo() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    byte[] latin1 =
+        "Name,Gender\nR\u00e9kha,F\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    var refused = http.postFile("/members/import", "file", "old.csv", latin1, "/members/import");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("id=\"import-refused\"").contains("CSV UTF-8");
+  }
+
   private static Map<String, String> member(String name, String yearOfBirth, String district) {
     Map<String, String> form = new HashMap<>();
     form.put("name", name);

@@ -16,7 +16,6 @@ import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -117,12 +116,7 @@ class AccessApiController {
   }
 
   private ResponseEntity<?> invalid(HttpServletRequest request, String field, String key) {
-    var locale = RequestContextUtils.getLocale(request);
-    var problem = problems.of(HttpStatus.BAD_REQUEST, key, locale);
-    problem.setProperty("errors", Map.of(field, problem.getDetail()));
-    return ResponseEntity.badRequest()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return problems.invalid(Map.of(field, key), RequestContextUtils.getLocale(request));
   }
 
   private static Set<String> names(Set<Role> roles) {

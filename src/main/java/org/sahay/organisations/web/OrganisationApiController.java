@@ -2,17 +2,12 @@ package org.sahay.organisations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.sahay.access.Actor;
 import org.sahay.organisations.NewOrganisation;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Problems;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,13 +47,10 @@ class OrganisationApiController {
 
   private final Organisations organisations;
   private final Problems problems;
-  private final MessageSource messages;
 
-  OrganisationApiController(
-      Organisations organisations, Problems problems, MessageSource messages) {
+  OrganisationApiController(Organisations organisations, Problems problems) {
     this.organisations = organisations;
     this.problems = problems;
-    this.messages = messages;
   }
 
   @PostMapping
@@ -69,16 +61,9 @@ class OrganisationApiController {
       var view = OrganisationView.of(created.organisation());
       return ResponseEntity.created(URI.create("/api/v1/organisations/" + view.id())).body(view);
     }
-    var locale = RequestContextUtils.getLocale(request);
-    var problem = problems.of(HttpStatus.BAD_REQUEST, "problem.invalid", locale);
-    Map<String, String> errors = new LinkedHashMap<>();
-    ((Organisations.Creation.Invalid) outcome)
-        .errors()
-        .forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key, locale)));
-    problem.setProperty("errors", errors);
-    return ResponseEntity.badRequest()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return problems.invalid(
+        ((Organisations.Creation.Invalid) outcome).errors(),
+        RequestContextUtils.getLocale(request));
   }
 
   @GetMapping("/{id}")

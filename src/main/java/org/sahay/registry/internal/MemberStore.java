@@ -271,6 +271,10 @@ public class MemberStore {
   public void erase(MemberId id) {
     jdbc.sql("delete from member_document where member_id = :id").param("id", id.value()).update();
     jdbc.sql("delete from member_consent where member_id = :id").param("id", id.value()).update();
+    jdbc.sql("update household set head_member_id = null where head_member_id = :id")
+        .param("id", id.value())
+        .update();
+    jdbc.sql("delete from household_member where member_id = :id").param("id", id.value()).update();
     jdbc.sql(
             """
             update member set name = null, alias = null, date_of_birth = null, phone = null,
@@ -365,5 +369,95 @@ public class MemberStore {
         (Boolean) rs.getObject("has_smartphone"),
         rs.getBytes("sensitive"),
         rs.getInt("version"));
+  }
+
+  // Exports read the collective page by page, so that a hundred thousand members never sit in
+  // memory at once; documents and consents come per page, not per member.
+
+  /** How many members of the collective (erased ones aside) were registered up to {@code asOf}. */
+  public long countForExport(OrganisationId organisation, OffsetDateTime asOf) {
+    return jdbc.sql(
+            "select count(*) from member where organisation_id = :org and status <> 'ERASED'"
+                + " and created_at <= :asOf")
+        .param("org", organisation.value())
+        .param("asOf", asOf)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The next page of the collective's members (erased ones aside) in code order, after {@code
+   * afterCode} ("" for the first page), registered up to {@code asOf}.
+   */
+  public List<MemberRow> pageForExport(
+      OrganisationId organisation, OffsetDateTime asOf, String afterCode, int limit) {
+    return jdbc.sql(
+            """
+            select * from member
+            where organisation_id = :org and status <> 'ERASED' and created_at <= :asOf
+              and code > :after
+            order by code limit :limit
+            """)
+        .param("org", organisation.value())
+        .param("asOf", asOf)
+        .param("after", afterCode)
+        .param("limit", limit)
+        .query(MemberStore::row)
+        .list();
+  }
+
+  /** The documents of several members of one collective, by member. */
+  public Map<MemberId, List<Member.Document>> documentsOf(
+      OrganisationId organisation, List<MemberId> members) {
+    Map<MemberId, List<Member.Document>> found = new java.util.HashMap<>();
+    if (members.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select member_id, type, status, number, detail, jan_dhan from member_document
+            where organisation_id = :org and member_id in (:ids) order by member_id, type
+            """)
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).toList())
+        .query(
+            (ResultSet rs) -> {
+              found
+                  .computeIfAbsent(
+                      new MemberId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                  .add(
+                      new Member.Document(
+                          DocumentType.valueOf(rs.getString(2)),
+                          DocumentStatus.valueOf(rs.getString(3)),
+                          rs.getString(4),
+                          rs.getString(5),
+                          (Boolean) rs.getObject(6)));
+            });
+    return found;
+  }
+
+  /** The consent that holds now per purpose, for several members of one collective. */
+  public Map<MemberId, Map<ConsentPurpose, Boolean>> consentsOf(
+      OrganisationId organisation, List<MemberId> members) {
+    Map<MemberId, Map<ConsentPurpose, Boolean>> found = new java.util.HashMap<>();
+    if (members.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select member_id, purpose, granted from member_consent
+            where organisation_id = :org and member_id in (:ids) order by recorded_at, id
+            """)
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).toList())
+        .query(
+            (ResultSet rs) -> {
+              found
+                  .computeIfAbsent(
+                      new MemberId(rs.getObject(1, UUID.class)),
+                      k -> new EnumMap<>(ConsentPurpose.class))
+                  .put(ConsentPurpose.valueOf(rs.getString(2)), rs.getBoolean(3));
+            });
+    return found;
   }
 }

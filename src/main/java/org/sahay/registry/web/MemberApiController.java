@@ -2,7 +2,6 @@ package org.sahay.registry.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahay.access.Actor;
@@ -14,7 +13,6 @@ import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
 import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +37,10 @@ class MemberApiController {
 
   private final Members members;
   private final Problems problems;
-  private final MessageSource messages;
 
-  MemberApiController(Members members, Problems problems, MessageSource messages) {
+  MemberApiController(Members members, Problems problems) {
     this.members = members;
     this.problems = problems;
-    this.messages = messages;
   }
 
   @PostMapping
@@ -149,14 +145,6 @@ class MemberApiController {
   }
 
   private ResponseEntity<?> invalid(HttpServletRequest request, Map<String, String> errors) {
-    var locale = RequestContextUtils.getLocale(request);
-    var problem = problems.of(HttpStatus.BAD_REQUEST, "problem.invalid", locale);
-    Map<String, String> localised = new LinkedHashMap<>();
-    errors.forEach(
-        (field, key) -> localised.put(field, messages.getMessage(key, null, key, locale)));
-    problem.setProperty("errors", localised);
-    return ResponseEntity.badRequest()
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return problems.invalid(errors, RequestContextUtils.getLocale(request));
   }
 }

@@ -27,10 +27,13 @@ class MemberPagesController {
 
   private final Members members;
   private final AccessPolicy policy;
+  private final org.sahay.registry.Households households;
 
-  MemberPagesController(Members members, AccessPolicy policy) {
+  MemberPagesController(
+      Members members, AccessPolicy policy, org.sahay.registry.Households households) {
     this.members = members;
     this.policy = policy;
+    this.households = households;
   }
 
   @GetMapping("/members")
@@ -89,6 +92,7 @@ class MemberPagesController {
     model.addAttribute("member", member);
     model.addAttribute("canEdit", mayWrite(actor));
     model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
+    model.addAttribute("household", households.ofMember(actor, id).orElse(null));
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
     }

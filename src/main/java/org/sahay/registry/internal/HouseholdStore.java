@@ -1,0 +1,311 @@
+package org.sahay.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.sahay.platform.Ids;
+import org.sahay.platform.Money;
+import org.sahay.platform.OrganisationId;
+import org.sahay.registry.DependentKind;
+import org.sahay.registry.Household;
+import org.sahay.registry.HouseholdId;
+import org.sahay.registry.Housing;
+import org.sahay.registry.IncomeSource;
+import org.sahay.registry.MemberId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Households, their members and dependents. Every query names the organisation it is scoped to;
+ * erased members are never listed.
+ */
+@Repository
+public class HouseholdStore {
+
+  /** A household's own columns. */
+  public record Row(
+      HouseholdId id,
+      OrganisationId organisation,
+      Housing housing,
+      Money monthlyRent,
+      Money electricityArrears,
+      List<IncomeSource> incomeSources,
+      String village,
+      String district,
+      int version) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  HouseholdStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void insert(HouseholdId id, OrganisationId organisation, ValidHousehold h) {
+    var now = OffsetDateTime.now(clock);
+    jdbc.sql(
+            """
+            insert into household (id, organisation_id, head_member_id, housing,
+              monthly_rent_paise, electricity_arrears_paise, income_sources, village, district,
+              version, created_at, updated_at)
+            values (:id, :org, :head, :housing, :rent, :arrears, :income, :village, :district, 0,
+              :now, :now)
+            """)
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .params(columns(h))
+        .param("now", now)
+        .update();
+    replaceMembers(id, organisation, h.members(), h.head());
+    replaceDependents(id, organisation, h.dependents());
+  }
+
+  /**
+   * Changes a household if nobody changed it since {@code version}; false when somebody did, and
+   * then nothing was written.
+   */
+  public boolean update(
+      HouseholdId id, OrganisationId organisation, int version, ValidHousehold h) {
+    int changed =
+        jdbc.sql(
+                """
+                update household set head_member_id = :head, housing = :housing,
+                  monthly_rent_paise = :rent, electricity_arrears_paise = :arrears,
+                  income_sources = :income, village = :village, district = :district,
+                  version = version + 1, updated_at = :now
+                where id = :id and organisation_id = :org and version = :version
+                """)
+            .params(columns(h))
+            .param("now", OffsetDateTime.now(clock))
+            .param("id", id.value())
+            .param("org", organisation.value())
+            .param("version", version)
+            .update();
+    if (changed != 1) {
+      return false;
+    }
+    replaceMembers(id, organisation, h.members(), h.head());
+    replaceDependents(id, organisation, h.dependents());
+    return true;
+  }
+
+  public Optional<Row> find(HouseholdId id) {
+    return jdbc.sql("select * from household where id = :id")
+        .param("id", id.value())
+        .query(HouseholdStore::row)
+        .optional();
+  }
+
+  public Optional<Integer> version(HouseholdId id, OrganisationId organisation) {
+    return jdbc.sql("select version from household where id = :id and organisation_id = :org")
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .query(Integer.class)
+        .optional();
+  }
+
+  /** The household a member of the collective lives in, if any. */
+  public Optional<HouseholdId> householdOf(OrganisationId organisation, MemberId member) {
+    return jdbc.sql(
+            "select household_id from household_member"
+                + " where organisation_id = :org and member_id = :member")
+        .param("org", organisation.value())
+        .param("member", member.value())
+        .query((rs, n) -> new HouseholdId(rs.getObject(1, UUID.class)))
+        .optional();
+  }
+
+  /**
+   * For each of {@code members} that is a (not erased) member of the collective: the household it
+   * lives in, or empty. Members of other collectives are simply absent.
+   */
+  public Map<MemberId, Optional<HouseholdId>> memberships(
+      OrganisationId organisation, Collection<MemberId> members) {
+    Map<MemberId, Optional<HouseholdId>> found = new HashMap<>();
+    if (members.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select m.id, hm.household_id from member m
+              left join household_member hm
+                on hm.member_id = m.id and hm.organisation_id = m.organisation_id
+            where m.organisation_id = :org and m.status <> 'ERASED' and m.id in (:ids)
+            """)
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).toList())
+        .query(
+            (ResultSet rs) -> {
+              UUID household = rs.getObject(2, UUID.class);
+              found.put(
+                  new MemberId(rs.getObject(1, UUID.class)),
+                  Optional.ofNullable(household).map(HouseholdId::new));
+            });
+    return found;
+  }
+
+  /** The member with this code in the collective (not erased). */
+  public Optional<MemberId> memberByCode(OrganisationId organisation, String code) {
+    return jdbc.sql(
+            "select id from member where organisation_id = :org and code = :code"
+                + " and status <> 'ERASED'")
+        .param("org", organisation.value())
+        .param("code", code)
+        .query((rs, n) -> new MemberId(rs.getObject(1, UUID.class)))
+        .optional();
+  }
+
+  /** Code and name of those of {@code members} who are (not erased) members of the collective. */
+  public List<Household.Person> people(OrganisationId organisation, Collection<MemberId> members) {
+    if (members.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select id, code, name from member
+            where organisation_id = :org and status <> 'ERASED' and id in (:ids)
+            order by code
+            """)
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).toList())
+        .query(
+            (rs, n) ->
+                new Household.Person(
+                    new MemberId(rs.getObject(1, UUID.class)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    false))
+        .list();
+  }
+
+  /** The household's members, the head first. */
+  public List<Household.Person> members(HouseholdId id, OrganisationId organisation) {
+    return jdbc.sql(
+            """
+            select m.id, m.code, m.name, hm.relation from household_member hm
+              join member m on m.id = hm.member_id and m.organisation_id = hm.organisation_id
+            where hm.household_id = :id and hm.organisation_id = :org and m.status <> 'ERASED'
+            order by case when hm.relation = 'HEAD' then 0 else 1 end, m.code
+            """)
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .query(
+            (rs, n) ->
+                new Household.Person(
+                    new MemberId(rs.getObject(1, UUID.class)),
+                    rs.getString(2),
+                    rs.getString(3),
+                    "HEAD".equals(rs.getString(4))))
+        .list();
+  }
+
+  public List<Household.Dependent> dependents(HouseholdId id, OrganisationId organisation) {
+    return jdbc.sql(
+            """
+            select kind, name, age, in_school, notes from household_dependent
+            where household_id = :id and organisation_id = :org
+            order by sort_order
+            """)
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .query(
+            (rs, n) ->
+                new Household.Dependent(
+                    DependentKind.valueOf(rs.getString(1)),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    (Boolean) rs.getObject(4),
+                    rs.getString(5)))
+        .list();
+  }
+
+  private void replaceMembers(
+      HouseholdId id, OrganisationId organisation, List<MemberId> members, MemberId head) {
+    jdbc.sql("delete from household_member where household_id = :id and organisation_id = :org")
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .update();
+    for (MemberId member : members) {
+      jdbc.sql(
+              """
+              insert into household_member (household_id, member_id, organisation_id, relation)
+              values (:id, :member, :org, :relation)
+              """)
+          .param("id", id.value())
+          .param("member", member.value())
+          .param("org", organisation.value())
+          .param("relation", member.equals(head) ? "HEAD" : "MEMBER")
+          .update();
+    }
+  }
+
+  private void replaceDependents(
+      HouseholdId id, OrganisationId organisation, List<Household.Dependent> dependents) {
+    jdbc.sql("delete from household_dependent where household_id = :id and organisation_id = :org")
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .update();
+    int order = 0;
+    for (Household.Dependent d : dependents) {
+      jdbc.sql(
+              """
+              insert into household_dependent (id, household_id, organisation_id, sort_order,
+                kind, name, age, in_school, notes)
+              values (:id, :household, :org, :order, :kind, :name, :age, :inSchool, :notes)
+              """)
+          .param("id", Ids.newId())
+          .param("household", id.value())
+          .param("org", organisation.value())
+          .param("order", order++)
+          .param("kind", d.kind().name())
+          .param("name", d.name(), java.sql.Types.VARCHAR)
+          .param("age", d.age())
+          .param("inSchool", d.inSchool(), java.sql.Types.BOOLEAN)
+          .param("notes", d.notes(), java.sql.Types.VARCHAR)
+          .update();
+    }
+  }
+
+  private static Map<String, Object> columns(ValidHousehold h) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("head", h.head() == null ? null : h.head().value());
+    p.put("housing", h.housing().name());
+    p.put("rent", h.monthlyRent() == null ? null : h.monthlyRent().paise());
+    p.put("arrears", h.electricityArrears() == null ? null : h.electricityArrears().paise());
+    p.put(
+        "income",
+        h.incomeSources().isEmpty()
+            ? null
+            : String.join(",", h.incomeSources().stream().map(Enum::name).toList()));
+    p.put("village", h.village());
+    p.put("district", h.district());
+    return p;
+  }
+
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    String income = rs.getString("income_sources");
+    Long rent = (Long) rs.getObject("monthly_rent_paise");
+    Long arrears = (Long) rs.getObject("electricity_arrears_paise");
+    return new Row(
+        new HouseholdId(rs.getObject("id", UUID.class)),
+        new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+        Housing.valueOf(rs.getString("housing")),
+        rent == null ? null : Money.ofPaise(rent),
+        arrears == null ? null : Money.ofPaise(arrears),
+        income == null
+            ? List.of()
+            : Arrays.stream(income.split(",")).map(IncomeSource::valueOf).toList(),
+        rs.getString("village"),
+        rs.getString("district"),
+        rs.getInt("version"));
+  }
+}

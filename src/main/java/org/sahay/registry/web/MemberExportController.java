@@ -1,0 +1,87 @@
+package org.sahay.registry.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.platform.FormState;
+import org.sahay.platform.NotFoundException;
+import org.sahay.registry.MemberExports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The export form of the member list; posting it downloads the file. */
+@Controller
+class MemberExportController {
+
+  private final MemberExports exports;
+  private final AccessPolicy policy;
+
+  MemberExportController(MemberExports exports, AccessPolicy policy) {
+    this.exports = exports;
+    this.policy = policy;
+  }
+
+  @GetMapping("/members/export")
+  String form(Actor actor, Model model) {
+    requireExport(actor);
+    return page(actor, model, FormState.of(Map.of("format", "csv"), Map.of()), false);
+  }
+
+  /** Downloads the file, or shows the form again with what is wrong (returns null when written). */
+  @PostMapping("/members/export")
+  String download(
+      Actor actor,
+      @RequestParam Map<String, String> form,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
+    requireExport(actor);
+    boolean sensitive = form.containsKey("sensitive");
+    Map<String, String> typed = new LinkedHashMap<>();
+    typed.put("format", form.getOrDefault("format", ""));
+    typed.put("reason", form.getOrDefault("reason", ""));
+    if (sensitive) {
+      typed.put("sensitive", "1");
+    }
+    if (sensitive && !maySeeSensitive(actor)) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      typed.remove("sensitive");
+      return page(actor, model, FormState.of(typed, Map.of()), true);
+    }
+    var outcome =
+        exports.export(
+            actor,
+            new MemberExports.Request(form.get("format"), sensitive, form.get("reason")),
+            export -> ExportDownload.start(response, export));
+    if (outcome instanceof MemberExports.Outcome.Invalid invalid) {
+      return page(actor, model, FormState.of(typed, invalid.errors()), false);
+    }
+    return null;
+  }
+
+  private String page(Actor actor, Model model, FormState form, boolean refused) {
+    model.addAttribute("form", form);
+    model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
+    model.addAttribute("refused", refused);
+    return "registry/export";
+  }
+
+  private void requireExport(Actor actor) {
+    if (actor.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(actor, Action.MEMBER_READ, actor.organisation());
+  }
+
+  private boolean maySeeSensitive(Actor actor) {
+    return actor.organisation() != null
+        && policy.permits(actor, Action.SENSITIVE_READ, actor.organisation());
+  }
+}

@@ -1,0 +1,326 @@
+package org.sahay.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.OrganisationKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class HouseholdApiIntegrationTest extends IntegrationTest {
+
+  @Autowired private JdbcClient jdbc;
+
+  @Test
+  void aLeaderCreatesAHouseholdWithMembersAndDependents() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String lakshmi = member(leader, "Lakshmi");
+    String durga = member(leader, "Durga");
+
+    var created =
+        create(
+            leader,
+            """
+            {"housing":"RENTED","monthlyRent":"2,500.50","electricityArrearsPaise":12500000,
+             "incomeSources":["DAILY_WAGE","domestic_work"],"village":"Kothapeta",
+             "district":"Guntur","headMemberId":"%s","memberIds":["%s"],
+             "dependents":[{"kind":"CHILD","name":"Chinni","age":9,"inSchool":true},
+                           {"kind":"ELDERLY","age":72,"notes":"needs BP tablets"},
+                           {"kind":"DISABLED","name":"Ravi","age":30}]}
+            """
+                .formatted(lakshmi, durga));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = field(created.body(), "id");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/households/" + id);
+    var read = http().get("/api/v1/households/" + id, "Authorization", Http.bearer(leader));
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body())
+        .contains("\"housing\":\"RENTED\"")
+        .contains("\"monthlyRentPaise\":250050")
+        .contains("\"monthlyRent\":\"2500.50\"")
+        .contains("\"electricityArrearsPaise\":12500000")
+        .contains("\"electricityArrears\":\"125000.00\"")
+        .contains("\"incomeSources\":[\"DAILY_WAGE\",\"DOMESTIC_WORK\"]")
+        .contains("\"headMemberId\":\"" + lakshmi + "\"")
+        .contains(lakshmi, durga, "Chinni", "Ravi", "needs BP tablets")
+        .contains("\"inSchool\":true")
+        .contains("\"version\":0");
+    assertThat(read.body().indexOf("Chinni")).isLessThan(read.body().indexOf("Ravi"));
+  }
+
+  @Test
+  void anotherCollectiveCanNeitherReadNorChangeTheHousehold() {
+    var ours = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(ours);
+    String id = field(create(leader, household(member(leader, "Parvati"))).body(), "id");
+    String stranger =
+        http()
+            .token(
+                fixtures
+                    .user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.ORG_ADMIN)
+                    .username(),
+                org.sahay.Fixtures.PASSWORD);
+    Http http = http();
+
+    var read = http.get("/api/v1/households/" + id, "Authorization", Http.bearer(stranger));
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(read.body()).doesNotContain("Parvati");
+    var patch =
+        http.send(
+            "PATCH",
+            "/api/v1/households/" + id,
+            "{\"housing\":\"NO_HOME\",\"version\":0}",
+            "Authorization",
+            Http.bearer(stranger));
+    assertThat(patch.statusCode()).isEqualTo(404);
+    var admin = fixtures.systemAdmin();
+    String system = http.token(admin.username(), admin.password());
+    assertThat(
+            http.get("/api/v1/households/" + id, "Authorization", Http.bearer(system)).statusCode())
+        .isEqualTo(404);
+    assertThat(http.get("/api/v1/households/" + id, "Authorization", Http.bearer(leader)).body())
+        .contains("\"housing\":\"RENTED\"");
+  }
+
+  @Test
+  void aMemberOfAnotherCollectiveIsRefusedAsAnUnknownMember() {
+    var ours = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var theirs = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(ours);
+    String theirLeader = leaderToken(theirs);
+    String mine = member(leader, "Rekha");
+    String theirMember = member(theirLeader, "Sunita");
+    String theirHoused = member(theirLeader, "Meena");
+    assertThat(create(theirLeader, household(theirHoused)).statusCode()).isEqualTo(201);
+
+    for (String other : new String[] {theirMember, theirHoused}) {
+      var refused =
+          create(
+              leader, "{\"housing\":\"OWN\",\"memberIds\":[\"" + mine + "\",\"" + other + "\"]}");
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(refused.body())
+          .contains("\"memberIds\":\"No such member in your collective.\"")
+          .doesNotContain("Sunita", "Meena", "another household", theirs.shortCode().value());
+    }
+    var byCode =
+        create(
+            leader,
+            "{\"housing\":\"OWN\",\"memberIds\":[\""
+                + mine
+                + "\"],\"memberCodes\":[\""
+                + theirs.shortCode().value()
+                + "-000001\"]}");
+    assertThat(byCode.statusCode()).isEqualTo(400);
+    assertThat(byCode.body()).contains("\"memberCodes\":\"No such member in your collective.\"");
+    var asHead = create(leader, "{\"housing\":\"OWN\",\"headMemberId\":\"" + theirMember + "\"}");
+    assertThat(asHead.statusCode()).isEqualTo(400);
+    assertThat(asHead.body()).contains("\"headMemberId\"");
+    assertThat(
+            jdbc.sql("select count(*) from household where organisation_id = :org")
+                .param("org", ours.id().value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aMemberCannotBeInTwoHouseholds() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String radha = member(leader, "Radha");
+    String padma = member(leader, "Padma");
+    assertThat(create(leader, household(radha)).statusCode()).isEqualTo(201);
+
+    var second = create(leader, household(radha));
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(second.body()).contains("\"memberIds\":\"This member already belongs");
+
+    String other = field(create(leader, household(padma)).body(), "id");
+    var moved =
+        http()
+            .send(
+                "PATCH",
+                "/api/v1/households/" + other,
+                "{\"memberIds\":[\"" + padma + "\",\"" + radha + "\"],\"version\":0}",
+                "Authorization",
+                Http.bearer(leader));
+    assertThat(moved.statusCode()).isEqualTo(400);
+    assertThat(moved.body()).contains("already belongs");
+  }
+
+  @Test
+  void concurrentHouseholdsForTheSameMemberLeaveHerInExactlyOne() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String kamala = member(leader, "Kamala");
+    var pool = Executors.newFixedThreadPool(6);
+    List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      futures.add(pool.submit(() -> create(leader, household(kamala))));
+    }
+    int created = 0;
+    for (var f : futures) {
+      var response = f.get();
+      assertThat(response.statusCode()).isIn(201, 400);
+      created += response.statusCode() == 201 ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(created).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from household where organisation_id = :org")
+                .param("org", collective.id().value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theSecondOfTwoEditsFromTheSameVersionIsStaleAndNothingIsLost() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String id = field(create(leader, household(member(leader, "Savitri"))).body(), "id");
+    Http http = http();
+    var first =
+        http.send(
+            "PATCH",
+            "/api/v1/households/" + id,
+            "{\"housing\":\"EVICTION_THREAT\",\"electricityArrears\":\"4,200\",\"version\":0}",
+            "Authorization",
+            Http.bearer(leader));
+    var second =
+        http.send(
+            "PATCH",
+            "/api/v1/households/" + id,
+            "{\"village\":\"Old page\",\"version\":0}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body())
+        .contains("\"version\":1")
+        .contains("\"electricityArrearsPaise\":420000")
+        .contains("\"monthlyRentPaise\":250000");
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.body()).contains("\"currentVersion\":1");
+    String now = http.get("/api/v1/households/" + id, "Authorization", Http.bearer(leader)).body();
+    assertThat(now).contains("EVICTION_THREAT").doesNotContain("Old page");
+    var missingVersion =
+        http.send(
+            "PATCH",
+            "/api/v1/households/" + id,
+            "{\"village\":\"No version\"}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(missingVersion.statusCode()).isEqualTo(400);
+    assertThat(missingVersion.body()).contains("\"version\"");
+  }
+
+  @Test
+  void wrongAmountsAndDependentsAreExplainedPerField() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String asha = member(leader, "Asha");
+    var refused =
+        create(
+            leader,
+            """
+            {"housing":"PALACE","monthlyRent":"lots","electricityArrearsPaise":-5,
+             "incomeSources":["NONE","PENSION"],"memberIds":["%s"],
+             "dependents":[{"kind":"CHILD","age":9},{"kind":"COUSIN","age":200}]}
+            """
+                .formatted(asha));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"housing\"")
+        .contains("\"monthlyRent\"")
+        .contains("\"electricityArrears\"")
+        .contains("\"incomeSources\"")
+        .contains("\"dependents[1].kind\"")
+        .contains("\"dependents[1].age\"")
+        .doesNotContain("dependents[0]");
+    var both =
+        create(
+            leader,
+            "{\"housing\":\"RENTED\",\"monthlyRentPaise\":100,\"monthlyRent\":\"1\","
+                + "\"memberIds\":[\""
+                + asha
+                + "\"]}");
+    assertThat(both.body()).contains("\"monthlyRent\":\"Send the amount once");
+    var nobody = create(leader, "{\"housing\":\"OWN\"}");
+    assertThat(nobody.body()).contains("\"memberIds\":\"A household needs at least one member");
+  }
+
+  @Test
+  void theAuditLogRecordsChangesWithoutPersonalValues() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    String id =
+        field(
+            create(
+                    leader,
+                    """
+                    {"housing":"RENTED","monthlyRent":"3100","village":"Secretpur",
+                     "memberIds":["%s"],"dependents":[{"kind":"CHILD","name":"Bittu","age":4}]}
+                    """
+                        .formatted(member(leader, "Geeta")))
+                .body(),
+            "id");
+    var summaries =
+        jdbc.sql(
+                "select action || ' ' || summary from audit_entry"
+                    + " where entity_type = 'household' and entity_id = :id")
+            .param("id", id)
+            .query(String.class)
+            .list();
+    assertThat(summaries).containsExactly("HOUSEHOLD_CREATED members: 1, dependents: 1");
+  }
+
+  private String leaderToken(Organisation collective) {
+    var user = fixtures.user(collective, Role.LEADER);
+    return http().token(user.username(), user.password());
+  }
+
+  private String member(String token, String name) {
+    var response =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\""
+                    + name
+                    + "\",\"gender\":\"FEMALE\",\"yearOfBirth\":1984,\"district\":\"Guntur\"}",
+                "Authorization",
+                Http.bearer(token));
+    assertThat(response.statusCode()).isEqualTo(201);
+    return field(response.body(), "id");
+  }
+
+  private static String household(String memberId) {
+    return "{\"housing\":\"RENTED\",\"monthlyRentPaise\":250000,\"memberIds\":[\""
+        + memberId
+        + "\"]}";
+  }
+
+  private HttpResponse<String> create(String token, String json) {
+    return http().postJson("/api/v1/households", json, "Authorization", Http.bearer(token));
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+}
