@@ -68,6 +68,9 @@ public class AccessPolicy {
           entry(Action.MEMBER_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
           entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)));
 
+  /** What an organisation admin may grant one user beyond their roles. */
+  public static final Set<Action> GRANTABLE = EnumSet.of(Action.SENSITIVE_READ);
+
   private final OrganisationDirectory organisations;
 
   AccessPolicy(OrganisationDirectory organisations) {
@@ -81,7 +84,10 @@ public class AccessPolicy {
     boolean permitted =
         actor.roles().stream()
             .anyMatch(role -> byRole.getOrDefault(role, Set.of()).contains(relation));
-    if (permitted) {
+    if (permitted
+        || (relation == Relation.OWN
+            && GRANTABLE.contains(action)
+            && actor.grants().contains(action))) {
       return Decision.PERMIT;
     }
     return relation == Relation.NONE ? Decision.HIDDEN : Decision.FORBIDDEN;

@@ -132,6 +132,37 @@ public class AuditLog {
         .list();
   }
 
+  /** The newest entries about one thing (a member, say) of an organisation, newest first. */
+  @Transactional(readOnly = true)
+  public List<AuditEntry> entriesAbout(
+      OrganisationId organisation, String entityType, String entityId, int limit) {
+    return jdbc.sql(
+            """
+            select id, seq, organisation_id, actor, action, entity_type, entity_id, summary,
+              occurred_at
+            from audit_entry
+            where chain_key = :chain and entity_type = :type and entity_id = :entity
+            order by seq desc limit :limit
+            """)
+        .param("chain", chainOf(organisation))
+        .param("type", entityType)
+        .param("entity", entityId)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new AuditEntry(
+                    rs.getObject("id", UUID.class),
+                    rs.getLong("seq"),
+                    organisation,
+                    rs.getString("actor"),
+                    rs.getString("action"),
+                    rs.getString("entity_type"),
+                    rs.getString("entity_id"),
+                    rs.getString("summary"),
+                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   /** Recomputes every chain and reports altered entries, gaps and a missing tail. */
   @Transactional(readOnly = true)
   public AuditVerification verify() {

@@ -34,6 +34,7 @@ public class Users {
       String username,
       OrganisationId organisation,
       Set<Role> roles,
+      Set<Action> grants,
       boolean active,
       Instant createdAt) {}
 
@@ -175,6 +176,28 @@ public class Users {
     return ended;
   }
 
+  /** Allows a user of the admin's organisation one grantable action beyond their roles. */
+  @Transactional
+  public void grant(Actor by, UserId id, Action action, boolean allowed) {
+    UserRecord user = managed(by, id);
+    if (!AccessPolicy.GRANTABLE.contains(action)) {
+      throw new org.springframework.security.access.AccessDeniedException("not grantable");
+    }
+    if (allowed) {
+      store.grant(id, action, by.username());
+    } else {
+      store.revoke(id, action);
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            user.organisation(),
+            allowed ? "USER_GRANTED" : "USER_GRANT_REVOKED",
+            "user",
+            id.toString(),
+            action.name()));
+  }
+
   /** Changes the actor's own password and ends their other sessions. */
   @Transactional
   public Outcome changePassword(
@@ -269,6 +292,6 @@ public class Users {
 
   private static UserSummary summary(UserRecord u) {
     return new UserSummary(
-        u.id(), u.username(), u.organisation(), u.roles(), u.active(), u.createdAt());
+        u.id(), u.username(), u.organisation(), u.roles(), u.grants(), u.active(), u.createdAt());
   }
 }

@@ -107,6 +107,13 @@ public class Members {
     return view(by, row, true);
   }
 
+  /** What happened to a member, newest first: who registered, changed or read her, and when. */
+  @Transactional(readOnly = true)
+  public List<org.sahay.access.AuditEntry> history(Actor by, MemberId id) {
+    MemberRow row = readable(by, id);
+    return audit.entriesAbout(row.organisation(), "member", id.toString(), 50);
+  }
+
   /** Search by code, phone digits or name in any script and spelling; in the own collective. */
   @Transactional(readOnly = true)
   public List<MemberSummary> search(Actor by, String query, String village, int page, int size) {

@@ -138,6 +138,22 @@ class AccessPolicyTest {
   }
 
   @Test
+  void aGrantOpensConfidentialProfilesOfTheOwnCollectiveOnly() {
+    Actor trusted =
+        new Actor(
+            UserId.newId(), "leader", OWN, Set.of(Role.LEADER), Set.of(Action.SENSITIVE_READ));
+    assertThat(policy.decide(trusted, Action.SENSITIVE_READ, OWN))
+        .isEqualTo(AccessPolicy.Decision.PERMIT);
+    assertThat(policy.decide(trusted, Action.SENSITIVE_READ, OTHER))
+        .isEqualTo(AccessPolicy.Decision.HIDDEN);
+    assertThat(policy.decide(trusted, Action.SENSITIVE_READ, MENTORED))
+        .isEqualTo(AccessPolicy.Decision.FORBIDDEN);
+    Actor overreaching =
+        new Actor(UserId.newId(), "leader", OWN, Set.of(Role.LEADER), Set.of(Action.USER_MANAGE));
+    assertThat(policy.permits(overreaching, Action.USER_MANAGE, OWN)).isFalse();
+  }
+
+  @Test
   void aUserWithoutRolesMayDoNothing() {
     Actor nobody = new Actor(UserId.newId(), "nobody", OWN, Set.of());
     for (Action action : Action.values()) {

@@ -130,6 +130,47 @@ class MemberApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anAdminCanGrantOneLeaderTheConfidentialProfilesAndTakeItBack() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.user(collective, Role.ORG_ADMIN);
+    var leader = fixtures.user(collective, Role.LEADER);
+    String id = field(register(token(admin), "Radha", null, SECRET_NOTE).body(), "id");
+    String leaderToken = token(leader);
+    Http adminBrowser = http();
+    adminBrowser.signIn(admin.username(), admin.password());
+    String usersPage = "/organisations/" + collective.id() + "/users";
+
+    adminBrowser.postForm(
+        "/users/" + leader.actor().id() + "/sensitive", Map.of("allowed", "true"), usersPage);
+    assertThat(adminBrowser.get(usersPage).body()).contains("Sees confidential profiles");
+    assertThat(
+            http().get("/api/v1/members/" + id, "Authorization", Http.bearer(leaderToken)).body())
+        .contains(SECRET_NOTE);
+
+    adminBrowser.postForm(
+        "/users/" + leader.actor().id() + "/sensitive", Map.of("allowed", "false"), usersPage);
+    assertThat(
+            http().get("/api/v1/members/" + id, "Authorization", Http.bearer(leaderToken)).body())
+        .doesNotContain(SECRET_NOTE);
+
+    var stranger =
+        fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.ORG_ADMIN);
+    Http strangerBrowser = http();
+    strangerBrowser.signIn(stranger.username(), stranger.password());
+    var refused =
+        strangerBrowser.postForm(
+            "/users/" + leader.actor().id() + "/sensitive", Map.of("allowed", "true"), "/account");
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'USER_GRANTED' and entity_id = :u")
+                .param("u", leader.actor().id().toString())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aLeadersChangeKeepsTheSensitiveProfileItCannotSee() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String counsellor = token(fixtures.user(collective, Role.COUNSELLOR, Role.LEADER));

@@ -34,7 +34,9 @@ class MemberPagesIntegrationTest extends IntegrationTest {
         .doesNotContain("<script>alert(1)</script>")
         .contains(collective.shortCode().value() + "-000001")
         .contains("AAY")
-        .contains("Member registered");
+        .contains("Member registered")
+        .contains("id=\"member-history\"")
+        .contains("MEMBER_REGISTERED");
     assertThat(http.get("/members?q=lakshmi").body()).contains("Kothapalli");
   }
 

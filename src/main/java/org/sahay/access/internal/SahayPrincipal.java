@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.Role;
 import org.sahay.platform.OrganisationId;
@@ -27,6 +28,7 @@ public final class SahayPrincipal implements UserDetails, CredentialsContainer, 
   private final UUID organisation;
   private final String username;
   private final List<String> roles;
+  private final List<String> grants;
   private final boolean active;
   private String passwordHash;
 
@@ -35,6 +37,7 @@ public final class SahayPrincipal implements UserDetails, CredentialsContainer, 
     this.organisation = user.organisation() == null ? null : user.organisation().value();
     this.username = user.username();
     this.roles = user.roles().stream().map(Role::name).sorted().toList();
+    this.grants = user.grants().stream().map(Action::name).sorted().toList();
     this.active = user.active();
     this.passwordHash = user.passwordHash();
   }
@@ -48,7 +51,8 @@ public final class SahayPrincipal implements UserDetails, CredentialsContainer, 
         new UserId(id),
         username,
         organisation == null ? null : new OrganisationId(organisation),
-        roles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()));
+        roles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
+        grants.stream().map(Action::valueOf).collect(java.util.stream.Collectors.toSet()));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sahay.access.Action;
 import org.sahay.access.Role;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
@@ -120,7 +121,39 @@ public class UserStore {
         Language.fromCode(rs.getString("language")).orElse(Language.EN),
         rs.getBoolean("active"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        roles(id));
+        roles(id),
+        grants(id));
+  }
+
+  private Set<Action> grants(UUID user) {
+    Set<Action> grants = EnumSet.noneOf(Action.class);
+    jdbc.sql("select action from user_grant where user_id = :id")
+        .param("id", user)
+        .query(String.class)
+        .list()
+        .forEach(name -> grants.add(Action.valueOf(name)));
+    return grants;
+  }
+
+  public void grant(UserId user, Action action, String by) {
+    if (grants(user.value()).contains(action)) {
+      return;
+    }
+    jdbc.sql(
+            "insert into user_grant (user_id, action, granted_by, granted_at)"
+                + " values (:u, :a, :by, :now)")
+        .param("u", user.value())
+        .param("a", action.name())
+        .param("by", by)
+        .param("now", OffsetDateTime.now(clock))
+        .update();
+  }
+
+  public void revoke(UserId user, Action action) {
+    jdbc.sql("delete from user_grant where user_id = :u and action = :a")
+        .param("u", user.value())
+        .param("a", action.name())
+        .update();
   }
 
   private Set<Role> roles(UUID user) {

@@ -117,6 +117,19 @@ class UserPagesController {
     return "redirect:/organisations/" + user.organisation() + "/users";
   }
 
+  /** An organisation admin lets one user see confidential profiles, or stops it. */
+  @PostMapping("/users/{id}/sensitive")
+  String sensitive(
+      Actor actor,
+      @PathVariable UserId id,
+      @RequestParam boolean allowed,
+      RedirectAttributes redirect) {
+    var user = users.get(actor, id);
+    users.grant(actor, id, org.sahay.access.Action.SENSITIVE_READ, allowed);
+    redirect.addFlashAttribute("notice", allowed ? "user.granted" : "user.grantRevoked");
+    return "redirect:/organisations/" + user.organisation() + "/users";
+  }
+
   private static List<Role> assignable(String kind) {
     return EnumSet.allOf(Role.class).stream().filter(r -> Users.fits(r, kind)).toList();
   }

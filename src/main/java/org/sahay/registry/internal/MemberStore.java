@@ -110,6 +110,7 @@ public class MemberStore {
         .param("now", now)
         .update();
     replaceDocuments(id, organisation, m.documents());
+    replaceNameWords(id, organisation, nameKey);
   }
 
   /** Changes a member if nobody changed it since {@code version}; false when somebody did. */
@@ -140,6 +141,7 @@ public class MemberStore {
             .update();
     if (changed == 1) {
       replaceDocuments(id, organisation, m.documents());
+      replaceNameWords(id, organisation, nameKey);
     }
     return changed == 1;
   }
@@ -165,13 +167,27 @@ public class MemberStore {
       sql.append(" and code = :code");
       params.put("code", query.code());
     }
-    if (query.phoneDigits() != null) {
+    if (query.phoneDigits() != null && query.phoneDigits().length() == 10) {
+      sql.append(" and (phone = :phone or other_phone = :phone)");
+      params.put("phone", query.phoneDigits());
+    } else if (query.phoneDigits() != null) {
       sql.append(" and (phone like :phone or other_phone like :phone)");
       params.put("phone", "%" + query.phoneDigits() + "%");
     }
+    // Each word typed must start a word of the name: an index range per word, not a scan.
     for (int i = 0; i < query.nameKeys().size(); i++) {
-      sql.append(" and (' ' || name_key || ' ') like :k").append(i);
-      params.put("k" + i, "% " + query.nameKeys().get(i) + "%");
+      String word = query.nameKeys().get(i);
+      sql.append(
+              " and id in (select member_id from member_name_word where organisation_id = :org"
+                  + " and word >= :from")
+          .append(i)
+          .append(" and word < :to")
+          .append(i)
+          .append(")");
+      params.put("from" + i, word);
+      params.put(
+          "to" + i,
+          word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
     }
     if (query.village() != null) {
       sql.append(" and lower(village) = lower(:village)");
@@ -198,7 +214,8 @@ public class MemberStore {
             select %s from member
             where organisation_id = :org and status <> 'ERASED'
               and ((:phone is not null and (phone = :phone or other_phone = :phone))
-                or (:key is not null and (' ' || name_key || ' ') like :pattern
+                or (:key is not null and id in (select member_id from member_name_word
+                      where organisation_id = :org and word = :key)
                     and lower(district) = lower(:district)
                     and (:year is null or birth_year is null
                       or birth_year between :year - 3 and :year + 3)))
@@ -208,7 +225,6 @@ public class MemberStore {
         .param("org", organisation.value())
         .param("phone", phone, java.sql.Types.VARCHAR)
         .param("key", firstNameKey, java.sql.Types.VARCHAR)
-        .param("pattern", "% " + firstNameKey + " %")
         .param("district", district, java.sql.Types.VARCHAR)
         .param("year", birthYear, java.sql.Types.INTEGER)
         .query(MemberStore::summary)
@@ -267,8 +283,27 @@ public class MemberStore {
     return current;
   }
 
+  private void replaceNameWords(MemberId id, OrganisationId organisation, String nameKey) {
+    jdbc.sql("delete from member_name_word where member_id = :id").param("id", id.value()).update();
+    if (nameKey == null) {
+      return;
+    }
+    for (String word : new java.util.LinkedHashSet<>(NameKeys.words(nameKey))) {
+      if (word.length() <= 100) {
+        jdbc.sql(
+                "insert into member_name_word (member_id, organisation_id, word)"
+                    + " values (:id, :org, :word)")
+            .param("id", id.value())
+            .param("org", organisation.value())
+            .param("word", word)
+            .update();
+      }
+    }
+  }
+
   /** Removes everything personal; keeps the row for anonymous counts (gender, district, year). */
   public void erase(MemberId id) {
+    jdbc.sql("delete from member_name_word where member_id = :id").param("id", id.value()).update();
     jdbc.sql("delete from member_document where member_id = :id").param("id", id.value()).update();
     jdbc.sql("delete from member_consent where member_id = :id").param("id", id.value()).update();
     jdbc.sql("update household set head_member_id = null where head_member_id = :id")

@@ -90,6 +90,8 @@ class MemberPagesController {
   String show(Actor actor, @PathVariable MemberId id, Model model) {
     Member member = members.get(actor, id);
     model.addAttribute("member", member);
+    model.addAttribute("history", members.history(actor, id));
+    model.addAttribute("zone", java.time.ZoneId.of("Asia/Kolkata"));
     model.addAttribute("canEdit", mayWrite(actor));
     model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
     model.addAttribute("household", households.ofMember(actor, id).orElse(null));
