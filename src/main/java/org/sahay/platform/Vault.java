@@ -144,6 +144,18 @@ public class Vault {
     return subjects.size();
   }
 
+  /**
+   * Rotates the master key and then destroys the old ones: database backups made before this moment
+   * can no longer open any encrypted field, so erasures since they were taken reach them. Keep a
+   * copy of the old keyset only as long as you keep those backups on purpose.
+   */
+  @Transactional
+  public int rotateAndRetireMasterKeys() {
+    int rewrapped = rotateMasterKey();
+    master.retireOldKeys();
+    return rewrapped;
+  }
+
   private Optional<Aead> dataKey(UUID subject) {
     return wrapped(subject)
         .map(

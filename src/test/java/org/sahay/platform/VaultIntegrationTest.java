@@ -116,6 +116,40 @@ class VaultIntegrationTest extends IntegrationTest {
     assertThat(vault.decrypt(member, "notes", ciphertext)).contains(SECRET);
   }
 
+  @Test
+  void retiringOldMasterKeysLeavesOlderBackupsUnreadable() throws Exception {
+    UUID member = Ids.newId();
+    vault.createKey(member, organisation());
+    byte[] ciphertext = vault.encrypt(member, "notes", SECRET);
+    Path copy = temp.resolve("retired.json");
+    Files.copy(
+        Path.of("src/test/resources/test-master-keyset.json"),
+        copy,
+        StandardCopyOption.REPLACE_EXISTING);
+    tx.executeWithoutResult(
+        status -> {
+          // What an old backup holds: the data key wrapped under the old master key.
+          byte[] oldWrapped =
+              jdbc.sql("select wrapped_key from data_key where subject_id = :s")
+                  .param("s", member)
+                  .query((rs, n) -> rs.getBytes(1))
+                  .single();
+          MasterKeyset keyset = MasterKeyset.loadOrCreate(copy);
+          new Vault(jdbc, keyset, Clock.systemUTC()).rotateAndRetireMasterKeys();
+          assertThat(keyset.size()).isEqualTo(1);
+          Vault after = new Vault(jdbc, MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+          assertThat(after.decrypt(member, "notes", ciphertext)).contains(SECRET);
+          jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
+              .param("k", oldWrapped)
+              .param("s", member)
+              .update();
+          assertThatThrownBy(() -> after.decrypt(member, "notes", ciphertext))
+              .isInstanceOf(IllegalStateException.class);
+          status.setRollbackOnly();
+        });
+    assertThat(vault.decrypt(member, "notes", ciphertext)).contains(SECRET);
+  }
+
   private OrganisationId organisation() {
     return fixtures.organisation(OrganisationKind.COLLECTIVE).id();
   }

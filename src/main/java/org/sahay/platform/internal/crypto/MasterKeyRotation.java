@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key-rotation command: {@code java -jar sahay.jar --spring.main.web-application-type=none
- * --sahay.crypto.rotate-master-key=true} adds a new master key, rewraps every data key, and exits.
+ * --sahay.crypto.rotate-master-key=true} adds a new master key, rewraps every data key, and exits;
+ * with {@code --sahay.crypto.retire-old-master-keys=true} it also destroys the old master keys, so
+ * that older database backups can no longer open any encrypted field.
  */
 @Component
 @ConditionalOnProperty(name = "sahay.crypto.rotate-master-key", havingValue = "true")
@@ -22,16 +24,26 @@ class MasterKeyRotation implements ApplicationRunner {
 
   private final Vault vault;
   private final ConfigurableApplicationContext context;
+  private final boolean retire;
 
-  MasterKeyRotation(Vault vault, ConfigurableApplicationContext context) {
+  MasterKeyRotation(
+      Vault vault,
+      ConfigurableApplicationContext context,
+      @org.springframework.beans.factory.annotation.Value(
+              "${sahay.crypto.retire-old-master-keys:false}")
+          boolean retire) {
     this.vault = vault;
     this.context = context;
+    this.retire = retire;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    int rewrapped = vault.rotateMasterKey();
-    log.info("Master key rotated; {} data keys rewrapped. Start Sahay again as usual.", rewrapped);
+    int rewrapped = retire ? vault.rotateAndRetireMasterKeys() : vault.rotateMasterKey();
+    log.info(
+        "Master key rotated{}; {} data keys rewrapped. Start Sahay again as usual.",
+        retire ? " and old keys destroyed" : "",
+        rewrapped);
     System.exit(SpringApplication.exit(context, () -> 0));
   }
 }

@@ -101,6 +101,29 @@ public final class MasterKeyset {
     }
   }
 
+  /**
+   * Removes every key but the primary. Only safe right after {@link #rotate} rewrapped every data
+   * key: from then on, wrapped keys in database backups made before the rotation cannot be opened,
+   * so a member erased since then stays erased in those backups too.
+   */
+  public void retireOldKeys() {
+    try {
+      var builder = KeysetHandle.newBuilder(handle);
+      for (int i = builder.size() - 1; i >= 0; i--) {
+        if (!builder.getAt(i).isPrimary()) {
+          builder.deleteAt(i);
+        }
+      }
+      KeysetHandle retired = builder.build();
+      write(file, retired);
+      handle = retired;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public int size() {
     return handle.size();
   }
