@@ -95,13 +95,8 @@ class VaultIntegrationTest extends IntegrationTest {
   @Test
   void rotatingTheMasterKeyKeepsEveryFieldReadable() throws Exception {
     UUID member = Ids.newId();
-    vault.createKey(member, organisation());
-    byte[] ciphertext = vault.encrypt(member, "notes", SECRET);
-    Path copy = temp.resolve("rotated.json");
-    Files.copy(
-        Path.of("src/test/resources/test-master-keyset.json"),
-        copy,
-        StandardCopyOption.REPLACE_EXISTING);
+    byte[] ciphertext = secretOf(member);
+    Path copy = copyOfTestKeyset("rotated.json");
     // Rolled back, so that the application's own keyset still opens the shared test database.
     tx.executeWithoutResult(
         status -> {
@@ -119,13 +114,8 @@ class VaultIntegrationTest extends IntegrationTest {
   @Test
   void retiringOldMasterKeysLeavesOlderBackupsUnreadable() throws Exception {
     UUID member = Ids.newId();
-    vault.createKey(member, organisation());
-    byte[] ciphertext = vault.encrypt(member, "notes", SECRET);
-    Path copy = temp.resolve("retired.json");
-    Files.copy(
-        Path.of("src/test/resources/test-master-keyset.json"),
-        copy,
-        StandardCopyOption.REPLACE_EXISTING);
+    byte[] ciphertext = secretOf(member);
+    Path copy = copyOfTestKeyset("retired.json");
     tx.executeWithoutResult(
         status -> {
           // What an old backup holds: the data key wrapped under the old master key.
@@ -148,6 +138,21 @@ class VaultIntegrationTest extends IntegrationTest {
           status.setRollbackOnly();
         });
     assertThat(vault.decrypt(member, "notes", ciphertext)).contains(SECRET);
+  }
+
+  /** The application's test keyset, copied, so that a test may rotate the copy. */
+  private Path copyOfTestKeyset(String name) throws java.io.IOException {
+    Path copy = temp.resolve(name);
+    Files.copy(
+        Path.of("src/test/resources/test-master-keyset.json"),
+        copy,
+        StandardCopyOption.REPLACE_EXISTING);
+    return copy;
+  }
+
+  private byte[] secretOf(UUID member) {
+    vault.createKey(member, organisation());
+    return vault.encrypt(member, "notes", SECRET);
   }
 
   private OrganisationId organisation() {
