@@ -96,6 +96,28 @@ public class Vault {
     }
   }
 
+  /**
+   * Encrypts something that belongs to no single subject (a stored API answer, say) directly under
+   * the master keyset, bound to {@code context}.
+   */
+  public byte[] sealUnderMasterKey(String context, byte[] plaintext) {
+    try {
+      return master.aead().encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("encryption failed", e);
+    }
+  }
+
+  /** Opens {@link #sealUnderMasterKey}; empty when its master key has been retired since. */
+  public Optional<byte[]> openUnderMasterKey(String context, byte[] ciphertext) {
+    try {
+      return Optional.of(
+          master.aead().decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Destroys the subject's data key; true when there was one. */
   @Transactional
   public boolean destroyKey(UUID subject) {

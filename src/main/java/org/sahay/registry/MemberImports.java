@@ -293,7 +293,8 @@ public class MemberImports {
                     counts[1] + " imported, " + counts[2] + " already there"));
           });
     } catch (RuntimeException e) {
-      log.error("Import {} failed", row.id(), e);
+      // Not the exception itself: database messages can quote the values of a row.
+      log.error("Import {} failed: {}", row.id(), e.getClass().getName());
       tx.executeWithoutResult(
           s -> {
             if (allOrNothing) {

@@ -195,8 +195,25 @@ class MemberApiIntegrationTest extends IntegrationTest {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
     String id = field(register(admin, "Durga", "9988776655", SECRET_NOTE).body(), "id");
+    // A phone replaying with an Idempotency-Key makes Sahay keep the answer, profile included.
+    var replayable =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\"Sita\",\"gender\":\"FEMALE\",\"yearOfBirth\":1980,"
+                    + "\"district\":\"Guntur\",\"sensitive\":{\"notes\":\""
+                    + SECRET_NOTE
+                    + "\"}}",
+                "Authorization",
+                Http.bearer(admin),
+                "Idempotency-Key",
+                java.util.UUID.randomUUID().toString());
+    assertThat(replayable.body()).contains(SECRET_NOTE);
 
-    for (String table : new String[] {"member", "member_document", "data_key", "audit_entry"}) {
+    for (String table :
+        new String[] {
+          "member", "member_document", "data_key", "audit_entry", "idempotency_record"
+        }) {
       for (Map<String, Object> row : jdbc.sql("select * from " + table).query().listOfRows()) {
         for (Object value : row.values()) {
           String text =

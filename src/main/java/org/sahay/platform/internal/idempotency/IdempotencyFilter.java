@@ -89,14 +89,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
       problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotency.mismatch");
     } else if (stored.state() != IdempotencyStore.State.COMPLETE) {
       problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+    } else if (stored.body().isEmpty()) {
+      // Answered before the master key that sealed the answer was retired: never run it again.
+      problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.expired");
     } else {
       response.setStatus(stored.status());
       response.setHeader("Idempotent-Replayed", "true");
       if (stored.contentType() != null) {
         response.setContentType(stored.contentType());
       }
-      if (stored.body() != null) {
-        response.getOutputStream().write(stored.body().getBytes(StandardCharsets.UTF_8));
+      if (stored.body().isPresent()) {
+        response.getOutputStream().write(stored.body().get().getBytes(StandardCharsets.UTF_8));
       }
     }
   }

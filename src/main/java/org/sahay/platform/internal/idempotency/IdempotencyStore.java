@@ -1,9 +1,12 @@
 package org.sahay.platform.internal.idempotency;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.Optional;
+import org.sahay.platform.Vault;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,14 +23,19 @@ class IdempotencyStore {
     COMPLETE
   }
 
-  record Stored(String requestHash, State state, int status, String contentType, String body) {}
+  /** A stored answer; {@code body} is empty when it can no longer be opened (key retired). */
+  record Stored(
+      String requestHash, State state, int status, String contentType, Optional<String> body) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Vault vault;
 
-  IdempotencyStore(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+  IdempotencyStore(
+      JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Vault vault) {
     this.jdbc = jdbc;
+    this.vault = vault;
     this.tx = new TransactionTemplate(transactions);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -70,7 +78,7 @@ class IdempotencyStore {
                     State.valueOf(rs.getString(2)),
                     rs.getInt(3),
                     rs.getString(4),
-                    rs.getString(5)))
+                    open(principal, key, rs.getString(5))))
         .optional();
   }
 
@@ -86,7 +94,7 @@ class IdempotencyStore {
                     """)
                 .param("status", status)
                 .param("type", contentType)
-                .param("body", body)
+                .param("body", seal(principal, key, body))
                 .param("now", OffsetDateTime.now(clock))
                 .param("principal", principal)
                 .param("key", key)
@@ -106,6 +114,27 @@ class IdempotencyStore {
   }
 
   /** Forgets keys older than {@code age}, finished or stuck in progress after a crash. */
+  // Answers can hold personal and sensitive data (a registered member, her profile): they are
+  // stored encrypted, bound to their user and key.
+  private String seal(String principal, String key, String body) {
+    byte[] sealed =
+        vault.sealUnderMasterKey(context(principal, key), body.getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(sealed);
+  }
+
+  private Optional<String> open(String principal, String key, String stored) {
+    if (stored == null) {
+      return Optional.empty();
+    }
+    return vault
+        .openUnderMasterKey(context(principal, key), Base64.getDecoder().decode(stored))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  private static String context(String principal, String key) {
+    return "idempotency:" + principal + "\u001f" + key;
+  }
+
   int deleteOlderThan(Duration age) {
     OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(age);
     return jdbc.sql("delete from idempotency_record where created_at < :cutoff")
