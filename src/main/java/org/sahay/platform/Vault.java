@@ -5,16 +5,28 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sahay.platform.internal.crypto.MasterKeyset;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticated encryption of sensitive fields (Google Tink, AES-256-GCM) under a data key per
@@ -22,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
  * enters the database. Destroying a subject's key makes everything encrypted under it unreadable:
  * that is how a person is erased. Ciphertexts are bound to their subject and field, so one cannot
  * be moved to another member or field.
+ *
+ * <p>Encrypted values cannot be searched, so each organisation also has an index key (an
+ * HMAC-SHA256 key, wrapped like the data keys and stored with the organisation's id as its
+ * subject): {@link #token} turns a normalised value (a phone number, a sound of a name) into a
+ * keyed token that matches the same value and reveals nothing without the key. Tokens are for
+ * lookups only.
  */
 public class Vault {
 
@@ -34,14 +52,57 @@ public class Vault {
 
   private static final byte[] CHECK = "sahay master key check".getBytes(StandardCharsets.UTF_8);
 
+  /** The data keys of several subjects, read with one query, for opening many rows at once. */
+  public final class Keys {
+    private final Map<UUID, Aead> keys;
+
+    private Keys(Map<UUID, Aead> keys) {
+      this.keys = keys;
+    }
+
+    /** Decrypts one field; empty when the subject's key was destroyed or was not asked for. */
+    public Optional<String> decrypt(UUID subject, String field, byte[] ciphertext) {
+      return ciphertext == null
+          ? Optional.empty()
+          : open(keys.get(subject), subject, field, ciphertext);
+    }
+  }
+
+  private static final int TOKEN_BYTES = 16;
+
+  static {
+    try {
+      PrfConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private final JdbcClient jdbc;
   private final MasterKeyset master;
   private final Clock clock;
+  private final TransactionTemplate separately;
+  private final Map<UUID, PrfSet> indexKeys = new ConcurrentHashMap<>();
 
   public Vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
+    this(jdbc, master, clock, null);
+  }
+
+  /**
+   * With {@code transactions}, an organisation's index key is created in a transaction of its own,
+   * so that two first uses at the same moment cannot fail each other's work.
+   */
+  public Vault(
+      JdbcClient jdbc, MasterKeyset master, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.master = master;
     this.clock = clock;
+    if (transactions == null) {
+      this.separately = null;
+    } else {
+      this.separately = new TransactionTemplate(transactions);
+      this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
     checkMasterKeyset();
   }
 
@@ -83,12 +144,98 @@ public class Vault {
     if (ciphertext == null) {
       return Optional.empty();
     }
-    Optional<Aead> aead = dataKey(subject);
-    if (aead.isEmpty()) {
+    return open(dataKey(subject).orElse(null), subject, field, ciphertext);
+  }
+
+  /** The data keys of {@code subjects} (those that still have one), read with one query. */
+  public Keys keys(Collection<UUID> subjects) {
+    Map<UUID, Aead> found = new HashMap<>();
+    if (!subjects.isEmpty()) {
+      jdbc.sql("select subject_id, wrapped_key from data_key where subject_id in (:s)")
+          .param("s", List.copyOf(new java.util.LinkedHashSet<>(subjects)))
+          .query(
+              (java.sql.ResultSet rs) -> {
+                UUID subject = rs.getObject(1, UUID.class);
+                found.put(subject, unwrap(subject, rs.getBytes(2)));
+              });
+    }
+    return new Keys(found);
+  }
+
+  /**
+   * A keyed token of {@code value} under the organisation's index key (22 characters): equal values
+   * give equal tokens within the organisation, and nothing about the value can be learned from a
+   * token without the key. Callers normalise the value and prefix it with what it is (for example
+   * {@code phone:9876543210}) so that tokens of different kinds never meet.
+   */
+  public String token(OrganisationId organisation, String value) {
+    try {
+      byte[] mac =
+          indexKey(organisation)
+              .computePrimary(value.getBytes(StandardCharsets.UTF_8), TOKEN_BYTES);
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot compute a token", e);
+    }
+  }
+
+  private PrfSet indexKey(OrganisationId organisation) {
+    UUID subject = organisation.value();
+    PrfSet cached = indexKeys.get(subject);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<byte[]> wrapped = wrapped(subject);
+    if (wrapped.isEmpty()) {
+      Runnable create = () -> createIndexKey(subject, organisation);
+      try {
+        if (separately == null) {
+          create.run();
+        } else {
+          separately.executeWithoutResult(s -> create.run());
+        }
+      } catch (DuplicateKeyException e) {
+        // created a moment ago by another request
+      }
+      wrapped = wrapped(subject);
+    }
+    try {
+      PrfSet key =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(
+                  wrapped.orElseThrow(), master.aead(), keyContext(subject))
+              .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+      indexKeys.put(subject, key);
+      return key;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot unwrap an index key", e);
+    }
+  }
+
+  private void createIndexKey(UUID subject, OrganisationId organisation) {
+    try {
+      KeysetHandle key = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
+      jdbc.sql(
+              "insert into data_key (subject_id, organisation_id, wrapped_key, created_at)"
+                  + " values (:s, :o, :k, :now)")
+          .param("s", subject)
+          .param("o", organisation.value())
+          .param(
+              "k",
+              TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                  key, master.aead(), keyContext(subject)))
+          .param("now", OffsetDateTime.now(clock))
+          .update();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create an index key", e);
+    }
+  }
+
+  private static Optional<String> open(Aead aead, UUID subject, String field, byte[] ciphertext) {
+    if (aead == null) {
       return Optional.empty();
     }
     try {
-      byte[] plain = aead.get().decrypt(ciphertext, fieldContext(subject, field));
+      byte[] plain = aead.decrypt(ciphertext, fieldContext(subject, field));
       return Optional.of(new String(plain, StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       // Tampered, or moved from another subject or field: never shown.
@@ -179,17 +326,16 @@ public class Vault {
   }
 
   private Optional<Aead> dataKey(UUID subject) {
-    return wrapped(subject)
-        .map(
-            wrapped -> {
-              try {
-                return TinkProtoKeysetFormat.parseEncryptedKeyset(
-                        wrapped, master.aead(), keyContext(subject))
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
-              } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("cannot unwrap a data key", e);
-              }
-            });
+    return wrapped(subject).map(wrapped -> unwrap(subject, wrapped));
+  }
+
+  private Aead unwrap(UUID subject, byte[] wrapped) {
+    try {
+      return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), keyContext(subject))
+          .getPrimitive(RegistryConfiguration.get(), Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot unwrap a data key", e);
+    }
   }
 
   private Optional<byte[]> wrapped(UUID subject) {

@@ -1,6 +1,5 @@
 package org.sahay.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -368,15 +367,19 @@ public class MemberImports {
     return index == null || index >= headers.size() ? field : headers.get(index);
   }
 
-  private static String fingerprint(
+  /**
+   * A keyed token of the row's mapped values (see {@link Vault#token}): equal rows meet, and the
+   * stored fingerprint cannot be turned back into a name or a phone number by guessing.
+   */
+  private String fingerprint(
       ImportStore.ImportRow row, List<String> values, Map<ImportMapping.Field, Integer> mapping) {
-    StringBuilder text = new StringBuilder(row.organisation().toString());
+    StringBuilder text = new StringBuilder("import-row:");
     for (var entry : new java.util.TreeMap<>(mapping).entrySet()) {
       int index = entry.getValue();
       String value = index < values.size() ? values.get(index) : "";
       text.append('\u001f').append(entry.getKey()).append('=').append(value.strip().toLowerCase());
     }
-    return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    return vault.token(row.organisation(), text.toString());
   }
 
   private static String sha256(byte[] bytes) {

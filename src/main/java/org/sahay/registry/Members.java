@@ -3,8 +3,6 @@ package org.sahay.registry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
@@ -87,8 +85,7 @@ public class Members {
     MemberId id = new MemberId(Ids.newId());
     vault.createKey(id.value(), collective.id());
     String code = store.nextCode(collective.id(), collective.shortCode().value());
-    store.insert(
-        id, collective.id(), code, member, sensitive.seal(id, member.sensitive()), nameKey(member));
+    store.insert(id, collective.id(), code, member, sensitive.seal(id, member.sensitive()));
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -124,20 +121,20 @@ public class Members {
     String q = query == null ? "" : query.strip();
     String code = null;
     String phone = null;
-    List<String> keys = List.of();
+    String name = null;
     if (q.matches("(?i)[a-z][a-z0-9]{1,4}-\\d{1,9}")) {
       code = q.toUpperCase(Locale.ROOT);
     } else if (q.replaceAll("[\\s+()-]", "").matches("\\d{4,13}")) {
       phone = q.replaceAll("[\\s+()-]", "");
       phone = phone.length() > 10 ? phone.substring(phone.length() - 10) : phone;
     } else if (!q.isEmpty()) {
-      keys = NameKeys.words(NameKeys.phonetic(q));
+      name = q;
     }
     int limit = Math.max(1, Math.min(MAX_PAGE, size));
     return store.search(
         by.organisation(),
         new MemberStore.Query(
-            code, phone, keys, village == null || village.isBlank() ? null : village.strip()),
+            code, phone, name, village == null || village.isBlank() ? null : village.strip()),
         limit,
         Math.max(0, page) * limit);
   }
@@ -193,7 +190,7 @@ public class Members {
     }
     // Without the permission the stored sensitive profile is kept as it is, unseen.
     byte[] sealed = mayTouchSensitive ? sensitive.seal(id, member.sensitive()) : row.sensitive();
-    if (!store.update(id, row.organisation(), input.version(), member, sealed, nameKey(member))) {
+    if (!store.update(id, row.organisation(), input.version(), member, sealed)) {
       int current = store.find(id).map(MemberRow::version).orElse(-1);
       return new Outcome.Stale(current);
     }
@@ -297,7 +294,7 @@ public class Members {
         row.status(),
         row.languages(),
         row.hasSmartphone(),
-        store.documents(row.id()),
+        store.documents(row.organisation(), row.id()),
         store.consents(row.id()),
         row.version(),
         profile);
@@ -313,13 +310,5 @@ public class Members {
       throw new AccessDeniedException("members belong to collectives");
     }
     return organisation;
-  }
-
-  private static String nameKey(ValidMember member) {
-    return Stream.of(member.name(), member.alias())
-        .filter(n -> n != null)
-        .map(NameKeys::phonetic)
-        .filter(k -> !k.isBlank())
-        .collect(Collectors.joining(" "));
   }
 }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Households, their members and dependents. Every query names the organisation it is scoped to;
- * erased members are never listed.
+ * erased members are never listed. Members' names are opened from their sealed personal fields;
+ * dependents' names and notes are sealed under a data key of the household.
  */
 @Repository
 public class HouseholdStore {
@@ -42,12 +43,24 @@ public class HouseholdStore {
       String district,
       int version) {}
 
+  /** A dependent's name and notes, sealed together. */
+  private record DependentFields(String name, String notes) {}
+
+  static final String DEPENDENT = "dependent";
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final PersonalData personal;
+  private final org.sahay.platform.Vault vault;
 
-  HouseholdStore(JdbcClient jdbc, Clock clock) {
+  HouseholdStore(
+      JdbcClient jdbc, Clock clock, PersonalData personal, org.sahay.platform.Vault vault) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.personal = personal;
+    this.vault = vault;
   }
 
   public void insert(HouseholdId id, OrganisationId organisation, ValidHousehold h) {
@@ -169,62 +182,93 @@ public class HouseholdStore {
     if (members.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
-            select id, code, name from member
+            select id, code, personal, 'MEMBER' from member
             where organisation_id = :org and status <> 'ERASED' and id in (:ids)
             order by code
             """)
         .param("org", organisation.value())
         .param("ids", members.stream().map(MemberId::value).toList())
-        .query(
-            (rs, n) ->
-                new Household.Person(
-                    new MemberId(rs.getObject(1, UUID.class)),
-                    rs.getString(2),
-                    rs.getString(3),
-                    false))
-        .list();
+        .query(HouseholdStore::person)
+        .list()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(), this::named));
   }
 
   /** The household's members, the head first. */
   public List<Household.Person> members(HouseholdId id, OrganisationId organisation) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
-            select m.id, m.code, m.name, hm.relation from household_member hm
+            select m.id, m.code, m.personal, hm.relation from household_member hm
               join member m on m.id = hm.member_id and m.organisation_id = hm.organisation_id
             where hm.household_id = :id and hm.organisation_id = :org and m.status <> 'ERASED'
             order by case when hm.relation = 'HEAD' then 0 else 1 end, m.code
             """)
         .param("id", id.value())
         .param("org", organisation.value())
-        .query(
-            (rs, n) ->
+        .query(HouseholdStore::person)
+        .list()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(), this::named));
+  }
+
+  /** A dependent's name and notes as sealed; null when neither is known. */
+  static String dependentJson(String name, String notes) {
+    return name == null && notes == null
+        ? null
+        : JSON.writeValueAsString(new DependentFields(name, notes));
+  }
+
+  private record SealedPerson(MemberId id, String code, byte[] personal, boolean head) {}
+
+  private static SealedPerson person(ResultSet rs, int n) throws SQLException {
+    return new SealedPerson(
+        new MemberId(rs.getObject(1, UUID.class)),
+        rs.getString(2),
+        rs.getBytes(3),
+        "HEAD".equals(rs.getString(4)));
+  }
+
+  private List<Household.Person> named(List<SealedPerson> people) {
+    var keys = personal.keys(people.stream().map(SealedPerson::id).toList());
+    return people.stream()
+        .map(
+            p ->
                 new Household.Person(
-                    new MemberId(rs.getObject(1, UUID.class)),
-                    rs.getString(2),
-                    rs.getString(3),
-                    "HEAD".equals(rs.getString(4))))
-        .list();
+                    p.id(), p.code(), personal.open(keys, p.id(), p.personal()).name(), p.head()))
+        .toList();
   }
 
   public List<Household.Dependent> dependents(HouseholdId id, OrganisationId organisation) {
     return jdbc.sql(
             """
-            select kind, name, age, in_school, notes from household_dependent
+            select kind, sealed, age, in_school from household_dependent
             where household_id = :id and organisation_id = :org
             order by sort_order
             """)
         .param("id", id.value())
         .param("org", organisation.value())
         .query(
-            (rs, n) ->
-                new Household.Dependent(
-                    DependentKind.valueOf(rs.getString(1)),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    (Boolean) rs.getObject(4),
-                    rs.getString(5)))
+            (rs, n) -> {
+              DependentFields f =
+                  vault
+                      .decrypt(id.value(), DEPENDENT, rs.getBytes(2))
+                      .map(json -> JSON.readValue(json, DependentFields.class))
+                      .orElse(new DependentFields(null, null));
+              return new Household.Dependent(
+                  DependentKind.valueOf(rs.getString(1)),
+                  f.name(),
+                  rs.getInt(3),
+                  (Boolean) rs.getObject(4),
+                  f.notes());
+            })
         .list();
   }
 
@@ -254,23 +298,26 @@ public class HouseholdStore {
         .param("id", id.value())
         .param("org", organisation.value())
         .update();
+    if (!dependents.isEmpty() && !vault.hasKey(id.value())) {
+      vault.createKey(id.value(), organisation);
+    }
     int order = 0;
     for (Household.Dependent d : dependents) {
+      String sealed = dependentJson(d.name(), d.notes());
       jdbc.sql(
               """
               insert into household_dependent (id, household_id, organisation_id, sort_order,
-                kind, name, age, in_school, notes)
-              values (:id, :household, :org, :order, :kind, :name, :age, :inSchool, :notes)
+                kind, sealed, age, in_school)
+              values (:id, :household, :org, :order, :kind, :sealed, :age, :inSchool)
               """)
           .param("id", Ids.newId())
           .param("household", id.value())
           .param("org", organisation.value())
           .param("order", order++)
           .param("kind", d.kind().name())
-          .param("name", d.name(), java.sql.Types.VARCHAR)
+          .param("sealed", vault.encrypt(id.value(), DEPENDENT, sealed), java.sql.Types.VARBINARY)
           .param("age", d.age())
           .param("inSchool", d.inSchool(), java.sql.Types.BOOLEAN)
-          .param("notes", d.notes(), java.sql.Types.VARCHAR)
           .update();
     }
   }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +28,39 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Members, their documents and consents. Every query names the organisation it is scoped to. */
+/**
+ * Members, their documents and consents. Every query names the organisation it is scoped to.
+ * Personal fields are sealed on the way in and opened on the way out ({@link PersonalData}); the
+ * database holds only ciphertexts and keyed tokens of them.
+ */
 @Repository
 public class MemberStore {
 
-  /** What to look for: words of a name (as phonetic keys), a code, or digits of a phone. */
-  public record Query(String code, String phoneDigits, List<String> nameKeys, String village) {}
+  /**
+   * What to look for: a code, digits of a phone (all ten, or the last four or more), the words of a
+   * name in any script, a village.
+   */
+  public record Query(String code, String phoneDigits, String name, String village) {}
 
   private static final String SUMMARY_COLUMNS =
-      "id, code, name, alias, gender, birth_year, district, village, status";
+      "id, code, personal, gender, birth_year, district, status";
 
   private final JdbcClient jdbc;
+  private final org.springframework.jdbc.core.JdbcTemplate batches;
   private final Clock clock;
   private final TransactionTemplate separately;
+  private final PersonalData personal;
 
-  MemberStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  MemberStore(
+      JdbcClient jdbc,
+      org.springframework.jdbc.core.JdbcTemplate batches,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      PersonalData personal) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
+    this.personal = personal;
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -86,54 +101,41 @@ public class MemberStore {
         .orElse(null);
   }
 
+  /** Inserts a member whose data key exists already. */
   public void insert(
-      MemberId id,
-      OrganisationId organisation,
-      String code,
-      ValidMember m,
-      byte[] sensitive,
-      String nameKey) {
+      MemberId id, OrganisationId organisation, String code, ValidMember m, byte[] sensitive) {
     var now = OffsetDateTime.now(clock);
     jdbc.sql(
             """
-            insert into member (id, organisation_id, code, name, alias, gender, date_of_birth,
-              birth_year, phone, other_phone, state, district, block, village, joined_on, status,
-              languages, has_smartphone, sensitive, name_key, version, created_at, updated_at)
-            values (:id, :org, :code, :name, :alias, :gender, :dob, :birthYear, :phone, :otherPhone,
-              :state, :district, :block, :village, :joinedOn, :status, :languages, :smartphone,
-              :sensitive, :nameKey, 0, :now, :now)
+            insert into member (id, organisation_id, code, gender, birth_year, state, district,
+              joined_on, status, personal, sensitive, version, created_at, updated_at)
+            values (:id, :org, :code, :gender, :birthYear, :state, :district, :joinedOn, :status,
+              :personal, :sensitive, 0, :now, :now)
             """)
         .param("id", id.value())
         .param("org", organisation.value())
         .param("code", code)
-        .params(columns(m, sensitive, nameKey))
+        .params(columns(id, m, sensitive))
         .param("now", now)
         .update();
     replaceDocuments(id, organisation, m.documents());
-    replaceNameWords(id, organisation, nameKey);
+    replaceTokens(id, organisation, m);
   }
 
   /** Changes a member if nobody changed it since {@code version}; false when somebody did. */
   public boolean update(
-      MemberId id,
-      OrganisationId organisation,
-      int version,
-      ValidMember m,
-      byte[] sensitive,
-      String nameKey) {
+      MemberId id, OrganisationId organisation, int version, ValidMember m, byte[] sensitive) {
     int changed =
         jdbc.sql(
                 """
-                update member set name = :name, alias = :alias, gender = :gender,
-                  date_of_birth = :dob, birth_year = :birthYear, phone = :phone,
-                  other_phone = :otherPhone, state = :state, district = :district, block = :block,
-                  village = :village, joined_on = :joinedOn, status = :status,
-                  languages = :languages, has_smartphone = :smartphone, sensitive = :sensitive,
-                  name_key = :nameKey, version = version + 1, updated_at = :now
+                update member set gender = :gender, birth_year = :birthYear, state = :state,
+                  district = :district, joined_on = :joinedOn, status = :status,
+                  personal = :personal, sensitive = :sensitive, version = version + 1,
+                  updated_at = :now
                 where id = :id and organisation_id = :org and version = :version
                   and status <> 'ERASED'
                 """)
-            .params(columns(m, sensitive, nameKey))
+            .params(columns(id, m, sensitive))
             .param("now", OffsetDateTime.now(clock))
             .param("id", id.value())
             .param("org", organisation.value())
@@ -141,7 +143,7 @@ public class MemberStore {
             .update();
     if (changed == 1) {
       replaceDocuments(id, organisation, m.documents());
-      replaceNameWords(id, organisation, nameKey);
+      replaceTokens(id, organisation, m);
     }
     return changed == 1;
   }
@@ -149,54 +151,63 @@ public class MemberStore {
   public Optional<MemberRow> find(MemberId id) {
     return jdbc.sql("select * from member where id = :id")
         .param("id", id.value())
-        .query(MemberStore::row)
-        .optional();
+        .query(MemberStore::sealedRow)
+        .optional()
+        .map(row -> opened(List.of(row)).get(0));
   }
 
   public List<MemberSummary> search(
       OrganisationId organisation, Query query, int limit, int offset) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select "
-                + SUMMARY_COLUMNS
-                + " from member where organisation_id = :org"
-                + " and status <> 'ERASED'");
+    StringBuilder sql = new StringBuilder("select m.id, m.code, m.personal, m.gender,");
+    sql.append(" m.birth_year, m.district, m.status from member m");
     Map<String, Object> params = new java.util.HashMap<>();
-    params.put("org", organisation.value());
-    if (query.code() != null) {
-      sql.append(" and code = :code");
-      params.put("code", query.code());
+    List<String> tokens = new ArrayList<>();
+    String digits = query.phoneDigits();
+    if (digits != null) {
+      tokens.add(personal.phoneToken(organisation, digits));
     }
-    if (query.phoneDigits() != null && query.phoneDigits().length() == 10) {
-      sql.append(" and (phone = :phone or other_phone = :phone)");
-      params.put("phone", query.phoneDigits());
-    } else if (query.phoneDigits() != null) {
-      sql.append(" and (phone like :phone or other_phone like :phone)");
-      params.put("phone", "%" + query.phoneDigits() + "%");
-    }
-    // Each word typed must start a word of the name: an index range per word, not a scan.
-    for (int i = 0; i < query.nameKeys().size(); i++) {
-      String word = query.nameKeys().get(i);
-      sql.append(
-              " and id in (select member_id from member_name_word where organisation_id = :org"
-                  + " and word >= :from")
-          .append(i)
-          .append(" and word < :to")
-          .append(i)
-          .append(")");
-      params.put("from" + i, word);
-      params.put(
-          "to" + i,
-          word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
+    if (query.name() != null) {
+      tokens.addAll(personal.nameSearchTokens(organisation, query.name()));
     }
     if (query.village() != null) {
-      sql.append(" and lower(village) = lower(:village)");
-      params.put("village", query.village());
+      tokens.add(personal.villageToken(organisation, query.village()));
     }
-    sql.append(" order by code limit :limit offset :offset");
+    // One join per token: an index lookup each, on H2 as on PostgreSQL.
+    for (int i = 0; i < tokens.size(); i++) {
+      sql.append(" join member_token t")
+          .append(i)
+          .append(" on t")
+          .append(i)
+          .append(".member_id = m.id and t")
+          .append(i)
+          .append(".organisation_id = :org and t")
+          .append(i)
+          .append(".token = :t")
+          .append(i);
+      params.put("t" + i, tokens.get(i));
+    }
+    sql.append(" where m.organisation_id = :org and m.status <> 'ERASED'");
+    params.put("org", organisation.value());
+    if (query.code() != null) {
+      sql.append(" and m.code = :code");
+      params.put("code", query.code());
+    }
+    sql.append(" order by m.code limit :limit offset :offset");
     params.put("limit", limit);
     params.put("offset", offset);
-    return jdbc.sql(sql.toString()).params(params).query(MemberStore::summary).list();
+    List<Found> found = summaries(jdbc.sql(sql.toString()).params(params));
+    if (digits != null && digits.length() > 4 && digits.length() < 10) {
+      // The token matched the last four digits; keep those whose number ends with all typed.
+      found = found.stream().filter(f -> f.phoneEndsWith(digits)).toList();
+    }
+    return found.stream().map(Found::summary).toList();
+  }
+
+  private record Found(MemberSummary summary, PersonalData.Fields fields) {
+    boolean phoneEndsWith(String digits) {
+      return (fields.phone() != null && fields.phone().endsWith(digits))
+          || (fields.otherPhone() != null && fields.otherPhone().endsWith(digits));
+    }
   }
 
   /**
@@ -209,42 +220,78 @@ public class MemberStore {
       String firstNameKey,
       Integer birthYear,
       String district) {
-    return jdbc.sql(
-            """
-            select %s from member
-            where organisation_id = :org and status <> 'ERASED'
-              and ((:phone is not null and (phone = :phone or other_phone = :phone))
-                or (:key is not null and id in (select member_id from member_name_word
-                      where organisation_id = :org and word = :key)
-                    and lower(district) = lower(:district)
-                    and (:year is null or birth_year is null
-                      or birth_year between :year - 3 and :year + 3)))
-            order by code limit 5
-            """
-                .formatted(SUMMARY_COLUMNS))
-        .param("org", organisation.value())
-        .param("phone", phone, java.sql.Types.VARCHAR)
-        .param("key", firstNameKey, java.sql.Types.VARCHAR)
-        .param("district", district, java.sql.Types.VARCHAR)
-        .param("year", birthYear, java.sql.Types.INTEGER)
-        .query(MemberStore::summary)
-        .list();
+    return summaries(
+            jdbc.sql(
+                    """
+                select %s from member
+                where organisation_id = :org and status <> 'ERASED'
+                  and ((:phone is not null and id in (select member_id from member_token
+                          where organisation_id = :org and token = :phone))
+                    or (:key is not null and id in (select member_id from member_token
+                          where organisation_id = :org and token = :key)
+                        and lower(district) = lower(:district)
+                        and (:year is null or birth_year is null
+                          or birth_year between :year - 3 and :year + 3)))
+                order by code limit 5
+                """
+                        .formatted(SUMMARY_COLUMNS))
+                .param("org", organisation.value())
+                .param(
+                    "phone",
+                    phone == null ? null : personal.phoneToken(organisation, phone),
+                    java.sql.Types.VARCHAR)
+                .param(
+                    "key",
+                    firstNameKey == null
+                        ? null
+                        : personal.nameWordToken(organisation, firstNameKey),
+                    java.sql.Types.VARCHAR)
+                .param("district", district, java.sql.Types.VARCHAR)
+                .param("year", birthYear, java.sql.Types.INTEGER))
+        .stream()
+        .map(Found::summary)
+        .toList();
   }
 
-  public List<Member.Document> documents(MemberId id) {
-    return jdbc.sql(
-            "select type, status, number, detail, jan_dhan from member_document"
-                + " where member_id = :id order by type")
-        .param("id", id.value())
-        .query(
-            (rs, n) ->
-                new Member.Document(
-                    DocumentType.valueOf(rs.getString(1)),
-                    DocumentStatus.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    rs.getString(4),
-                    (Boolean) rs.getObject(5)))
-        .list();
+  private List<Found> summaries(JdbcClient.StatementSpec statement) {
+    List<Object[]> rows =
+        statement
+            .query(
+                (rs, n) ->
+                    new Object[] {
+                      new MemberId(rs.getObject("id", UUID.class)),
+                      rs.getString("code"),
+                      rs.getBytes("personal"),
+                      Gender.valueOf(rs.getString("gender")),
+                      (Integer) rs.getObject("birth_year"),
+                      rs.getString("district"),
+                      MemberStatus.valueOf(rs.getString("status"))
+                    })
+            .list();
+    var keys = personal.keys(rows.stream().map(r -> (MemberId) r[0]).toList());
+    List<Found> summaries = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      MemberId id = (MemberId) r[0];
+      PersonalData.Fields f = personal.open(keys, id, (byte[]) r[2]);
+      summaries.add(
+          new Found(
+              new MemberSummary(
+                  id,
+                  (String) r[1],
+                  f.name(),
+                  f.alias(),
+                  (Gender) r[3],
+                  (Integer) r[4],
+                  (String) r[5],
+                  f.village(),
+                  (MemberStatus) r[6]),
+              f));
+    }
+    return summaries;
+  }
+
+  public List<Member.Document> documents(OrganisationId organisation, MemberId id) {
+    return documentsOf(organisation, List.of(id)).getOrDefault(id, List.of());
   }
 
   public void recordConsent(
@@ -283,44 +330,59 @@ public class MemberStore {
     return current;
   }
 
-  private void replaceNameWords(MemberId id, OrganisationId organisation, String nameKey) {
-    jdbc.sql("delete from member_name_word where member_id = :id").param("id", id.value()).update();
-    if (nameKey == null) {
-      return;
+  private void replaceTokens(MemberId id, OrganisationId organisation, ValidMember m) {
+    jdbc.sql("delete from member_token where member_id = :id").param("id", id.value()).update();
+    List<Object[]> rows = new ArrayList<>();
+    for (String token : personal.tokens(organisation, m)) {
+      rows.add(new Object[] {id.value(), organisation.value(), token});
     }
-    for (String word : new java.util.LinkedHashSet<>(NameKeys.words(nameKey))) {
-      if (word.length() <= 100) {
-        jdbc.sql(
-                "insert into member_name_word (member_id, organisation_id, word)"
-                    + " values (:id, :org, :word)")
-            .param("id", id.value())
-            .param("org", organisation.value())
-            .param("word", word)
-            .update();
-      }
-    }
+    batches.batchUpdate(
+        "insert into member_token (member_id, organisation_id, token) values (?, ?, ?)", rows);
   }
 
-  /** Removes everything personal; keeps the row for anonymous counts (gender, district, year). */
+  /**
+   * Removes everything personal; keeps the row for anonymous counts (gender, district, year). The
+   * caller destroys the member's key, which is what reaches old backups.
+   */
   public void erase(MemberId id) {
-    jdbc.sql("delete from member_name_word where member_id = :id").param("id", id.value()).update();
+    jdbc.sql("delete from member_token where member_id = :id").param("id", id.value()).update();
     jdbc.sql("delete from member_document where member_id = :id").param("id", id.value()).update();
     jdbc.sql("delete from member_consent where member_id = :id").param("id", id.value()).update();
     jdbc.sql("update household set head_member_id = null where head_member_id = :id")
         .param("id", id.value())
         .update();
+    Optional<UUID> household =
+        jdbc.sql("select household_id from household_member where member_id = :id")
+            .param("id", id.value())
+            .query(UUID.class)
+            .optional();
     jdbc.sql("delete from household_member where member_id = :id").param("id", id.value()).update();
+    household.ifPresent(this::forgetIfNobodyLeft);
     jdbc.sql(
             """
-            update member set name = null, alias = null, date_of_birth = null, phone = null,
-              other_phone = null, block = null, village = null, sensitive = null, name_key = null,
-              languages = null, has_smartphone = null, status = 'ERASED', erased_at = :now,
-              updated_at = :now, version = version + 1
+            update member set personal = null, sensitive = null, status = 'ERASED',
+              erased_at = :now, updated_at = :now, version = version + 1
             where id = :id
             """)
         .param("now", OffsetDateTime.now(clock))
         .param("id", id.value())
         .update();
+  }
+
+  /**
+   * A household whose last member was erased keeps only anonymous facts: its key (under which its
+   * dependents' names and notes are sealed) is destroyed and its village forgotten.
+   */
+  private void forgetIfNobodyLeft(UUID household) {
+    long left =
+        jdbc.sql("select count(*) from household_member where household_id = :h")
+            .param("h", household)
+            .query(Long.class)
+            .single();
+    if (left == 0) {
+      personal.destroyKey(household);
+      jdbc.sql("update household set village = null where id = :h").param("h", household).update();
+    }
   }
 
   private void replaceDocuments(
@@ -329,81 +391,98 @@ public class MemberStore {
     for (Member.Document d : documents) {
       jdbc.sql(
               """
-              insert into member_document (id, member_id, organisation_id, type, status, number,
-                detail, jan_dhan, updated_at)
-              values (:id, :member, :org, :type, :status, :number, :detail, :janDhan, :now)
+              insert into member_document (id, member_id, organisation_id, type, status, sealed,
+                jan_dhan, updated_at)
+              values (:id, :member, :org, :type, :status, :sealed, :janDhan, :now)
               """)
           .param("id", Ids.newId())
           .param("member", id.value())
           .param("org", organisation.value())
           .param("type", d.type().name())
           .param("status", d.status().name())
-          .param("number", d.number())
-          .param("detail", d.detail())
-          .param("janDhan", d.janDhan())
+          .param(
+              "sealed",
+              personal.sealDocument(id, d.type(), d.number(), d.detail()),
+              java.sql.Types.VARBINARY)
+          .param("janDhan", d.janDhan(), java.sql.Types.BOOLEAN)
           .param("now", OffsetDateTime.now(clock))
           .update();
     }
   }
 
-  private static Map<String, Object> columns(ValidMember m, byte[] sensitive, String nameKey) {
+  private Map<String, Object> columns(MemberId id, ValidMember m, byte[] sensitive) {
     Map<String, Object> p = new java.util.HashMap<>();
-    p.put("name", m.name());
-    p.put("alias", m.alias());
     p.put("gender", m.gender().name());
-    p.put("dob", m.dateOfBirth());
     p.put("birthYear", m.birthYear());
-    p.put("phone", m.phone());
-    p.put("otherPhone", m.otherPhone());
     p.put("state", m.state());
     p.put("district", m.district());
-    p.put("block", m.block());
-    p.put("village", m.village());
     p.put("joinedOn", m.joinedOn());
     p.put("status", m.status().name());
-    p.put("languages", m.languages().isEmpty() ? null : String.join(",", m.languages()));
-    p.put("smartphone", m.hasSmartphone());
+    p.put("personal", personal.seal(id, m));
     p.put("sensitive", sensitive);
-    p.put("nameKey", nameKey);
     return p;
   }
 
-  private static MemberSummary summary(ResultSet rs, int n) throws SQLException {
-    return new MemberSummary(
-        new MemberId(rs.getObject("id", UUID.class)),
-        rs.getString("code"),
-        rs.getString("name"),
-        rs.getString("alias"),
-        Gender.valueOf(rs.getString("gender")),
-        (Integer) rs.getObject("birth_year"),
-        rs.getString("district"),
-        rs.getString("village"),
-        MemberStatus.valueOf(rs.getString("status")));
+  /** A row as stored: the personal fields still sealed. */
+  private record Sealed(MemberRow row, byte[] personal) {}
+
+  private static Sealed sealedRow(ResultSet rs, int n) throws SQLException {
+    return new Sealed(
+        new MemberRow(
+            new MemberId(rs.getObject("id", UUID.class)),
+            new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+            rs.getString("code"),
+            null,
+            null,
+            Gender.valueOf(rs.getString("gender")),
+            null,
+            (Integer) rs.getObject("birth_year"),
+            null,
+            null,
+            rs.getString("state"),
+            rs.getString("district"),
+            null,
+            null,
+            rs.getObject("joined_on", LocalDate.class),
+            MemberStatus.valueOf(rs.getString("status")),
+            List.of(),
+            null,
+            rs.getBytes("sensitive"),
+            rs.getInt("version")),
+        rs.getBytes("personal"));
   }
 
-  private static MemberRow row(ResultSet rs, int n) throws SQLException {
-    String languages = rs.getString("languages");
-    return new MemberRow(
-        new MemberId(rs.getObject("id", UUID.class)),
-        new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-        rs.getString("code"),
-        rs.getString("name"),
-        rs.getString("alias"),
-        Gender.valueOf(rs.getString("gender")),
-        rs.getObject("date_of_birth", LocalDate.class),
-        (Integer) rs.getObject("birth_year"),
-        rs.getString("phone"),
-        rs.getString("other_phone"),
-        rs.getString("state"),
-        rs.getString("district"),
-        rs.getString("block"),
-        rs.getString("village"),
-        rs.getObject("joined_on", LocalDate.class),
-        MemberStatus.valueOf(rs.getString("status")),
-        languages == null ? List.of() : new ArrayList<>(Arrays.asList(languages.split(","))),
-        (Boolean) rs.getObject("has_smartphone"),
-        rs.getBytes("sensitive"),
-        rs.getInt("version"));
+  /** Opens the personal fields of several rows with one read of the key table. */
+  private List<MemberRow> opened(List<Sealed> sealed) {
+    var keys = personal.keys(sealed.stream().map(s -> s.row().id()).toList());
+    List<MemberRow> rows = new ArrayList<>(sealed.size());
+    for (Sealed s : sealed) {
+      MemberRow r = s.row();
+      PersonalData.Fields f = personal.open(keys, r.id(), s.personal());
+      rows.add(
+          new MemberRow(
+              r.id(),
+              r.organisation(),
+              r.code(),
+              f.name(),
+              f.alias(),
+              r.gender(),
+              f.birthDate(),
+              r.birthYear(),
+              f.phone(),
+              f.otherPhone(),
+              r.state(),
+              r.district(),
+              f.block(),
+              f.village(),
+              r.joinedOn(),
+              r.status(),
+              f.languages() == null ? List.of() : f.languages(),
+              f.hasSmartphone(),
+              r.sensitive(),
+              r.version()));
+    }
+    return rows;
   }
 
   // Exports read the collective page by page, so that a hundred thousand members never sit in
@@ -426,7 +505,8 @@ public class MemberStore {
    */
   public List<MemberRow> pageForExport(
       OrganisationId organisation, OffsetDateTime asOf, String afterCode, int limit) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             select * from member
             where organisation_id = :org and status <> 'ERASED' and created_at <= :asOf
@@ -437,8 +517,12 @@ public class MemberStore {
         .param("asOf", asOf)
         .param("after", afterCode)
         .param("limit", limit)
-        .query(MemberStore::row)
-        .list();
+        .query(MemberStore::sealedRow)
+        .list()
+        .stream()
+        .collect(
+            java.util.stream.Collectors.collectingAndThen(
+                java.util.stream.Collectors.toList(), this::opened));
   }
 
   /** The documents of several members of one collective, by member. */
@@ -448,25 +532,28 @@ public class MemberStore {
     if (members.isEmpty()) {
       return found;
     }
+    var keys = personal.keys(members);
     jdbc.sql(
             """
-            select member_id, type, status, number, detail, jan_dhan from member_document
+            select member_id, type, status, sealed, jan_dhan from member_document
             where organisation_id = :org and member_id in (:ids) order by member_id, type
             """)
         .param("org", organisation.value())
         .param("ids", members.stream().map(MemberId::value).toList())
         .query(
             (ResultSet rs) -> {
+              MemberId member = new MemberId(rs.getObject(1, UUID.class));
+              DocumentType type = DocumentType.valueOf(rs.getString(2));
+              var fields = personal.openDocument(keys, member, type, rs.getBytes(4));
               found
-                  .computeIfAbsent(
-                      new MemberId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                  .computeIfAbsent(member, k -> new ArrayList<>())
                   .add(
                       new Member.Document(
-                          DocumentType.valueOf(rs.getString(2)),
+                          type,
                           DocumentStatus.valueOf(rs.getString(3)),
-                          rs.getString(4),
-                          rs.getString(5),
-                          (Boolean) rs.getObject(6)));
+                          fields.number(),
+                          fields.detail(),
+                          (Boolean) rs.getObject(5)));
             });
     return found;
   }

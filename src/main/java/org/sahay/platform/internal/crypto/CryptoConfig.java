@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class CryptoConfig {
@@ -17,7 +18,8 @@ class CryptoConfig {
   }
 
   @Bean
-  Vault vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
-    return new Vault(jdbc, master, clock);
+  Vault vault(
+      JdbcClient jdbc, MasterKeyset master, Clock clock, PlatformTransactionManager transactions) {
+    return new Vault(jdbc, master, clock, transactions);
   }
 }
