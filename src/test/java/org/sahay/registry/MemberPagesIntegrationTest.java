@@ -25,11 +25,18 @@ class MemberPagesIntegrationTest extends IntegrationTest {
     form.put("doc.AADHAAR.number", "1234");
     form.put("doc.RATION_CARD.detail", "aay");
     form.put("doc.RATION_CARD.status", "HAVE");
+    form.put("lang.te", "on");
+    form.put("lang.ur", "on");
     var saved = http.postForm("/members", form, "/members/new");
     assertThat(saved.statusCode()).isEqualTo(302);
     String location = saved.headers().firstValue("Location").orElseThrow();
     String page = http.get(location.replaceFirst("^https?://[^/]+", "")).body();
+    assertThat(http.get(location.replaceFirst("^https?://[^/]+", "") + "/edit").body())
+        .contains("name=\"lang.ur\" checked")
+        .doesNotContain("name=\"lang.bn\" checked");
     assertThat(page)
+        .contains("lang=\"te\">తెలుగు</span>")
+        .contains("lang=\"ur\">اردو</span>")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt; Lakshmi")
         .doesNotContain("<script>alert(1)</script>")
         .contains(collective.shortCode().value() + "-000001")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.sahay.platform.Language;
 import org.sahay.registry.DocumentInput;
 import org.sahay.registry.DocumentStatus;
 import org.sahay.registry.DocumentType;
@@ -93,9 +92,13 @@ public class MemberValidation {
     }
     List<String> languages = new ArrayList<>();
     for (String code : in.languages() == null ? List.<String>of() : in.languages()) {
-      Language.fromCode(code)
+      org.sahay.registry.SpokenLanguage.fromCode(code)
           .ifPresentOrElse(
-              l -> languages.add(l.code()),
+              l -> {
+                if (!languages.contains(l.code())) {
+                  languages.add(l.code());
+                }
+              },
               () -> errors.put("languages", "member.languages.invalid"));
     }
     List<Member.Document> documents = documents(in.documents(), errors);

@@ -72,7 +72,10 @@ final class MemberForm {
         form.get("village"),
         form.get("joinedOn"),
         form.get("status"),
-        null,
+        java.util.Arrays.stream(org.sahay.registry.SpokenLanguage.values())
+            .filter(l -> form.containsKey("lang." + l.code()))
+            .map(org.sahay.registry.SpokenLanguage::code)
+            .toList(),
         form.containsKey("hasSmartphone"),
         sensitive,
         documents,
@@ -98,6 +101,9 @@ final class MemberForm {
     v.put("joinedOn", m.joinedOn() == null ? null : m.joinedOn().toString());
     v.put("status", m.status().name());
     v.put("hasSmartphone", Boolean.TRUE.equals(m.hasSmartphone()) ? "on" : null);
+    for (String language : m.languages()) {
+      v.put("lang." + language, "on");
+    }
     v.put("version", Integer.toString(m.version()));
     for (Member.Document d : m.documents()) {
       String prefix = "doc." + d.type().name() + ".";
