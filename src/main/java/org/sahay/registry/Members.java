@@ -114,6 +114,13 @@ public class Members {
   /** Search by code, phone digits or name in any script and spelling; in the own collective. */
   @Transactional(readOnly = true)
   public List<MemberSummary> search(Actor by, String query, String village, int page, int size) {
+    return search(by, query, village, null, page, size);
+  }
+
+  /** As {@link #search(Actor, String, String, int, int)}, only members of one status if given. */
+  @Transactional(readOnly = true)
+  public List<MemberSummary> search(
+      Actor by, String query, String village, MemberStatus status, int page, int size) {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
@@ -134,7 +141,11 @@ public class Members {
     return store.search(
         by.organisation(),
         new MemberStore.Query(
-            code, phone, name, village == null || village.isBlank() ? null : village.strip()),
+            code,
+            phone,
+            name,
+            village == null || village.isBlank() ? null : village.strip(),
+            status == MemberStatus.ERASED ? null : status),
         limit,
         Math.max(0, page) * limit);
   }

@@ -38,9 +38,10 @@ public class MemberStore {
 
   /**
    * What to look for: a code, digits of a phone (all ten, or the last four or more), the words of a
-   * name in any script, a village.
+   * name in any script, a village, a status (null: any but erased).
    */
-  public record Query(String code, String phoneDigits, String name, String village) {}
+  public record Query(
+      String code, String phoneDigits, String name, String village, MemberStatus status) {}
 
   private static final String SUMMARY_COLUMNS =
       "id, code, personal, gender, birth_year, district, status";
@@ -191,6 +192,10 @@ public class MemberStore {
     if (query.code() != null) {
       sql.append(" and m.code = :code");
       params.put("code", query.code());
+    }
+    if (query.status() != null) {
+      sql.append(" and m.status = :status");
+      params.put("status", query.status().name());
     }
     sql.append(" order by m.code limit :limit offset :offset");
     params.put("limit", limit);

@@ -65,9 +65,10 @@ class MemberApiController {
       Actor actor,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(required = false) String village,
+      @RequestParam(required = false) org.sahay.registry.MemberStatus status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return members.search(actor, q, village, page, size);
+    return members.search(actor, q, village, status, page, size);
   }
 
   @PutMapping("/{id}")

@@ -10,6 +10,7 @@ import org.sahay.registry.ConsentPurpose;
 import org.sahay.registry.Member;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
+import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,13 +42,28 @@ class MemberPagesController {
       Actor actor,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "") String village,
+      @RequestParam(defaultValue = "") String status,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     int current = Math.max(0, page);
-    var found = members.search(actor, q, village, current, PAGE_SIZE + 1);
+    MemberStatus wanted =
+        java.util.Arrays.stream(MemberStatus.values())
+            .filter(s -> s != MemberStatus.ERASED && s.name().equals(status))
+            .findFirst()
+            .orElse(null);
+    var found = members.search(actor, q, village, wanted, current, PAGE_SIZE + 1);
     model.addAttribute("members", found.stream().limit(PAGE_SIZE).toList());
     model.addAttribute("q", q);
     model.addAttribute("village", village);
+    model.addAttribute("status", wanted == null ? "" : wanted.name());
+    model.addAttribute(
+        "filters",
+        "q="
+            + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
+            + "&village="
+            + java.net.URLEncoder.encode(village, java.nio.charset.StandardCharsets.UTF_8)
+            + "&status="
+            + (wanted == null ? "" : wanted.name()));
     model.addAttribute("page", current);
     model.addAttribute("hasNext", found.size() > PAGE_SIZE);
     model.addAttribute("canRegister", mayWrite(actor));

@@ -168,6 +168,20 @@ class PersonalDataIntegrationTest extends IntegrationTest {
                 .body())
         .contains(lakshmi)
         .doesNotContain(lalitha);
+    var moved =
+        http.postJson(
+            "/api/v1/members",
+            "{\"name\":\"Lakshmi Moved\",\"gender\":\"FEMALE\",\"yearOfBirth\":1990,"
+                + "\"district\":\"Guntur\",\"status\":\"MOVED\"}",
+            "Authorization",
+            Http.bearer(leader));
+    String movedId = field(moved.body(), "id");
+    assertThat(
+            http.get("/api/v1/members?q=lakshmi&status=MOVED", "Authorization", Http.bearer(leader))
+                .body())
+        .contains(movedId)
+        .doesNotContain(lakshmi);
+    assertThat(search(http, leader, "lakshmi")).contains(movedId, lakshmi);
     // Tokens are keyed per collective: another collective's search finds nothing of these.
     var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String stranger = token(fixtures.user(other, Role.LEADER));
