@@ -3,6 +3,7 @@
 # BENCH_PG_URL/_USER/_PASSWORD are set, on PostgreSQL. Drives the real jar over HTTP, as a
 # collective leader would: upload, map, validate, run, then search through the API.
 # Usage: docs/bench/registry.sh [rows] [searches]   (build first: ./mvnw -DskipTests package)
+# BENCH_JAR picks another jar (to compare two builds side by side), BENCH_JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-100000}
@@ -33,7 +34,7 @@ run() {
   env -u SAHAY_DB_URL -u SAHAY_DB_USER -u SAHAY_DB_PASSWORD "$@" SAHAY_DATA_DIR="$data" \
     SAHAY_PORT=$port SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
     SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
-    java -jar target/sahay.jar >"$work/$label.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/sahay.jar}" >"$work/$label.log" 2>&1 &
   local pid=$!
   until curl -sf "$base/actuator/health" >/dev/null 2>&1; do sleep 0.5; done
 

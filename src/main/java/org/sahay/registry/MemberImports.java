@@ -75,6 +75,7 @@ public class MemberImports {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String CONTENT = "import-file";
   private static final int MAX_REPORTED = 500;
+  private static final int CHUNK = 100;
   private static final int PROGRESS_EVERY = 200;
 
   private final ImportStore store;
@@ -248,6 +249,31 @@ public class MemberImports {
     Map<ImportMapping.Field, Integer> mapping = parseMapping(row.mapping());
     int[] counts = {0, 0, 0};
     int thisYear = LocalDate.now(clock).getYear();
+    // In "valid rows" mode rows are committed a chunk at a time: one durable commit per chunk
+    // instead of per row. A failure stops the import either way; committed chunks stay, and
+    // importing the file again skips them by their fingerprints.
+    List<Runnable> chunk = new ArrayList<>(CHUNK);
+    int[] pending = {0, 0};
+    Runnable commitChunk =
+        () -> {
+          if (chunk.isEmpty()) {
+            return;
+          }
+          int[] added = {0, 0};
+          tx.executeWithoutResult(
+              s -> {
+                pending[0] = 0;
+                pending[1] = 0;
+                chunk.forEach(Runnable::run);
+                added[0] = pending[0];
+                added[1] = pending[1];
+              });
+          counts[1] += added[0];
+          counts[2] += added[1];
+          chunk.clear();
+          separately.executeWithoutResult(
+              s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
+        };
     try {
       Runnable all =
           () ->
@@ -261,21 +287,24 @@ public class MemberImports {
                       return;
                     }
                     String fingerprint = fingerprint(row, values, mapping);
-                    Runnable one = () -> importOne(by, row, input, fingerprint, counts);
                     if (allOrNothing) {
-                      one.run();
+                      importOne(by, row, input, fingerprint, counts, 1, 2);
+                      if (counts[0] % PROGRESS_EVERY == 0) {
+                        separately.executeWithoutResult(
+                            s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
+                      }
                     } else {
-                      tx.executeWithoutResult(s -> one.run());
-                    }
-                    if (counts[0] % PROGRESS_EVERY == 0) {
-                      separately.executeWithoutResult(
-                          s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
+                      chunk.add(() -> importOne(by, row, input, fingerprint, pending, 0, 1));
+                      if (chunk.size() == CHUNK) {
+                        commitChunk.run();
+                      }
                     }
                   });
       if (allOrNothing) {
         tx.executeWithoutResult(s -> all.run());
       } else {
         all.run();
+        commitChunk.run();
       }
       tx.executeWithoutResult(
           s -> {
@@ -305,16 +334,22 @@ public class MemberImports {
     }
   }
 
+  /** Imports one row; counts it in {@code counts[imported]} or {@code counts[skipped]}. */
   private void importOne(
-      Actor by, ImportStore.ImportRow row, MemberInput input, String fingerprint, int[] counts) {
+      Actor by,
+      ImportStore.ImportRow row,
+      MemberInput input,
+      String fingerprint,
+      int[] counts,
+      int imported,
+      int skipped) {
     if (store.seen(row.organisation(), fingerprint)) {
-      counts[2]++;
+      counts[skipped]++;
       return;
     }
-    var outcome = members.register(by, input);
-    if (outcome instanceof Members.Outcome.Saved saved) {
-      store.remember(row.organisation(), fingerprint, saved.member().id().value(), row.id());
-      counts[1]++;
+    if (members.registerOnly(by, input) instanceof MemberId id) {
+      store.remember(row.organisation(), fingerprint, id.value(), row.id());
+      counts[imported]++;
     }
   }
 

@@ -72,6 +72,19 @@ public class Members {
   /** Registers a member of the actor's own collective. */
   @Transactional
   public Outcome register(Actor by, MemberInput input) {
+    Object done = registerOnly(by, input);
+    if (done instanceof MemberId id) {
+      return new Outcome.Saved(view(by, store.find(id).orElseThrow(), false));
+    }
+    return (Outcome) done;
+  }
+
+  /**
+   * Registers without reading the member back (an import does not show her): the new member's id,
+   * or the {@link Outcome} that says why not.
+   */
+  @Transactional
+  Object registerOnly(Actor by, MemberInput input) {
     Organisation collective = ownCollective(by);
     policy.require(by, Action.MEMBER_WRITE, collective.id());
     var checked = validation.check(input);
@@ -94,7 +107,7 @@ public class Members {
             "member",
             id.toString(),
             code + (member.sensitive() == null ? "" : ", sensitive profile recorded")));
-    return new Outcome.Saved(view(by, store.find(id).orElseThrow(), false));
+    return id;
   }
 
   /** A member as the actor may see them; sensitive fields only with the permission (audited). */
