@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sahay.platform.NameKeys;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Vault;
 import org.sahay.registry.DocumentType;

@@ -1,4 +1,4 @@
-package org.sahay.registry.internal;
+package org.sahay.platform;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacter.IndicSyllabicCategory;

@@ -1,4 +1,4 @@
-package org.sahay.registry;
+package org.sahay.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.sahay.registry.internal.NameKeys;
 
 class NameKeysTest {
 
