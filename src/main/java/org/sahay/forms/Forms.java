@@ -22,7 +22,14 @@ public final class Forms {
     FormParse parse = FormDefinition.of(read.content());
     List<FormProblem> problems = new ArrayList<>(read.problems());
     if (parse instanceof FormParse.Refused refused) {
-      problems.addAll(refused.problems());
+      for (FormProblem problem : refused.problems()) {
+        boolean toLeftOutRow =
+            problem.messageKey().equals("forms.problem.unknownReference")
+                && read.leftOut().contains(problem.details().get(1));
+        if (!toLeftOutRow) {
+          problems.add(problem);
+        }
+      }
     }
     return problems.isEmpty() ? parse : refused(problems);
   }

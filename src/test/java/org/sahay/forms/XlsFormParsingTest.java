@@ -117,6 +117,14 @@ class XlsFormParsingTest {
   }
 
   @Test
+  void aReferenceToARowRefusedForItsTypeIsNotReportedAgain() {
+    List<FormProblem> problems =
+        problems("type|name|label|relevant\ngeopoint|where|Where|\ntext|why|Why|${where} != ''");
+
+    assertThat(problems).containsExactly(problem(2, "forms.problem.unknownType", "geopoint"));
+  }
+
+  @Test
   void refusesAColumnFeatureOnlyWhereARowUsesIt() {
     List<FormProblem> problems =
         problems(

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sahay.forms.Choice;
 import org.sahay.forms.Evaluation;
 import org.sahay.forms.FieldError;
 import org.sahay.forms.Need;
@@ -16,6 +17,7 @@ import org.sahay.forms.NeedSeverity;
 import org.sahay.forms.Page;
 import org.sahay.forms.Question;
 import org.sahay.forms.QuestionType;
+import org.sahay.forms.Text;
 import org.sahay.forms.internal.CompiledForm.CompiledQuestion;
 import org.sahay.platform.Language;
 
@@ -172,7 +174,7 @@ public final class FormEvaluator {
     }
   }
 
-  private FieldError formTextOrKey(org.sahay.forms.Text text, String key) {
+  private FieldError formTextOrKey(Text text, String key) {
     if (text.isEmpty()) {
       return FieldError.ofKey(key);
     }
@@ -254,7 +256,7 @@ public final class FormEvaluator {
     };
   }
 
-  private List<org.sahay.forms.Choice> choices(Question q) {
+  private List<Choice> choices(Question q) {
     return form.content().lists().getOrDefault(q.listName(), List.of());
   }
 

@@ -45,11 +45,15 @@ public final class XlsFormReader {
           "note", QuestionType.NOTE,
           "calculate", QuestionType.CALCULATE);
 
-  /** The content read, and the problems found; the content is only usable without problems. */
-  public record Result(FormContent content, List<FormProblem> problems) {}
+  /**
+   * The content read, the problems found (the content is only usable without them), and the names
+   * of rows left out for their type, so that references to them are not reported twice.
+   */
+  public record Result(FormContent content, List<FormProblem> problems, Set<String> leftOut) {}
 
   private final List<FormProblem> problems = new ArrayList<>();
   private final Set<Integer> reportedHeaders = new HashSet<>();
+  private final Set<String> leftOut = new HashSet<>();
   private String defaultLanguage = "en";
 
   private XlsFormReader() {}
@@ -78,7 +82,7 @@ public final class XlsFormReader {
             defaultLanguage,
             questions,
             lists);
-    return new Result(content, List.copyOf(problems));
+    return new Result(content, List.copyOf(problems), Set.copyOf(leftOut));
   }
 
   private Map<String, String> settings(Optional<Sheets.Sheet> sheet) {
@@ -221,6 +225,7 @@ public final class XlsFormReader {
         listName = typeCell.strip().substring(typeCell.strip().lastIndexOf(' ') + 1);
       } else {
         problem(SURVEY, row.number(), "forms.problem.unknownType", typeCell);
+        leftOut.add(cell(row, plain, "name"));
         continue;
       }
       String name = cell(row, plain, "name");
