@@ -89,6 +89,16 @@ public final class Http {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** Posts raw bytes with their content type. */
+  public HttpResponse<String> postBytes(
+      String path, String contentType, byte[] content, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content)),
+        headers);
+  }
+
   /** Any method with an optional JSON body. */
   public HttpResponse<String> send(String method, String path, String json, String... headers) {
     var body =

@@ -66,7 +66,17 @@ public class AccessPolicy {
               Action.MEMBER_READ,
               Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
           entry(Action.MEMBER_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)));
+          entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)),
+          entry(Action.FORM_MANAGE, Map.of(Role.ORG_ADMIN, OWN)),
+          entry(
+              Action.FORM_FILL,
+              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
+          entry(
+              Action.NEED_READ,
+              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
+          entry(
+              Action.NEED_WRITE,
+              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)));
 
   /** What an organisation admin may grant one user beyond their roles. */
   public static final Set<Action> GRANTABLE = EnumSet.of(Action.SENSITIVE_READ);

@@ -22,5 +22,13 @@ public enum Action {
   MEMBER_READ,
   MEMBER_WRITE,
   /** See and change sensitive fields (health, sex work, incidents, notes). */
-  SENSITIVE_READ
+  SENSITIVE_READ,
+  /** Upload questionnaires (XLSForm) for a collective. */
+  FORM_MANAGE,
+  /** Fill questionnaires about members and households of a collective. */
+  FORM_FILL,
+  /** See the needs register of a collective. */
+  NEED_READ,
+  /** Record needs and follow them up. */
+  NEED_WRITE
 }

@@ -90,6 +90,14 @@ public class Households {
     return view(row);
   }
 
+  /** The collective of a household the actor may read; 404 otherwise. */
+  @Transactional(readOnly = true)
+  public OrganisationId collectiveOf(Actor by, HouseholdId id) {
+    HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_READ, row.organisation());
+    return row.organisation();
+  }
+
   /** The household a member of the actor's collective lives in, if any. */
   @Transactional(readOnly = true)
   public Optional<Household> ofMember(Actor by, MemberId member) {

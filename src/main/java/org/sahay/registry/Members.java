@@ -51,6 +51,7 @@ public class Members {
   private final AuditLog audit;
   private final Organisations organisations;
   private final Vault vault;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Members(
       MemberStore store,
@@ -59,7 +60,8 @@ public class Members {
       AccessPolicy policy,
       AuditLog audit,
       Organisations organisations,
-      Vault vault) {
+      Vault vault,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.store = store;
     this.validation = validation;
     this.sensitive = sensitive;
@@ -67,6 +69,16 @@ public class Members {
     this.audit = audit;
     this.organisations = organisations;
     this.vault = vault;
+    this.events = events;
+  }
+
+  /**
+   * The collective of a member the actor may read (not erased); 404 otherwise. For other modules
+   * that record something about a member without showing her record.
+   */
+  @Transactional(readOnly = true)
+  public org.sahay.platform.OrganisationId collectiveOf(Actor by, MemberId id) {
+    return readable(by, id).organisation();
   }
 
   /** Registers a member of the actor's own collective. */
@@ -265,6 +277,7 @@ public class Members {
     }
     vault.destroyKey(id.value());
     store.erase(id);
+    events.publishEvent(new MemberErased(id, row.organisation()));
     audit.record(
         new AuditLog.Event(
             by.username(),

@@ -1,0 +1,255 @@
+package org.sahay.forms;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.forms.internal.FormStore;
+import org.sahay.platform.Ids;
+import org.sahay.platform.Language;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Vault;
+import org.sahay.registry.HouseholdId;
+import org.sahay.registry.Households;
+import org.sahay.registry.MemberErased;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Filled forms about a member or a household of the actor's collective. Answers are checked against
+ * the form (types, required answers, constraints, relevance), sealed under the submission's own
+ * data key, and kept with the form version they were given against. Answers to sensitive forms
+ * (PHQ-9, GAD-7) are read back only with the sensitive-data permission, and every such read is
+ * audited.
+ */
+@Service
+public class Submissions {
+
+  /** What a person or a program sent: whom the form is about, and the answers as ODK text. */
+  public record Input(String memberId, String householdId, Map<String, String> answers) {}
+
+  /** The outcome of submitting. */
+  public sealed interface Outcome {
+    record Saved(UUID id, String formId, String version, Evaluation evaluation)
+        implements Outcome {}
+
+    /** Field name to what is wrong with it. */
+    record Invalid(Map<String, FieldError> errors) implements Outcome {}
+  }
+
+  /** A stored submission as a permitted reader sees it. */
+  public record Stored(
+      UUID id,
+      String formId,
+      String version,
+      UUID member,
+      UUID household,
+      Map<String, String> answers,
+      String submittedBy,
+      OffsetDateTime submittedAt) {}
+
+  private static final String FIELD = "answers";
+  private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final FormLibrary library;
+  private final FormStore store;
+  private final Members members;
+  private final Households households;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Vault vault;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final TransactionTemplate separately;
+
+  Submissions(
+      FormLibrary library,
+      FormStore store,
+      Members members,
+      Households households,
+      AccessPolicy policy,
+      AuditLog audit,
+      Vault vault,
+      ApplicationEventPublisher events,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.library = library;
+    this.store = store;
+    this.members = members;
+    this.households = households;
+    this.policy = policy;
+    this.audit = audit;
+    this.vault = vault;
+    this.events = events;
+    this.clock = clock;
+    this.separately = new TransactionTemplate(transactions);
+    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Checks and stores a filled form; the needs it raises are recorded in the same transaction. */
+  @Transactional
+  public Outcome submit(Actor by, String formId, Input input, Language language) {
+    FormLibrary.Available form = library.current(by, formId);
+    OrganisationId collective = by.organisation();
+    policy.require(by, Action.FORM_FILL, collective);
+    if (form.sensitive()) {
+      policy.require(by, Action.SENSITIVE_READ, collective);
+    }
+    UUID member = null;
+    UUID household = null;
+    try {
+      if (input.memberId() != null && !input.memberId().isBlank()) {
+        MemberId id = MemberId.of(input.memberId());
+        requireSame(collective, members.collectiveOf(by, id));
+        member = id.value();
+      }
+      if (input.householdId() != null && !input.householdId().isBlank()) {
+        HouseholdId id = HouseholdId.of(input.householdId());
+        requireSame(collective, households.collectiveOf(by, id));
+        household = id.value();
+      }
+    } catch (IllegalArgumentException e) {
+      return new Outcome.Invalid(Map.of("subject", FieldError.ofKey("forms.subject.invalid")));
+    }
+    if (member == null && household == null) {
+      return new Outcome.Invalid(Map.of("subject", FieldError.ofKey("forms.subject.required")));
+    }
+    Evaluation evaluation =
+        form.definition()
+            .evaluate(
+                input.answers() == null ? Map.of() : input.answers(),
+                language,
+                LocalDate.now(clock.withZone(INDIA)));
+    if (!evaluation.isValid()) {
+      return new Outcome.Invalid(evaluation.errors());
+    }
+    UUID versionId = form.builtIn() ? builtInVersion(by, collective, form) : form.versionId();
+    UUID id = Ids.newId();
+    vault.createKey(id, collective);
+    store.insertSubmission(
+        new FormStore.Submission(
+            id,
+            collective,
+            versionId,
+            member,
+            household,
+            vault.encrypt(id, FIELD, JSON.writeValueAsString(evaluation.answers())),
+            by.username(),
+            OffsetDateTime.now(clock)));
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            collective,
+            "FORM_SUBMITTED",
+            member != null ? "member" : "household",
+            String.valueOf(member != null ? member : household),
+            form.formId() + " " + form.version() + ", submission " + id));
+    events.publishEvent(
+        new FormSubmitted(
+            id,
+            collective,
+            form.formId(),
+            member,
+            household,
+            form.sensitive(),
+            evaluation.needs(),
+            by.username()));
+    return new Outcome.Saved(id, form.formId(), form.version(), evaluation);
+  }
+
+  /** A stored submission, read against the version it was given against. */
+  @Transactional
+  public Stored get(Actor by, UUID id) {
+    FormStore.Submission s = store.submission(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.FORM_FILL, s.organisation());
+    FormStore.Version version = store.version(s.versionId()).orElseThrow();
+    if (version.sensitive()) {
+      policy.require(by, Action.SENSITIVE_READ, s.organisation());
+      audit.record(
+          new AuditLog.Event(
+              by.username(),
+              s.organisation(),
+              "SENSITIVE_READ",
+              "form_submission",
+              id.toString(),
+              version.formId()));
+    }
+    Map<String, String> answers =
+        vault
+            .decrypt(id, FIELD, s.answers())
+            .map(json -> JSON.readValue(json, new TypeReference<Map<String, String>>() {}))
+            .orElseThrow(NotFoundException::new);
+    return new Stored(
+        id,
+        version.formId(),
+        version.version(),
+        s.member(),
+        s.household(),
+        answers,
+        s.submittedBy(),
+        s.submittedAt());
+  }
+
+  /** An erased member's answers can never be read again: their keys go with her. */
+  @EventListener
+  void on(MemberErased erased) {
+    for (UUID submission : store.submissionsAbout(erased.organisation(), erased.member().value())) {
+      vault.destroyKey(submission);
+    }
+    store.forgetMember(erased.organisation(), erased.member().value());
+  }
+
+  /** The built-in form's version row for this collective, made the first time it is filled. */
+  private UUID builtInVersion(Actor by, OrganisationId collective, FormLibrary.Available form) {
+    return store
+        .version(collective, form.formId(), form.version())
+        .map(FormStore.Version::id)
+        .orElseGet(
+            () -> {
+              try {
+                separately.executeWithoutResult(
+                    s ->
+                        store.insertVersion(
+                            new FormStore.Version(
+                                Ids.newId(),
+                                collective,
+                                form.formId(),
+                                form.version(),
+                                form.title(),
+                                form.definition().toJson(),
+                                true,
+                                form.sensitive(),
+                                null),
+                            by.username()));
+              } catch (DuplicateKeyException e) {
+                // stored a moment ago by another submission
+              }
+              return store.version(collective, form.formId(), form.version()).orElseThrow().id();
+            });
+  }
+
+  private static void requireSame(OrganisationId collective, OrganisationId of) {
+    if (!collective.equals(of)) {
+      throw new AccessDeniedException("not of the collective");
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.sahay.needs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.forms.FormSubmitted;
+import org.sahay.forms.Need;
+import org.sahay.forms.NeedCategory;
+import org.sahay.forms.NeedSeverity;
+import org.sahay.needs.internal.NeedStore;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.registry.HouseholdId;
+import org.sahay.registry.Households;
+import org.sahay.registry.MemberErased;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The needs register of a collective. Needs raised by sensitive forms (screenings) are shown only
+ * with the sensitive-data permission; an urgent one (PHQ-9 item 9 above zero) heads the list until
+ * someone takes it up.
+ */
+@Service
+public class Needs {
+
+  /** A need recorded by hand. */
+  public record Input(
+      String memberId, String householdId, String category, String severity, String followUpBy) {}
+
+  /** A change of where a need stands; {@code version} is the one the caller read. */
+  public record Change(String status, String severity, String followUpBy, Integer version) {}
+
+  /** The outcome of recording or changing a need. */
+  public sealed interface Outcome {
+    record Saved(NeedView need) implements Outcome {}
+
+    record Invalid(Map<String, String> errors) implements Outcome {}
+
+    record Stale(int currentVersion) implements Outcome {}
+  }
+
+  private static final int MAX_PAGE = 100;
+
+  private final NeedStore store;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Members members;
+  private final Households households;
+
+  Needs(
+      NeedStore store,
+      AccessPolicy policy,
+      AuditLog audit,
+      Members members,
+      Households households) {
+    this.store = store;
+    this.policy = policy;
+    this.audit = audit;
+    this.members = members;
+    this.households = households;
+  }
+
+  /** Records the needs a filled form raised, in the transaction that stored it. */
+  @EventListener
+  void on(FormSubmitted submitted) {
+    for (Need need : submitted.needs()) {
+      store.insert(
+          submitted.organisation(),
+          submitted.member(),
+          submitted.household(),
+          need.category(),
+          need.severity(),
+          submitted.sensitive(),
+          submitted.submission(),
+          submitted.submittedBy());
+    }
+  }
+
+  @EventListener
+  void on(MemberErased erased) {
+    store.forgetMember(erased.organisation(), erased.member().value());
+  }
+
+  /** Needs of the actor's collective, by status if given. */
+  @Transactional(readOnly = true)
+  public List<NeedView> list(Actor by, NeedStatus status, int page, int size) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_READ, collective);
+    int limit = Math.max(1, Math.min(MAX_PAGE, size));
+    return store.list(
+        collective,
+        status,
+        policy.permits(by, Action.SENSITIVE_READ, collective),
+        null,
+        null,
+        limit,
+        Math.max(0, page) * limit);
+  }
+
+  /** One need with its history (status, severity, follow-up; who and when). */
+  @Transactional(readOnly = true)
+  public NeedView get(Actor by, UUID id) {
+    return readable(by, id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> history(Actor by, UUID id) {
+    readable(by, id);
+    return store.history(id);
+  }
+
+  /** Records a need by hand for a member or household of the actor's collective. */
+  @Transactional
+  public Outcome record(Actor by, Input input) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_WRITE, collective);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    NeedCategory category =
+        input.category() == null
+            ? null
+            : NeedCategory.fromCode(input.category().toLowerCase(java.util.Locale.ROOT))
+                .orElse(null);
+    if (category == null) {
+      errors.put("category", "need.category.invalid");
+    }
+    NeedSeverity severity = severity(input.severity(), NeedSeverity.MEDIUM);
+    if (severity == null) {
+      errors.put("severity", "need.severity.invalid");
+    }
+    UUID member = null;
+    UUID household = null;
+    try {
+      if (input.memberId() != null && !input.memberId().isBlank()) {
+        MemberId id = MemberId.of(input.memberId());
+        if (!collective.equals(members.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        member = id.value();
+      }
+      if (input.householdId() != null && !input.householdId().isBlank()) {
+        HouseholdId id = HouseholdId.of(input.householdId());
+        if (!collective.equals(households.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        household = id.value();
+      }
+    } catch (IllegalArgumentException e) {
+      errors.put("subject", "need.subject.required");
+    }
+    if (member == null && household == null) {
+      errors.putIfAbsent("subject", "need.subject.required");
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome.Invalid(errors);
+    }
+    UUID id =
+        store.insert(collective, member, household, category, severity, false, null, by.username());
+    audit.record(
+        new AuditLog.Event(
+            by.username(), collective, "NEED_RECORDED", "need", id.toString(), category.name()));
+    return new Outcome.Saved(store.find(id).orElseThrow());
+  }
+
+  /** Moves a need on: status, severity, who follows it up. */
+  @Transactional
+  public Outcome change(Actor by, UUID id, Change change) {
+    NeedView need = readable(by, id);
+    OrganisationId collective = store.organisationOf(id).orElseThrow();
+    policy.require(by, Action.NEED_WRITE, collective);
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    NeedStatus status = need.status();
+    if (change.status() != null) {
+      try {
+        status = NeedStatus.valueOf(change.status().strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.put("status", "need.status.invalid");
+      }
+    }
+    NeedSeverity severity = severity(change.severity(), need.severity());
+    if (severity == null) {
+      errors.put("severity", "need.severity.invalid");
+    }
+    if (change.version() == null) {
+      errors.put("version", "member.version.required");
+    }
+    String followUp =
+        change.followUpBy() == null || change.followUpBy().isBlank()
+            ? need.followUpBy()
+            : change.followUpBy().strip();
+    if (followUp != null && followUp.length() > 64) {
+      errors.put("followUpBy", "need.followUpBy.invalid");
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome.Invalid(errors);
+    }
+    if (!store.update(
+        id, collective, change.version(), status, severity, followUp, by.username())) {
+      return new Outcome.Stale(store.find(id).map(NeedView::version).orElse(-1));
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(), collective, "NEED_CHANGED", "need", id.toString(), status.name()));
+    return new Outcome.Saved(store.find(id).orElseThrow());
+  }
+
+  private NeedView readable(Actor by, UUID id) {
+    OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.NEED_READ, owner);
+    NeedView need = store.find(id).orElseThrow(NotFoundException::new);
+    if (need.sensitive()) {
+      policy.require(by, Action.SENSITIVE_READ, owner);
+    }
+    return need;
+  }
+
+  private static NeedSeverity severity(String text, NeedSeverity otherwise) {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return NeedSeverity.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static OrganisationId own(Actor by) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    return by.organisation();
+  }
+}

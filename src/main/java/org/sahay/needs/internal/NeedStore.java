@@ -1,0 +1,211 @@
+package org.sahay.needs.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.sahay.forms.NeedCategory;
+import org.sahay.forms.NeedSeverity;
+import org.sahay.needs.NeedStatus;
+import org.sahay.needs.NeedView;
+import org.sahay.platform.Ids;
+import org.sahay.platform.OrganisationId;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Needs and their history. Every query names the organisation it is scoped to. */
+@Repository
+public class NeedStore {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  NeedStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public UUID insert(
+      OrganisationId organisation,
+      UUID member,
+      UUID household,
+      NeedCategory category,
+      NeedSeverity severity,
+      boolean sensitive,
+      UUID submission,
+      String by) {
+    UUID id = Ids.newId();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    jdbc.sql(
+            """
+            insert into need (id, organisation_id, member_id, household_id, category, severity,
+              status, sensitive, submission_id, version, created_at, updated_at)
+            values (:id, :org, :member, :household, :category, :severity, 'OPEN', :sensitive,
+              :submission, 0, :now, :now)
+            """)
+        .param("id", id)
+        .param("org", organisation.value())
+        .params(uuid("member", member))
+        .params(uuid("household", household))
+        .params(uuid("submission", submission))
+        .param("category", category.name())
+        .param("severity", severity.name())
+        .param("sensitive", sensitive)
+        .param("now", now)
+        .update();
+    history(id, NeedStatus.OPEN, severity, null, by, now);
+    return id;
+  }
+
+  /** Changes status and follow-up if nobody changed the need since {@code version}. */
+  public boolean update(
+      UUID id,
+      OrganisationId organisation,
+      int version,
+      NeedStatus status,
+      NeedSeverity severity,
+      String followUpBy,
+      String by) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    int changed =
+        jdbc.sql(
+                """
+                update need set status = :status, severity = :severity,
+                  follow_up_by = :followUpBy, version = version + 1, updated_at = :now
+                where id = :id and organisation_id = :org and version = :version
+                """)
+            .param("status", status.name())
+            .param("severity", severity.name())
+            .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
+            .param("now", now)
+            .param("id", id)
+            .param("org", organisation.value())
+            .param("version", version)
+            .update();
+    if (changed == 1) {
+      history(id, status, severity, followUpBy, by, now);
+    }
+    return changed == 1;
+  }
+
+  public Optional<OrganisationId> organisationOf(UUID id) {
+    return jdbc.sql("select organisation_id from need where id = :id")
+        .param("id", id)
+        .query((rs, n) -> new OrganisationId(rs.getObject(1, UUID.class)))
+        .optional();
+  }
+
+  public Optional<NeedView> find(UUID id) {
+    return jdbc.sql("select * from need where id = :id")
+        .param("id", id)
+        .query(NeedStore::view)
+        .optional();
+  }
+
+  /**
+   * Needs of the collective, open urgent ones first, then newest first; sensitive ones only when
+   * {@code withSensitive}.
+   */
+  public List<NeedView> list(
+      OrganisationId organisation,
+      NeedStatus status,
+      boolean withSensitive,
+      UUID member,
+      UUID household,
+      int limit,
+      int offset) {
+    StringBuilder sql = new StringBuilder("select * from need where organisation_id = :org");
+    Map<String, Object> params = new HashMap<>();
+    params.put("org", organisation.value());
+    if (status != null) {
+      sql.append(" and status = :status");
+      params.put("status", status.name());
+    }
+    if (!withSensitive) {
+      sql.append(" and sensitive = false");
+    }
+    if (member != null) {
+      sql.append(" and member_id = :member");
+      params.put("member", member);
+    }
+    if (household != null) {
+      sql.append(" and household_id = :household");
+      params.put("household", household);
+    }
+    sql.append(" order by case when severity = 'URGENT' and status = 'OPEN' then 0 else 1 end,");
+    sql.append(" created_at desc, id desc limit :limit offset :offset");
+    params.put("limit", limit);
+    params.put("offset", offset);
+    return jdbc.sql(sql.toString()).params(params).query(NeedStore::view).list();
+  }
+
+  /** History of a need, oldest first: status, severity, follow-up, who and when. */
+  public List<Map<String, Object>> history(UUID need) {
+    return jdbc.sql(
+            "select status, severity, follow_up_by, recorded_by, recorded_at from need_event"
+                + " where need_id = :id order by recorded_at, id")
+        .param("id", need)
+        .query()
+        .listOfRows();
+  }
+
+  /** An erased member's needs stay as anonymous counts: the link to her goes. */
+  public void forgetMember(OrganisationId organisation, UUID member) {
+    jdbc.sql(
+            "update need set member_id = null where organisation_id = :org and member_id = :member")
+        .param("org", organisation.value())
+        .param("member", member)
+        .update();
+  }
+
+  private void history(
+      UUID need,
+      NeedStatus status,
+      NeedSeverity severity,
+      String followUpBy,
+      String by,
+      OffsetDateTime at) {
+    jdbc.sql(
+            """
+            insert into need_event (id, need_id, status, severity, follow_up_by, recorded_by,
+              recorded_at)
+            values (:id, :need, :status, :severity, :followUpBy, :by, :at)
+            """)
+        .param("id", Ids.newId())
+        .param("need", need)
+        .param("status", status.name())
+        .param("severity", severity.name())
+        .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
+        .param("by", by)
+        .param("at", at)
+        .update();
+  }
+
+  private static Map<String, Object> uuid(String name, UUID value) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(name, value == null ? new SqlParameterValue(java.sql.Types.OTHER, null) : value);
+    return p;
+  }
+
+  private static NeedView view(ResultSet rs, int n) throws SQLException {
+    return new NeedView(
+        rs.getObject("id", UUID.class),
+        rs.getObject("member_id", UUID.class),
+        rs.getObject("household_id", UUID.class),
+        NeedCategory.valueOf(rs.getString("category")),
+        NeedSeverity.valueOf(rs.getString("severity")),
+        NeedStatus.valueOf(rs.getString("status")),
+        rs.getBoolean("sensitive"),
+        rs.getString("follow_up_by"),
+        rs.getObject("submission_id", UUID.class),
+        rs.getInt("version"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class));
+  }
+}

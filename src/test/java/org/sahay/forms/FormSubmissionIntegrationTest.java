@@ -1,0 +1,291 @@
+package org.sahay.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.OrganisationKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Filling forms through the API: answers checked and sealed, needs raised into the register,
+ * screenings kept to those with the sensitive-data permission, uploads refused with their reasons,
+ * old answers readable after the form changes, and nothing left readable after erasure.
+ */
+class FormSubmissionIntegrationTest extends IntegrationTest {
+
+  private static final String NEEDS_ANSWERS =
+      """
+      {"visit_date":"2026-11-01","household_size":"4","children_school_age":"2",
+       "food_shortage":"often","ration_card":"no","housing":"rented","rent_arrears_months":"4",
+       "eviction_threat":"yes","electricity_arrears":"0","electricity_cut":"no",
+       "medical_needs":"none","distress":"no","documents_missing":"none","has_debt":"no",
+       "livelihood_lost":"no","income_last_month":"3000","unsafe":"no","violence":"no",
+       "school_dropout_risk":"no"}""";
+
+  @Autowired private JdbcClient jdbc;
+
+  @Test
+  void aLeaderFillsTheNeedsAssessmentAndTheNeedsReachTheRegister() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    Http http = http();
+    var saved = submit(http, leader, "household-needs", member, NEEDS_ANSWERS, null);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    assertThat(saved.body()).contains("\"FOOD\"", "\"RENT\"", "\"DOCUMENTS\"");
+    String needs =
+        http.get("/api/v1/needs?status=OPEN", "Authorization", Http.bearer(leader)).body();
+    assertThat(needs).contains("\"FOOD\"", "\"HIGH\"", "\"RENT\"", "\"URGENT\"").contains(member);
+    // The answers are sealed: the income typed is nowhere in the table.
+    for (Map<String, Object> row : jdbc.sql("select * from form_submission").query().listOfRows()) {
+      for (Object value : row.values()) {
+        String text =
+            value instanceof byte[] bytes
+                ? new String(bytes, StandardCharsets.ISO_8859_1)
+                : String.valueOf(value);
+        assertThat(text).doesNotContain("2026-11-01").doesNotContain("often");
+      }
+    }
+    String id = field(saved.body(), "id");
+    assertThat(
+            http.get("/api/v1/form-submissions/" + id, "Authorization", Http.bearer(leader)).body())
+        .contains("\"food_shortage\":\"often\"");
+  }
+
+  @Test
+  void wrongAnswersAreExplainedPerFieldInTheUsersLanguage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    var refused =
+        submit(
+            http(),
+            leader,
+            "household-needs",
+            member,
+            NEEDS_ANSWERS.replace("\"household_size\":\"4\"", "\"household_size\":\"40\""),
+            "te");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"household_size\"");
+    assertThat(refused.body()).containsPattern("\"household_size\":\"[^\"]*[\\u0C00-\\u0C7F]");
+    assertThat(
+            jdbc.sql("select count(*) from form_submission where member_id = :m")
+                .param("m", UUID.fromString(member))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void screeningsAreForThoseWithTheSensitivePermissionAndItemNineIsUrgent() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String counsellor = token(fixtures.user(collective, Role.COUNSELLOR));
+    String member = member(leader);
+    String answers =
+        "{\"phq9_1\":\"1\",\"phq9_2\":\"1\",\"phq9_3\":\"1\",\"phq9_4\":\"1\",\"phq9_5\":\"1\","
+            + "\"phq9_6\":\"0\",\"phq9_7\":\"0\",\"phq9_8\":\"0\",\"phq9_9\":\"1\","
+            + "\"phq9_difficulty\":\"somewhat\"}";
+    Http http = http();
+    assertThat(submit(http, leader, "phq9", member, answers, null).statusCode()).isEqualTo(403);
+    var saved = submit(http, counsellor, "phq9", member, answers, null);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    assertThat(saved.body()).contains("\"MENTAL_HEALTH\"", "\"URGENT\"");
+    String id = field(saved.body(), "id");
+    assertThat(
+            http.get("/api/v1/form-submissions/" + id, "Authorization", Http.bearer(leader))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            http.get("/api/v1/form-submissions/" + id, "Authorization", Http.bearer(counsellor))
+                .body())
+        .contains("\"phq9_total\":\"6\"", "\"phq9_band\":\"mild\"");
+    assertThat(http.get("/api/v1/needs", "Authorization", Http.bearer(leader)).body())
+        .doesNotContain("MENTAL_HEALTH");
+    String forCounsellor =
+        http.get("/api/v1/needs", "Authorization", Http.bearer(counsellor)).body();
+    assertThat(forCounsellor).startsWith("[{").contains("\"URGENT\"");
+    assertThat(forCounsellor.indexOf("\"URGENT\"")).isLessThan(forCounsellor.indexOf("}"));
+  }
+
+  @Test
+  void anotherCollectivesMemberIsNotFound() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String stranger = token(fixtures.user(other, Role.LEADER));
+    assertThat(
+            submit(http(), stranger, "household-needs", member, NEEDS_ANSWERS, null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void uploadsAreRefusedWithSheetRowAndReasonAndOldAnswersOutliveANewVersion() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    Http http = http();
+    byte[] broken =
+        FormFixtures.xlsx(
+            Map.of(
+                "survey",
+                "type|name|label\ninteger|age|Age\ngeopoint|where|Where",
+                "settings",
+                "form_id|version\nsurvey_a|1"));
+    var refused = upload(http, admin, broken);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("\"sheet\":\"survey\"", "\"row\":3", "geopoint");
+    assertThat(upload(http, leader, broken).statusCode()).isEqualTo(403);
+
+    byte[] v1 = form("1", "age", "Age");
+    assertThat(upload(http, admin, v1).statusCode()).isEqualTo(201);
+    assertThat(upload(http, admin, v1).statusCode()).isEqualTo(201);
+    var taken = upload(http, admin, form("1", "years", "Years"));
+    assertThat(taken.statusCode()).isEqualTo(422);
+    assertThat(taken.body()).contains("\"sheet\":\"settings\"");
+    var answered = submit(http, leader, "survey_a", member, "{\"age\":\"33\"}", null);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(201);
+
+    assertThat(upload(http, admin, form("2", "years", "Years")).statusCode()).isEqualTo(201);
+    assertThat(submit(http, leader, "survey_a", member, "{\"years\":\"34\"}", null).statusCode())
+        .isEqualTo(201);
+    String old =
+        http.get(
+                "/api/v1/form-submissions/" + field(answered.body(), "id"),
+                "Authorization",
+                Http.bearer(leader))
+            .body();
+    assertThat(old).contains("\"version\":\"1\"", "\"age\":\"33\"");
+  }
+
+  @Test
+  void erasingTheMemberLeavesHerAnswersUnreadableAndHerNeedsAnonymous() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String member = member(admin);
+    Http http = http();
+    var saved = submit(http, admin, "household-needs", member, NEEDS_ANSWERS, null);
+    String id = field(saved.body(), "id");
+    assertThat(
+            http.send(
+                    "DELETE",
+                    "/api/v1/members/" + member + "?reason=MEMBER_REQUEST",
+                    null,
+                    "Authorization",
+                    Http.bearer(admin))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            http.get("/api/v1/form-submissions/" + id, "Authorization", Http.bearer(admin))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id = :id")
+                .param("id", UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
+    String needs = http.get("/api/v1/needs", "Authorization", Http.bearer(admin)).body();
+    assertThat(needs).contains("\"FOOD\"").doesNotContain(member);
+  }
+
+  @Test
+  void aStaleChangeOfANeedIsRefused() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    Http http = http();
+    var recorded =
+        http.postJson(
+            "/api/v1/needs",
+            "{\"memberId\":\"" + member + "\",\"category\":\"food\",\"severity\":\"high\"}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+    String id = field(recorded.body(), "id");
+    String path = "/api/v1/needs/" + id + "/status";
+    assertThat(
+            http.postJson(
+                    path,
+                    "{\"status\":\"BEING_MET\",\"followUpBy\":\"leader one\",\"version\":0}",
+                    "Authorization",
+                    Http.bearer(leader))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.postJson(
+                    path,
+                    "{\"status\":\"MET\",\"version\":0}",
+                    "Authorization",
+                    Http.bearer(leader))
+                .statusCode())
+        .isEqualTo(409);
+    String history = http.get("/api/v1/needs/" + id, "Authorization", Http.bearer(leader)).body();
+    assertThat(history).contains("BEING_MET", "leader one");
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String stranger = token(fixtures.user(other, Role.LEADER));
+    assertThat(http.get("/api/v1/needs/" + id, "Authorization", Http.bearer(stranger)).statusCode())
+        .isEqualTo(404);
+  }
+
+  private static byte[] form(String version, String field, String label) {
+    return FormFixtures.xlsx(
+        Map.of(
+            "survey",
+            "type|name|label\ninteger|" + field + "|" + label,
+            "settings",
+            "form_id|version\nsurvey_a|" + version));
+  }
+
+  private HttpResponse<String> upload(Http http, String token, byte[] xlsx) {
+    return http.postBytes(
+        "/api/v1/forms", "application/octet-stream", xlsx, "Authorization", Http.bearer(token));
+  }
+
+  private HttpResponse<String> submit(
+      Http http, String token, String form, String member, String answers, String lang) {
+    return http.postJson(
+        "/api/v1/forms/" + form + "/submissions" + (lang == null ? "" : "?lang=" + lang),
+        "{\"memberId\":\"" + member + "\",\"answers\":" + answers + "}",
+        "Authorization",
+        Http.bearer(token));
+  }
+
+  private String member(String token) {
+    var response =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\"Synthetic Form Member\",\"gender\":\"FEMALE\",\"yearOfBirth\":1985,"
+                    + "\"district\":\"Guntur\"}",
+                "Authorization",
+                Http.bearer(token));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return field(response.body(), "id");
+  }
+
+  private String token(Fixtures.TestUser user) {
+    return http().token(user.username(), user.password());
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+}
