@@ -22,5 +22,15 @@ public enum Action {
   MEMBER_READ,
   MEMBER_WRITE,
   /** See and change sensitive fields (health, sex work, incidents, notes). */
-  SENSITIVE_READ
+  SENSITIVE_READ,
+  /** See an organisation's funds: balances, trial balance, campaigns, expenses. */
+  FUNDS_READ,
+  /** Create campaigns, grants, bank accounts and expenses; reverse journal entries. */
+  FUNDS_WRITE,
+  /** Record a donation to a campaign. */
+  DONATION_RECORD,
+  /** See who gave a donation (donor name and contact). */
+  DONOR_READ,
+  /** See grants and what was spent from them; a funder sees only the grants it gave. */
+  GRANT_READ
 }
