@@ -15,12 +15,8 @@ import org.sahay.funds.FinancialYear;
 import org.sahay.funds.FundId;
 import org.sahay.funds.JournalEntryId;
 import org.sahay.platform.OrganisationId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Donations and the receipt numbers of each organisation and financial year. */
 @Repository
@@ -45,13 +41,10 @@ public class DonationStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate separately;
 
-  DonationStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  DonationStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
@@ -60,22 +53,15 @@ public class DonationStore {
    * distinct, consecutive numbers, and a donation that fails leaves no gap.
    */
   public String nextReceiptNumber(OrganisationId organisation, FinancialYear year) {
-    Long next = lockSequence(organisation, year);
-    if (next == null) {
-      try {
-        separately.executeWithoutResult(
-            s ->
-                jdbc.sql(
-                        "insert into receipt_sequence (organisation_id, financial_year,"
-                            + " next_value) values (:o, :y, 1)")
-                    .param("o", organisation.value())
-                    .param("y", year.label())
-                    .update());
-      } catch (DuplicateKeyException e) {
-        // another donation of the same year created it first
-      }
-      next = lockSequence(organisation, year);
-    }
+    // Created in the caller's transaction: a second connection per donation could exhaust the
+    // pool under load. A concurrent creator makes this one wait, then do nothing.
+    jdbc.sql(
+            "insert into receipt_sequence (organisation_id, financial_year, next_value)"
+                + " values (:o, :y, 1) on conflict do nothing")
+        .param("o", organisation.value())
+        .param("y", year.label())
+        .update();
+    long next = lockSequence(organisation, year);
     jdbc.sql(
             "update receipt_sequence set next_value = :n"
                 + " where organisation_id = :o and financial_year = :y")
@@ -86,15 +72,14 @@ public class DonationStore {
     return year.receiptNumber(next);
   }
 
-  private Long lockSequence(OrganisationId organisation, FinancialYear year) {
+  private long lockSequence(OrganisationId organisation, FinancialYear year) {
     return jdbc.sql(
             "select next_value from receipt_sequence"
                 + " where organisation_id = :o and financial_year = :y for update")
         .param("o", organisation.value())
         .param("y", year.label())
         .query(Long.class)
-        .optional()
-        .orElse(null);
+        .single();
   }
 
   public void insert(Row d, String recordedBy) {
