@@ -76,7 +76,27 @@ public class AccessPolicy {
               Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
           entry(
               Action.NEED_WRITE,
-              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)));
+              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
+          entry(
+              Action.FUNDS_READ,
+              Map.of(
+                  Role.ORG_ADMIN, OWN,
+                  Role.LEADER, OWN,
+                  Role.MENTOR_STAFF, EnumSet.of(Relation.MENTORS))),
+          entry(Action.FUNDS_WRITE, Map.of(Role.ORG_ADMIN, OWN)),
+          entry(Action.DONATION_RECORD, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(Action.DONOR_READ, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(
+              Action.GRANT_READ,
+              Map.of(
+                  Role.ORG_ADMIN,
+                  OWN,
+                  Role.LEADER,
+                  OWN,
+                  Role.MENTOR_STAFF,
+                  EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER,
+                  EnumSet.of(Relation.FUNDS))));
 
   /** What an organisation admin may grant one user beyond their roles. */
   public static final Set<Action> GRANTABLE = EnumSet.of(Action.SENSITIVE_READ);

@@ -30,5 +30,15 @@ public enum Action {
   /** See the needs register of a collective. */
   NEED_READ,
   /** Record needs and follow them up. */
-  NEED_WRITE
+  NEED_WRITE,
+  /** See an organisation's funds: balances, trial balance, campaigns, expenses. */
+  FUNDS_READ,
+  /** Create campaigns, grants, bank accounts and expenses; reverse journal entries. */
+  FUNDS_WRITE,
+  /** Record a donation to a campaign. */
+  DONATION_RECORD,
+  /** See who gave a donation (donor name and contact). */
+  DONOR_READ,
+  /** See grants and what was spent from them; a funder sees only the grants it gave. */
+  GRANT_READ
 }

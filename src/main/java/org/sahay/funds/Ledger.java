@@ -1,0 +1,152 @@
+package org.sahay.funds;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.funds.internal.Books;
+import org.sahay.funds.internal.Fields;
+import org.sahay.funds.internal.FundStore;
+import org.sahay.funds.internal.GrantStore;
+import org.sahay.funds.internal.LedgerStore;
+import org.sahay.funds.internal.Today;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organisation's books: the chart of accounts, posted journal entries and their reversal, the
+ * trial balance and every fund's balance. Donations, grant instalments and expenses post to it
+ * through their own services.
+ */
+@Service
+public class Ledger {
+
+  private final LedgerStore store;
+  private final FundStore funds;
+  private final GrantStore grants;
+  private final Books books;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Today today;
+
+  Ledger(
+      LedgerStore store,
+      FundStore funds,
+      GrantStore grants,
+      Books books,
+      AccessPolicy policy,
+      AuditLog audit,
+      Today today) {
+    this.store = store;
+    this.funds = funds;
+    this.grants = grants;
+    this.books = books;
+    this.policy = policy;
+    this.audit = audit;
+    this.today = today;
+  }
+
+  /** The organisation whose books a call is about: the one named, else the actor's own. */
+  static OrganisationId target(Actor by, OrganisationId named) {
+    OrganisationId target = named != null ? named : by.organisation();
+    if (target == null) {
+      throw new NotFoundException();
+    }
+    return target;
+  }
+
+  @Transactional
+  public List<LedgerAccount> accounts(Actor by, OrganisationId organisation) {
+    OrganisationId target = target(by, organisation);
+    policy.require(by, Action.FUNDS_READ, target);
+    books.open(target);
+    return store.accounts(target);
+  }
+
+  /** Adds a bank account to the actor's own books. */
+  @Transactional
+  public FundsOutcome<LedgerAccount> addBankAccount(Actor by, BankAccountInput input) {
+    OrganisationId own = target(by, null);
+    policy.require(by, Action.FUNDS_WRITE, own);
+    Map<String, String> errors = new HashMap<>();
+    String name = Fields.text(input.name(), 200, "name", errors);
+    if (!errors.isEmpty()) {
+      return new FundsOutcome.Invalid<>(errors);
+    }
+    books.open(own);
+    LedgerAccount account = books.newBankAccount(own, name, Boolean.TRUE.equals(input.fcra()));
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            own,
+            "BANK_ACCOUNT_ADDED",
+            "ledger_account",
+            account.id().toString(),
+            account.fcra() ? "FCRA" : "domestic"));
+    return new FundsOutcome.Done<>(account);
+  }
+
+  @Transactional(readOnly = true)
+  public TrialBalance trialBalance(Actor by, OrganisationId organisation) {
+    OrganisationId target = target(by, organisation);
+    policy.require(by, Action.FUNDS_READ, target);
+    return store.trialBalance(target);
+  }
+
+  /**
+   * Every fund's balance. A funder's viewer, who may not see the organisation's other money, gets
+   * the funds of the grants its funder gave only.
+   */
+  @Transactional(readOnly = true)
+  public FundBalances balances(Actor by, OrganisationId organisation) {
+    OrganisationId target = target(by, organisation);
+    if (policy.permits(by, Action.FUNDS_READ, target)) {
+      return FundBalances.of(funds.all(target).stream().map(FundStore.Row::balance).toList());
+    }
+    policy.require(by, Action.GRANT_READ, target);
+    Set<FundId> given = grants.fundsGivenBy(target, by.organisation());
+    return FundBalances.of(
+        funds.all(target).stream()
+            .filter(f -> given.contains(f.id()))
+            .map(FundStore.Row::balance)
+            .toList());
+  }
+
+  @Transactional(readOnly = true)
+  public JournalEntry entry(Actor by, JournalEntryId id) {
+    LedgerStore.Stored stored = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.FUNDS_READ, stored.organisation());
+    return stored.entry();
+  }
+
+  /** Posts the mirror entry of a posted one, dated today, with a reason; once only. */
+  @Transactional
+  public FundsOutcome<JournalEntry> reverse(Actor by, JournalEntryId id, String reason) {
+    LedgerStore.Stored stored = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.FUNDS_WRITE, stored.organisation());
+    Map<String, String> errors = new HashMap<>();
+    String why = Fields.text(reason, 500, "reason", errors);
+    if (!errors.isEmpty()) {
+      return new FundsOutcome.Invalid<>(errors);
+    }
+    var outcome = books.reverse(stored, why, today.at(stored.organisation()), by.username());
+    if (outcome instanceof FundsOutcome.Done<JournalEntryId> done) {
+      audit.record(
+          new AuditLog.Event(
+              by.username(),
+              stored.organisation(),
+              "JOURNAL_ENTRY_REVERSED",
+              "journal_entry",
+              id.toString(),
+              "reversal " + done.value() + ", " + stored.entry().debitsPaise() + " paise"));
+      return new FundsOutcome.Done<>(store.find(done.value()).orElseThrow().entry());
+    }
+    return Outcomes.retyped(outcome);
+  }
+}

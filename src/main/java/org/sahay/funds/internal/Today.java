@@ -1,0 +1,29 @@
+package org.sahay.funds.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.Organisations;
+import org.sahay.platform.OrganisationId;
+import org.springframework.stereotype.Component;
+
+/** Today's date where the organisation is (Asia/Kolkata unless it chose another zone). */
+@Component
+public class Today {
+
+  private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
+  private final Clock clock;
+  private final Organisations organisations;
+
+  Today(Clock clock, Organisations organisations) {
+    this.clock = clock;
+    this.organisations = organisations;
+  }
+
+  public LocalDate at(OrganisationId organisation) {
+    ZoneId zone = organisations.find(organisation).map(Organisation::timeZone).orElse(INDIA);
+    return LocalDate.now(clock.withZone(zone));
+  }
+}

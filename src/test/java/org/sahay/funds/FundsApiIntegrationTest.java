@@ -1,0 +1,204 @@
+package org.sahay.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.OrganisationKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class FundsApiIntegrationTest extends IntegrationTest {
+
+  @Autowired private JdbcClient jdbc;
+
+  private FundsClient client(Organisation organisation, Role role) {
+    var user = fixtures.user(organisation, role);
+    return new FundsClient(http(), http().token(user.username(), Fixtures.PASSWORD));
+  }
+
+  @Test
+  void aDonationPostsABalancedEntryWithAReceiptAndEncryptedDonor() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("ration", false);
+
+    var donation = admin.donate(campaign, 250_000, "2025-05-10");
+
+    assertThat(donation.statusCode()).as(donation.body()).isEqualTo(201);
+    assertThat(donation.body())
+        .contains("\"receiptNumber\":\"2025-26/000001\"")
+        .contains("\"financialYear\":\"2025-26\"")
+        .contains("\"donorName\":\"Asha Testdonor\"");
+    assertThat(admin.trialBalance("debits")).isEqualTo(250_000);
+    assertThat(admin.trialBalance("credits")).isEqualTo(250_000);
+    var funds = admin.get("/api/v1/funds").body();
+    assertThat(funds).contains("\"raised\":250000", "\"remaining\":250000");
+    String entry = FundsClient.field(donation.body(), "journalEntryId");
+    assertThat(admin.get("/api/v1/journal-entries/" + entry).body())
+        .contains("\"debitsPaise\":250000", "\"creditsPaise\":250000")
+        .doesNotContain("Asha");
+    byte[] stored =
+        jdbc.sql("select donor_name from donation where id = :id")
+            .param("id", java.util.UUID.fromString(FundsClient.field(donation.body(), "id")))
+            .query((rs, n) -> rs.getBytes(1))
+            .single();
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("Asha");
+  }
+
+  @Test
+  void anExpenseThatWouldTakeARestrictedFundBelowZeroIsRefusedWithWhatIsLeft() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("medicines", false);
+    admin.donate(campaign, 100_000, "2025-05-10");
+    String fund = admin.fundOf(campaign);
+
+    assertThat(admin.expense(fund, 60_000).statusCode()).isEqualTo(201);
+    var refused = admin.expense(fund, 50_000);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("\"remainingPaise\":40000")
+        .contains("\"refusal\":\"NOT_ENOUGH_IN_FUND\"")
+        .contains("only ₹400 left, and this needs ₹500");
+    var hindi =
+        admin.post(
+            "/api/v1/expenses",
+            "{\"fundId\":\"%s\",\"category\":\"FOOD_AND_RATIONS\",\"payee\":\"x\",\"amountPaise\":50000,\"spentOn\":\"2025-06-01\",\"bought\":\"rice\",\"peopleReached\":1}"
+                .formatted(fund),
+            "Accept-Language",
+            "hi");
+    assertThat(hindi.body()).contains("इस कोष में सिर्फ़ ₹400 बचे हैं");
+    assertThat(admin.get("/api/v1/funds").body()).contains("\"spent\":60000");
+    assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
+  }
+
+  @Test
+  void invalidFieldsAreNamedInTheCallersLanguage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("words", false);
+
+    var response =
+        admin.post(
+            "/api/v1/campaigns/" + campaign + "/donations",
+            "{\"amount\":\"-5\",\"receivedOn\":\"31-03-2025\",\"channel\":\"CHEQUE\"}",
+            "Accept-Language",
+            "te");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains("\"amount\":\"సున్నా కంటే ఎక్కువ")
+        .contains("\"receivedOn\":\"తేదీని")
+        .contains("\"channel\":\"యూపీఐ");
+  }
+
+  @Test
+  void receiptNumbersStartAgainOnTheFirstOfApril() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = client(collective, Role.LEADER);
+    String campaign = client(collective, Role.ORG_ADMIN).campaign("yearend", false);
+
+    var march1 = leader.donate(campaign, 10_000, "2025-03-31");
+    var april = leader.donate(campaign, 10_000, "2025-04-01");
+    var march2 = leader.donate(campaign, 10_000, "2025-03-31");
+    var april2 = leader.donate(campaign, 10_000, "2025-04-02");
+
+    assertThat(FundsClient.field(march1.body(), "receiptNumber")).isEqualTo("2024-25/000001");
+    assertThat(FundsClient.field(april.body(), "receiptNumber")).isEqualTo("2025-26/000001");
+    assertThat(FundsClient.field(march2.body(), "receiptNumber")).isEqualTo("2024-25/000002");
+    assertThat(FundsClient.field(april2.body(), "receiptNumber")).isEqualTo("2025-26/000002");
+  }
+
+  @Test
+  void foreignContributionsAreReceivedOnlyIntoTheFcraAccount() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String foreignCampaign = admin.campaign("abroad", true);
+    String domesticCampaign = admin.campaign("home", false);
+    String savings = admin.bankAccount(false);
+    String fcra = admin.bankAccount(true);
+    String body =
+        "{\"amountPaise\":90000,\"receivedOn\":\"2025-05-01\",\"channel\":\"BANK_TRANSFER\",\"accountId\":\"%s\"}";
+
+    var intoSavings =
+        admin.post("/api/v1/campaigns/" + foreignCampaign + "/donations", body.formatted(savings));
+    var asCash = admin.donate(foreignCampaign, 90_000, "2025-05-01");
+    var domesticIntoFcra =
+        admin.post("/api/v1/campaigns/" + domesticCampaign + "/donations", body.formatted(fcra));
+    var intoFcra =
+        admin.post("/api/v1/campaigns/" + foreignCampaign + "/donations", body.formatted(fcra));
+
+    assertThat(intoSavings.statusCode()).isEqualTo(409);
+    assertThat(intoSavings.body()).contains("FOREIGN_NEEDS_FCRA_ACCOUNT");
+    assertThat(asCash.statusCode()).isEqualTo(409);
+    assertThat(domesticIntoFcra.statusCode()).isEqualTo(409);
+    assertThat(domesticIntoFcra.body()).contains("FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY");
+    assertThat(intoFcra.statusCode()).as(intoFcra.body()).isEqualTo(201);
+    assertThat(FundsClient.field(intoFcra.body(), "receiptNumber")).endsWith("/000001");
+    String funds = admin.get("/api/v1/funds").body();
+    assertThat(funds).contains("\"foreign\":{\"raised\":90000,\"spent\":0,\"remaining\":90000}");
+    assertThat(funds).contains("\"domestic\":{\"raised\":0");
+  }
+
+  @Test
+  void aReversalPostsTheMirrorEntryWithItsReasonOnceOnly() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("undo", false);
+    admin.donate(campaign, 100_000, "2025-05-10");
+    var expense = admin.expense(admin.fundOf(campaign), 30_000);
+    String entry = FundsClient.field(expense.body(), "journalEntryId");
+
+    var noReason = admin.post("/api/v1/journal-entries/" + entry + "/reversal", "{}");
+    var reversal =
+        admin.post(
+            "/api/v1/journal-entries/" + entry + "/reversal",
+            "{\"reason\":\"Recorded twice by mistake\"}");
+    var again =
+        admin.post("/api/v1/journal-entries/" + entry + "/reversal", "{\"reason\":\"once more\"}");
+    String reversalId = FundsClient.field(reversal.body(), "id");
+    var ofReversal =
+        admin.post("/api/v1/journal-entries/" + reversalId + "/reversal", "{\"reason\":\"undo\"}");
+
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(reversal.statusCode()).as(reversal.body()).isEqualTo(201);
+    assertThat(reversal.body())
+        .contains("\"kind\":\"REVERSAL\"")
+        .contains("\"reverses\":\"" + entry + "\"")
+        .contains("\"reason\":\"Recorded twice by mistake\"");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("ALREADY_REVERSED");
+    assertThat(ofReversal.statusCode()).isEqualTo(409);
+    assertThat(admin.get("/api/v1/funds").body()).contains("\"spent\":0");
+    assertThat(admin.get("/api/v1/journal-entries/" + entry).body())
+        .contains("\"reversedBy\":\"" + reversalId + "\"");
+    assertThat(admin.trialBalance("debits"))
+        .isEqualTo(admin.trialBalance("credits"))
+        .isEqualTo(100_000 + 2 * 2 * 30_000);
+  }
+
+  @Test
+  void aDonationCannotBeReversedOnceItsMoneyIsSpent() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("spent", false);
+    var donation = admin.donate(campaign, 100_000, "2025-05-10");
+    admin.expense(admin.fundOf(campaign), 80_000);
+
+    var reversal =
+        admin.post(
+            "/api/v1/journal-entries/"
+                + FundsClient.field(donation.body(), "journalEntryId")
+                + "/reversal",
+            "{\"reason\":\"cheque bounced\"}");
+
+    assertThat(reversal.statusCode()).isEqualTo(409);
+    assertThat(reversal.body()).contains("\"remainingPaise\":20000");
+  }
+}

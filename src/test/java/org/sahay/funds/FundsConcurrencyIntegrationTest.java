@@ -1,0 +1,100 @@
+package org.sahay.funds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.OrganisationKind;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class FundsConcurrencyIntegrationTest extends IntegrationTest {
+
+  @Autowired private JdbcClient jdbc;
+
+  @Test
+  void twentyConcurrentExpensesNeverSpendMoreThanARestrictedFundHolds() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var user = fixtures.user(collective, Role.ORG_ADMIN);
+    var admin = new FundsClient(http(), http().token(user.username(), Fixtures.PASSWORD));
+    String campaign = admin.campaign("race", false);
+    admin.donate(campaign, 100_000, "2025-05-10");
+    String fund = admin.fundOf(campaign);
+
+    List<HttpResponse<String>> answers = all(20, () -> admin.expense(fund, 15_000));
+
+    long accepted = answers.stream().filter(r -> r.statusCode() == 201).count();
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
+    assertThat(accepted).isEqualTo(6);
+    String funds = admin.get("/api/v1/funds").body();
+    assertThat(funds).contains("\"spent\":90000", "\"remaining\":10000");
+    assertThat(
+            jdbc.sql("select coalesce(sum(amount), 0) from expense where fund_id = :f")
+                .param("f", java.util.UUID.fromString(fund))
+                .query(Long.class)
+                .single())
+        .isEqualTo(90_000L);
+    assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
+  }
+
+  @Test
+  void concurrentDonationsGetDistinctConsecutiveReceiptNumbers() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var user = fixtures.user(collective, Role.LEADER);
+    var admin =
+        new FundsClient(
+            http(),
+            http().token(fixtures.user(collective, Role.ORG_ADMIN).username(), Fixtures.PASSWORD));
+    String campaign = admin.campaign("receipts", false);
+    var leader = new FundsClient(http(), http().token(user.username(), Fixtures.PASSWORD));
+
+    List<HttpResponse<String>> answers =
+        all(20, () -> leader.donate(campaign, 1_000, "2025-07-01"));
+
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+    List<String> receipts =
+        answers.stream().map(r -> FundsClient.field(r.body(), "receiptNumber")).sorted().toList();
+    assertThat(receipts)
+        .isEqualTo(
+            IntStream.rangeClosed(1, 20)
+                .mapToObj(n -> String.format("2025-26/%06d", n))
+                .collect(Collectors.toList()));
+    assertThat(admin.trialBalance("debits")).isEqualTo(20_000);
+  }
+
+  private static List<HttpResponse<String>> all(int count, Callable<HttpResponse<String>> request)
+      throws Exception {
+    var pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return request.call();
+                }));
+      }
+      start.countDown();
+      List<HttpResponse<String>> answers = new ArrayList<>();
+      for (var f : futures) {
+        answers.add(f.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
