@@ -96,6 +96,34 @@ public class AccessPolicy {
                   Role.MENTOR_STAFF,
                   EnumSet.of(Relation.MENTORS),
                   Role.FUNDER_VIEWER,
+                  EnumSet.of(Relation.FUNDS))),
+          entry(Action.SUPPORT_REQUEST, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(
+              Action.SUPPORT_VIEW,
+              Map.of(
+                  Role.ORG_ADMIN,
+                  OWN,
+                  Role.LEADER,
+                  OWN,
+                  Role.MENTOR_STAFF,
+                  EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER,
+                  EnumSet.of(Relation.FUNDS))),
+          entry(
+              Action.SUPPORT_DECIDE,
+              Map.of(
+                  Role.MENTOR_STAFF, EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER, EnumSet.of(Relation.FUNDS))),
+          entry(
+              Action.SUPPORT_COMMENT,
+              Map.of(
+                  Role.ORG_ADMIN,
+                  OWN,
+                  Role.LEADER,
+                  OWN,
+                  Role.MENTOR_STAFF,
+                  EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER,
                   EnumSet.of(Relation.FUNDS))));
 
   /** What an organisation admin may grant one user beyond their roles. */

@@ -40,5 +40,15 @@ public enum Action {
   /** See who gave a donation (donor name and contact). */
   DONOR_READ,
   /** See grants and what was spent from them; a funder sees only the grants it gave. */
-  GRANT_READ
+  GRANT_READ,
+  /** Ask for support, submit the request, record cash paid against approved lines. */
+  SUPPORT_REQUEST,
+  /**
+   * See support requests (a funder: those addressed to it; a mentor: of collectives it mentors).
+   */
+  SUPPORT_VIEW,
+  /** Decide a support request addressed to one's own organisation. */
+  SUPPORT_DECIDE,
+  /** Comment on a support request. */
+  SUPPORT_COMMENT
 }

@@ -61,6 +61,17 @@ public class Expenses {
   public FundsOutcome<Expense> record(Actor by, ExpenseInput input) {
     OrganisationId own = Ledger.target(by, null);
     policy.require(by, Action.FUNDS_WRITE, own);
+    return recordOnBehalf(own, by.username(), input);
+  }
+
+  /**
+   * Records and posts an expense of {@code own} for a module that has checked its own permission
+   * with the access policy first (a cash disbursement against an approved support request, which a
+   * leader may record without the right to record any expense).
+   */
+  @Transactional
+  public FundsOutcome<Expense> recordOnBehalf(
+      OrganisationId own, String username, ExpenseInput input) {
     books.open(own);
     Map<String, String> errors = new HashMap<>();
     UUID fundValue = Fields.id(input.fundId(), "fundId", "funds.fund.unknown", errors);
@@ -95,14 +106,7 @@ public class Expenses {
     FundStore.Row fund = funds.lock(fundId).orElseThrow();
     var posted =
         books.spend(
-            fund,
-            from,
-            category,
-            amount,
-            spentOn,
-            id.value(),
-            "Expense: " + category,
-            by.username());
+            fund, from, category, amount, spentOn, id.value(), "Expense: " + category, username);
     if (!(posted instanceof FundsOutcome.Done<JournalEntryId> done)) {
       TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
       return Outcomes.retyped(posted);
@@ -120,10 +124,10 @@ public class Expenses {
             people,
             reference,
             done.value());
-    store.insert(own, expense, by.username());
+    store.insert(own, expense, username);
     audit.record(
         new AuditLog.Event(
-            by.username(),
+            username,
             own,
             "EXPENSE_RECORDED",
             "expense",

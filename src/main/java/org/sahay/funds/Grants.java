@@ -70,6 +70,20 @@ public class Grants {
   public FundsOutcome<Grant> create(Actor by, GrantInput input) {
     OrganisationId own = Ledger.target(by, null);
     policy.require(by, Action.FUNDS_WRITE, own);
+    return create(own, by.username(), input, OrganisationKind.FUNDER);
+  }
+
+  /**
+   * Records a grant to {@code own} from a funder or mentor that approved a support request, for the
+   * module that checked the approver's permission with the access policy first.
+   */
+  @Transactional
+  public FundsOutcome<Grant> createOnBehalf(OrganisationId own, String username, GrantInput input) {
+    return create(own, username, input, null);
+  }
+
+  private FundsOutcome<Grant> create(
+      OrganisationId own, String username, GrantInput input, OrganisationKind funderKind) {
     Map<String, String> errors = new HashMap<>();
     UUID funderId = Fields.id(input.funderId(), "funderId", "funds.grant.funder.unknown", errors);
     OrganisationId funder = funderId == null ? null : new OrganisationId(funderId);
@@ -77,7 +91,7 @@ public class Grants {
         && (funder.equals(own)
             || organisations
                 .find(funder)
-                .filter(o -> o.kind() == OrganisationKind.FUNDER)
+                .filter(o -> funderKind == null || o.kind() == funderKind)
                 .isEmpty())) {
       errors.put("funderId", "funds.grant.funder.unknown");
     }
@@ -116,10 +130,10 @@ public class Grants {
             ends,
             List.copyOf(purposes),
             foreign);
-    store.insert(grant, by.username());
+    store.insert(grant, username);
     audit.record(
         new AuditLog.Event(
-            by.username(),
+            username,
             own,
             "GRANT_CREATED",
             "grant",

@@ -211,6 +211,29 @@ public class Needs {
     return new Outcome.Saved(store.find(id).orElseThrow());
   }
 
+  /** Marks a need met (a payment or a distribution met it); nothing when it was met already. */
+  @Transactional
+  public void markMet(Actor by, UUID id) {
+    NeedView need = readable(by, id);
+    OrganisationId collective = store.organisationOf(id).orElseThrow();
+    policy.require(by, Action.NEED_WRITE, collective);
+    if (need.status() == NeedStatus.MET || need.status() == NeedStatus.CLOSED) {
+      return;
+    }
+    if (store.update(
+        id,
+        collective,
+        need.version(),
+        NeedStatus.MET,
+        need.severity(),
+        need.followUpBy(),
+        by.username())) {
+      audit.record(
+          new AuditLog.Event(
+              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
+    }
+  }
+
   private NeedView readable(Actor by, UUID id) {
     OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
     policy.require(by, Action.NEED_READ, owner);

@@ -73,6 +73,16 @@ public class Members {
   }
 
   /**
+   * The codes of those of {@code ids} who are (not erased) members of {@code collective}. Codes are
+   * pseudonyms: what a funder may see of the people a support request is for, never names.
+   */
+  @Transactional(readOnly = true)
+  public Map<MemberId, String> codes(
+      org.sahay.platform.OrganisationId collective, java.util.Collection<MemberId> ids) {
+    return store.codes(collective, ids);
+  }
+
+  /**
    * The collective of a member the actor may read (not erased); 404 otherwise. For other modules
    * that record something about a member without showing her record.
    */

@@ -530,6 +530,25 @@ public class MemberStore {
                 java.util.stream.Collectors.toList(), this::opened));
   }
 
+  /** Codes of those of {@code members} who are (not erased) members of the collective. */
+  public Map<MemberId, String> codes(
+      OrganisationId organisation, java.util.Collection<MemberId> members) {
+    Map<MemberId, String> found = new java.util.HashMap<>();
+    if (members.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            "select id, code from member where organisation_id = :org and status <> 'ERASED'"
+                + " and id in (:ids)")
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).toList())
+        .query(
+            (ResultSet rs) -> {
+              found.put(new MemberId(rs.getObject(1, UUID.class)), rs.getString(2));
+            });
+    return found;
+  }
+
   /** The documents of several members of one collective, by member. */
   public Map<MemberId, List<Member.Document>> documentsOf(
       OrganisationId organisation, List<MemberId> members) {

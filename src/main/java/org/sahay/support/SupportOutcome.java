@@ -1,0 +1,20 @@
+package org.sahay.support;
+
+import java.util.List;
+import java.util.Map;
+
+/** What became of a request to change a support request or pay against it. */
+public sealed interface SupportOutcome<T> {
+
+  record Done<T>(T value) implements SupportOutcome<T> {}
+
+  /** Field name to message key for each wrong field; nothing was recorded. */
+  record Invalid<T>(Map<String, String> errors) implements SupportOutcome<T> {}
+
+  /**
+   * A rule refused it (409): the message key with its arguments, and where it matters the earlier
+   * disbursement that stands in the way.
+   */
+  record Refused<T>(String messageKey, List<Object> args, Object earlier)
+      implements SupportOutcome<T> {}
+}

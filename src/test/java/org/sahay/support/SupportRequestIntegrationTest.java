@@ -1,0 +1,303 @@
+package org.sahay.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.access.Role;
+import org.sahay.organisations.LinkKind;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.organisations.Organisations;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A collective asks its funder for cash support, the funder decides per line seeing member codes
+ * only, the money arrives as a grant instalment, and leaders pay people against the approved lines:
+ * never more than approved, never twice to one person on a line, and the books balance.
+ */
+class SupportRequestIntegrationTest extends IntegrationTest {
+
+  @Autowired private Organisations organisations;
+
+  private record Scene(
+      Organisation collective,
+      Organisation funder,
+      String admin,
+      String leader,
+      String funderViewer,
+      String memberA,
+      String memberB) {}
+
+  @Test
+  void fromRequestToPaymentWithMemberCodesOnlyForTheFunder() {
+    Scene s = scene();
+    Http http = http();
+    String id = request(http, s);
+    assertThat(
+            http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+                .statusCode())
+        .as("a draft stays with the collective")
+        .isEqualTo(404);
+    assertThat(
+            post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}").statusCode())
+        .isEqualTo(200);
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    String codePrefix = s.collective.shortCode().value() + "-";
+    assertThat(seen).contains(codePrefix).doesNotContain("Synthetic Payee");
+    assertThat(
+            post(
+                    http,
+                    s.leader,
+                    "/api/v1/support-requests/" + id + "/decision",
+                    decision(seen, "800", "0"))
+                .statusCode())
+        .as("a leader cannot decide")
+        .isIn(403, 404);
+    var decided =
+        post(
+            http,
+            s.funderViewer,
+            "/api/v1/support-requests/" + id + "/decision",
+            decision(seen, "800", "0"));
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    assertThat(decided.body()).contains("\"PARTLY_APPROVED\"");
+    String grant = field(decided.body(), "grantId");
+    String line1 = lineIds(seen).get(0);
+
+    // Before the money arrives, nothing can be paid from the grant's fund.
+    var early = pay(http, s.leader, id, line1, s.memberA, "500", null);
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+    assertThat(early.body()).contains("₹0");
+
+    String bank = bankAccount(http, s.admin);
+    assertThat(
+            post(
+                    http,
+                    s.admin,
+                    "/api/v1/grants/" + grant + "/instalments",
+                    "{\"amount\":\"800\",\"receivedOn\":\"2026-01-05\",\"accountId\":\""
+                        + bank
+                        + "\"}")
+                .statusCode())
+        .isEqualTo(201);
+
+    var paid = pay(http, s.leader, id, line1, s.memberA, "500", null);
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+    assertThat(paid.body()).contains(codePrefix).doesNotContain("Synthetic Payee");
+    var twice = pay(http, s.leader, id, line1, s.memberA, "100", null);
+    assertThat(twice.statusCode()).isEqualTo(409);
+    assertThat(twice.body()).contains("\"earlier\"", field(paid.body(), "id"));
+    var over = pay(http, s.leader, id, line1, s.memberB, "400", null);
+    assertThat(over.statusCode()).isEqualTo(409);
+    assertThat(over.body()).contains("₹300");
+    String line2 = lineIds(seen).get(1);
+    assertThat(pay(http, s.leader, id, line2, s.memberB, "100", null).statusCode())
+        .as("a refused line pays nothing")
+        .isEqualTo(409);
+
+    String reconciliation =
+        http.get(
+                "/api/v1/support-requests/" + id + "/reconciliation",
+                "Authorization",
+                Http.bearer(s.funderViewer))
+            .body();
+    assertThat(reconciliation)
+        .contains("\"approvedPaise\":80000", "\"disbursedPaise\":50000", "\"remainingPaise\":30000")
+        .contains(codePrefix);
+
+    // A correction is a reversal: the claim is given back and the person can be paid again.
+    var reversed =
+        post(
+            http,
+            s.leader,
+            "/api/v1/disbursements/" + field(paid.body(), "id") + "/reversal",
+            "{\"reason\":\"paid to the wrong account\"}");
+    assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+    assertThat(pay(http, s.leader, id, line1, s.memberA, "800", null).statusCode()).isEqualTo(201);
+    String balance =
+        http.get("/api/v1/ledger/trial-balance", "Authorization", Http.bearer(s.admin)).body();
+    assertThat(longField(balance, "debits")).isEqualTo(longField(balance, "credits"));
+
+    var other = fixtures.organisation(OrganisationKind.FUNDER);
+    String stranger = token(fixtures.user(other, Role.FUNDER_VIEWER));
+    assertThat(
+            http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(stranger))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void concurrentPaymentsRaceForTheLastRupeesAndOnlyWhatIsAllowedGoesThrough() throws Exception {
+    Scene s = scene();
+    Http http = http();
+    String id = request(http, s, true);
+    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    String decided =
+        post(
+                http,
+                s.funderViewer,
+                "/api/v1/support-requests/" + id + "/decision",
+                decision(seen, "1000", "0"))
+            .body();
+    String bank = bankAccount(http, s.admin);
+    post(
+        http,
+        s.admin,
+        "/api/v1/grants/" + field(decided, "grantId") + "/instalments",
+        "{\"amount\":\"1000\",\"receivedOn\":\"2026-01-05\",\"accountId\":\"" + bank + "\"}");
+    String line = lineIds(seen).get(0);
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String who = i % 2 == 0 ? s.memberA : s.memberB;
+      Callable<Integer> one = () -> pay(http(), s.leader, id, line, who, "150", null).statusCode();
+      results.add(pool.submit(one));
+    }
+    int ok = 0;
+    for (Future<Integer> r : results) {
+      int status = r.get();
+      assertThat(status).isIn(201, 409);
+      ok += status == 201 ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(ok).as("150 rupees at a time from an approved 1000").isEqualTo(6);
+    String reconciliation =
+        http.get(
+                "/api/v1/support-requests/" + id + "/reconciliation",
+                "Authorization",
+                Http.bearer(s.leader))
+            .body();
+    assertThat(reconciliation).contains("\"disbursedPaise\":90000", "\"remainingPaise\":10000");
+  }
+
+  private Scene scene() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var funder = fixtures.organisation(OrganisationKind.FUNDER);
+    organisations.link(
+        fixtures.systemAdmin().actor(), funder.id(), LinkKind.FUNDER_OF, collective.id());
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String viewer = token(fixtures.user(funder, Role.FUNDER_VIEWER));
+    return new Scene(collective, funder, admin, leader, viewer, member(leader), member(leader));
+  }
+
+  private String request(Http http, Scene s) {
+    return request(http, s, false);
+  }
+
+  private String request(Http http, Scene s, boolean instalments) {
+    var created =
+        post(
+            http,
+            s.leader,
+            "/api/v1/support-requests",
+            """
+            {"addressedTo":"%s","title":"Lockdown cash support","justification":"Work stopped.",
+             "lines":[{"category":"CASH_RELIEF","description":"Cash for food","amount":"1000",
+                       "instalmentsAllowed":%s,"memberIds":["%s","%s"]},
+                      {"category":"RENT_AND_BILLS","description":"Rent","amount":"500",
+                       "memberIds":["%s"]}]}
+            """
+                .formatted(s.funder.id().value(), instalments, s.memberA, s.memberB, s.memberB));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return field(created.body(), "id");
+  }
+
+  private static String decision(String request, String first, String second) {
+    List<String> lines = lineIds(request);
+    return """
+        {"lines":[{"lineId":"%s","approved":"%s","comment":"ok"},
+                  {"lineId":"%s","approved":"%s","comment":"not this time"}]}
+        """
+        .formatted(lines.get(0), first, lines.get(1), second);
+  }
+
+  private static List<String> lineIds(String request) {
+    List<String> ids = new ArrayList<>();
+    Matcher m = Pattern.compile("\"id\":\"([^\"]+)\",\"number\"").matcher(request);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  private HttpResponse<String> pay(
+      Http http,
+      String token,
+      String request,
+      String line,
+      String member,
+      String amount,
+      String key) {
+    return post(
+        http,
+        token,
+        "/api/v1/disbursements",
+        """
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"%s","mode":"UPI",
+         "reference":"UPI-SYNTH-1","paidOn":"2026-01-06"}
+        """
+            .formatted(request, line, member, amount));
+  }
+
+  private String bankAccount(Http http, String admin) {
+    var response =
+        post(http, admin, "/api/v1/ledger/accounts", "{\"name\":\"Savings\",\"fcra\":false}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return field(response.body(), "id");
+  }
+
+  private HttpResponse<String> post(Http http, String token, String path, String json) {
+    return http.postJson(path, json, "Authorization", Http.bearer(token));
+  }
+
+  private String member(String token) {
+    var response =
+        http()
+            .postJson(
+                "/api/v1/members",
+                "{\"name\":\"Synthetic Payee\",\"gender\":\"FEMALE\",\"yearOfBirth\":1982,"
+                    + "\"district\":\"Guntur\"}",
+                "Authorization",
+                Http.bearer(token));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return field(response.body(), "id");
+  }
+
+  private String token(Fixtures.TestUser user) {
+    return http().token(user.username(), user.password());
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  private static long longField(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no " + name + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+}
