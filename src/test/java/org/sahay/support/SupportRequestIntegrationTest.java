@@ -187,6 +187,92 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     assertThat(reconciliation).contains("\"disbursedPaise\":90000", "\"remainingPaise\":10000");
   }
 
+  @Test
+  void aReplayedPaymentChangesNothingAndAMentorComments() {
+    Scene s = scene();
+    var mentor = fixtures.organisation(OrganisationKind.MENTOR);
+    organisations.link(
+        fixtures.systemAdmin().actor(), mentor.id(), LinkKind.MENTOR_OF, s.collective.id());
+    String mentorStaff = token(fixtures.user(mentor, Role.MENTOR_STAFF));
+    Http http = http();
+    String id = request(http, s);
+    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
+    var commented =
+        post(
+            http,
+            mentorStaff,
+            "/api/v1/support-requests/" + id + "/comments",
+            "{\"body\":\"Add the electricity bills too.\"}");
+    assertThat(commented.statusCode()).as(commented.body()).isEqualTo(200);
+    assertThat(commented.body()).contains("Add the electricity bills too.");
+    assertThat(
+            post(
+                    http,
+                    mentorStaff,
+                    "/api/v1/support-requests/" + id + "/decision",
+                    decision(
+                        http.get(
+                                "/api/v1/support-requests/" + id,
+                                "Authorization",
+                                Http.bearer(mentorStaff))
+                            .body(),
+                        "1",
+                        "1"))
+                .statusCode())
+        .as("a mentor the request is not addressed to does not decide")
+        .isEqualTo(403);
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    String decided =
+        post(
+                http,
+                s.funderViewer,
+                "/api/v1/support-requests/" + id + "/decision",
+                decision(seen, "1000", "500"))
+            .body();
+    assertThat(decided).contains("\"APPROVED\"");
+    String bank = bankAccount(http, s.admin);
+    post(
+        http,
+        s.admin,
+        "/api/v1/grants/" + field(decided, "grantId") + "/instalments",
+        "{\"amount\":\"1500\",\"receivedOn\":\"2026-01-05\",\"accountId\":\"" + bank + "\"}");
+    String key = java.util.UUID.randomUUID().toString();
+    String body =
+        """
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"400","mode":"CASH",
+         "paidOn":"2026-01-06"}
+        """
+            .formatted(id, lineIds(seen).get(0), s.memberA);
+    var first =
+        http.postJson(
+            "/api/v1/disbursements",
+            body,
+            "Authorization",
+            Http.bearer(s.leader),
+            "Idempotency-Key",
+            key);
+    var again =
+        http.postJson(
+            "/api/v1/disbursements",
+            body,
+            "Authorization",
+            Http.bearer(s.leader),
+            "Idempotency-Key",
+            key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(field(again.body(), "id")).isEqualTo(field(first.body(), "id"));
+    assertThat(
+            http.get(
+                    "/api/v1/support-requests/" + id + "/disbursements",
+                    "Authorization",
+                    Http.bearer(s.leader))
+                .body())
+        .containsOnlyOnce("\"amountPaise\":40000");
+  }
+
   private Scene scene() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var funder = fixtures.organisation(OrganisationKind.FUNDER);
