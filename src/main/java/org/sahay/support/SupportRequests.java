@@ -119,11 +119,14 @@ public class SupportRequests {
     } catch (IllegalArgumentException e) {
       errors.put("addressedTo", "support.addressedTo.invalid");
     }
-    if (to != null
-        && (to.equals(collective)
-            || organisations.find(to).isEmpty()
-            || !(organisations.find(to).get().kind().name().equals("FUNDER")
-                || organisations.find(to).get().kind().name().equals("MENTOR")))) {
+    // Only a funder or mentor linked to the collective: the only ones who can see the request.
+    OrganisationId asked = to;
+    if (asked != null
+        && java.util.stream.Stream.of(
+                org.sahay.organisations.LinkKind.FUNDER_OF,
+                org.sahay.organisations.LinkKind.MENTOR_OF)
+            .flatMap(kind -> organisations.linkedTo(collective, kind).stream())
+            .noneMatch(o -> o.id().equals(asked))) {
       errors.put("addressedTo", "support.addressedTo.invalid");
     }
     String title = text(input.title(), 200, "title", true, errors);

@@ -118,6 +118,13 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     assertThat(reconciliation)
         .contains("\"approvedPaise\":80000", "\"disbursedPaise\":50000", "\"remainingPaise\":30000")
         .contains(codePrefix);
+    String csv =
+        http.get(
+                "/api/v1/support-requests/" + id + "/reconciliation.csv",
+                "Authorization",
+                Http.bearer(s.leader))
+            .body();
+    assertThat(csv).startsWith("line,description").contains("80000,50000,30000");
 
     // A correction is a reversal: the claim is given back and the person can be paid again.
     var reversed =

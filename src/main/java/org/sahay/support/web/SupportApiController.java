@@ -89,6 +89,42 @@ class SupportApiController {
     return requests.reconciliation(actor, id);
   }
 
+  /** The reconciliation as CSV: one row per line and recipient still waiting. */
+  @GetMapping(path = "/support-requests/{id}/reconciliation.csv", produces = "text/csv")
+  ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable UUID id) {
+    SupportRequests.Reconciliation r = requests.reconciliation(actor, id);
+    StringBuilder csv =
+        new StringBuilder(
+            "line,description,approved_paise,disbursed_paise,remaining_paise,waiting\r\n");
+    for (SupportRequests.LineBalance line : r.lines()) {
+      csv.append(line.number())
+          .append(',')
+          .append(cell(line.description()))
+          .append(',')
+          .append(line.approvedPaise())
+          .append(',')
+          .append(line.disbursedPaise())
+          .append(',')
+          .append(line.remainingPaise())
+          .append(',')
+          .append(cell(String.join(" ", line.waiting())))
+          .append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"reconciliation-" + id + ".csv\"")
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .body(csv.toString());
+  }
+
+  /** A CSV cell, quoted, with formulas neutralised (a leading =, +, - or @ gets a quote mark). */
+  static String cell(String value) {
+    String text = value == null ? "" : value;
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
   @GetMapping("/support-requests/{id}/disbursements")
   List<SupportRequests.Paid> disbursements(Actor actor, @PathVariable UUID id) {
     return requests.disbursements(actor, id);
