@@ -66,7 +66,20 @@ public class AccessPolicy {
               Action.MEMBER_READ,
               Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
           entry(Action.MEMBER_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)));
+          entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)),
+          entry(Action.RELIEF_READ, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(Action.RELIEF_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(
+              Action.RELIEF_SUMMARY,
+              Map.of(
+                  Role.ORG_ADMIN,
+                  OWN,
+                  Role.LEADER,
+                  OWN,
+                  Role.MENTOR_STAFF,
+                  EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER,
+                  EnumSet.of(Relation.FUNDS))));
 
   /** What an organisation admin may grant one user beyond their roles. */
   public static final Set<Action> GRANTABLE = EnumSet.of(Action.SENSITIVE_READ);

@@ -22,5 +22,11 @@ public enum Action {
   MEMBER_READ,
   MEMBER_WRITE,
   /** See and change sensitive fields (health, sex work, incidents, notes). */
-  SENSITIVE_READ
+  SENSITIVE_READ,
+  /** See a collective's relief items, stock, rounds, recipients and distributions. */
+  RELIEF_READ,
+  /** Record and manage items, stock, rounds and distributions of a collective. */
+  RELIEF_WRITE,
+  /** See distribution round summaries as counts only, small counts suppressed. */
+  RELIEF_SUMMARY
 }
