@@ -124,6 +124,19 @@ public class AccessPolicy {
                   Role.MENTOR_STAFF,
                   EnumSet.of(Relation.MENTORS),
                   Role.FUNDER_VIEWER,
+                  EnumSet.of(Relation.FUNDS))),
+          entry(Action.RELIEF_READ, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(Action.RELIEF_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+          entry(
+              Action.RELIEF_SUMMARY,
+              Map.of(
+                  Role.ORG_ADMIN,
+                  OWN,
+                  Role.LEADER,
+                  OWN,
+                  Role.MENTOR_STAFF,
+                  EnumSet.of(Relation.MENTORS),
+                  Role.FUNDER_VIEWER,
                   EnumSet.of(Relation.FUNDS))));
 
   /** What an organisation admin may grant one user beyond their roles. */

@@ -50,5 +50,11 @@ public enum Action {
   /** Decide a support request addressed to one's own organisation. */
   SUPPORT_DECIDE,
   /** Comment on a support request. */
-  SUPPORT_COMMENT
+  SUPPORT_COMMENT,
+  /** See a collective's relief items, stock, rounds, recipients and distributions. */
+  RELIEF_READ,
+  /** Record and manage items, stock, rounds and distributions of a collective. */
+  RELIEF_WRITE,
+  /** See distribution round summaries as counts only, small counts suppressed. */
+  RELIEF_SUMMARY
 }

@@ -186,6 +186,20 @@ public class Members {
   }
 
   /**
+   * A member of the actor's collective as in a search result (never sensitive, nothing audited);
+   * empty for anybody else, erased members included. For other modules that hand things to members,
+   * such as relief.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<MemberSummary> summary(Actor by, MemberId id) {
+    if (by.organisation() == null) {
+      return java.util.Optional.empty();
+    }
+    policy.require(by, Action.MEMBER_READ, by.organisation());
+    return store.summary(by.organisation(), id);
+  }
+
+  /**
    * Members of the actor's collective who may be the person about to be registered: shown before
    * saving, so that one person gets one record and scarce relief reaches more people.
    */

@@ -208,6 +208,19 @@ public class MemberStore {
     return found.stream().map(Found::summary).toList();
   }
 
+  /** One (not erased) member of the collective, as in a search result. */
+  public Optional<MemberSummary> summary(OrganisationId organisation, MemberId id) {
+    return summaries(
+            jdbc.sql(
+                    "select %s from member where organisation_id = :org and id = :id and status <> 'ERASED'"
+                        .formatted(SUMMARY_COLUMNS))
+                .param("org", organisation.value())
+                .param("id", id.value()))
+        .stream()
+        .map(Found::summary)
+        .findFirst();
+  }
+
   private record Found(MemberSummary summary, PersonalData.Fields fields) {
     boolean phoneEndsWith(String digits) {
       return (fields.phone() != null && fields.phone().endsWith(digits))
