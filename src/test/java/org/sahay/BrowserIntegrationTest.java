@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,6 +100,141 @@ class BrowserIntegrationTest extends IntegrationTest {
     assertThat(browser.getTitle()).doesNotContain("Sahay");
     browser.get(base + "/");
     wait.until(ExpectedConditions.urlContains("/login"));
+  }
+
+  @Test
+  void aTeluguLeaderFillsTheNeedsAssessmentOnANarrowPhoneAndSeesTheNeeds() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    String member = member(leader);
+    String base = "http://localhost:" + port;
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // Headless Chromium keeps windows at least 500 px wide; emulate the phone's 360 px screen.
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+
+    browser.get(base + "/login");
+    assertThat((Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth"))
+        .isEqualTo(360L);
+    browser.findElement(By.id("f-username")).sendKeys(leader.username());
+    browser.findElement(By.id("f-password")).sendKeys(leader.password());
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+    browser.get(base + "/?lang=te");
+    wait.until(d -> "te".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+
+    browser.get(base + "/members/" + member);
+    go(wait, By.id("fill-form"));
+    assertThat(browser.findElement(By.id("forms")).getText())
+        .contains(telugu("forms.title.household-needs"));
+    go(wait, By.cssSelector("a[href*='/forms/household-needs/fill']"));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo(telugu("forms.title.household-needs"));
+    go(wait, By.id("next"));
+
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = '2026-01-15'", browser.findElement(By.id("q-visit_date")));
+    type("household_size", "4");
+    type("children_school_age", "0");
+    go(wait, By.id("next"));
+    choose("food_shortage", "often");
+    choose("ration_card", "no");
+    go(wait, By.id("next"));
+    choose("housing", "rented");
+    go(wait, By.id("next"));
+    type("rent_arrears_months", "4");
+    choose("eviction_threat", "yes");
+    go(wait, By.id("next"));
+    type("electricity_arrears", "0");
+    choose("electricity_cut", "no");
+    go(wait, By.id("next"));
+    Long scrollWidth =
+        (Long)
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+    Object wide =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('body *'))"
+                    + ".filter(e => e.getBoundingClientRect().right > 361)"
+                    + ".map(e => e.tagName + '.' + e.className + '#' + e.id + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right)).join('; ')");
+    assertThat(scrollWidth)
+        .as("no sideways scrolling on a narrow phone: %s", wide)
+        .isLessThanOrEqualTo(360);
+    choose("medical_needs", "none");
+    choose("distress", "no");
+    go(wait, By.id("next"));
+    choose("documents_missing", "none");
+    go(wait, By.id("next"));
+    choose("has_debt", "no");
+    go(wait, By.id("next"));
+    choose("livelihood_lost", "no");
+    type("income_last_month", "3000");
+    go(wait, By.id("next"));
+    choose("unsafe", "no");
+    choose("violence", "no");
+    go(wait, By.id("next"));
+    assertThat(browser.getCurrentUrl()).endsWith("/review");
+    go(wait, By.id("submit"));
+
+    String raised = browser.findElement(By.id("raised-needs")).getText();
+    assertThat(raised)
+        .contains(telugu("need.category.FOOD"))
+        .contains(telugu("need.category.RENT"))
+        .contains(telugu("need.severity.URGENT"));
+    go(wait, By.id("needs-register"));
+    assertThat(browser.findElement(By.id("needs")).getText())
+        .contains(telugu("need.category.RENT"))
+        .contains(telugu("need.status.OPEN"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("often").doesNotContain("3000");
+  }
+
+  /** Clicks and waits for the next page to replace this one. */
+  private void go(WebDriverWait wait, By target) {
+    WebElement html = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    wait.until(
+        d -> {
+          try {
+            html.isEnabled();
+            return false;
+          } catch (WebDriverException gone) {
+            // stale, or (while the next page replaces this one) no longer in the document
+            return true;
+          }
+        });
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+  }
+
+  private void type(String question, String text) {
+    WebElement input = browser.findElement(By.id("q-" + question));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void choose(String question, String value) {
+    browser
+        .findElement(By.cssSelector("input[name='q." + question + "'][value='" + value + "']"))
+        .click();
+  }
+
+  private String member(org.sahay.Fixtures.TestUser leader) {
+    Http http = http();
+    String token = http.token(leader.username(), leader.password());
+    var response =
+        http.postJson(
+            "/api/v1/members",
+            "{\"name\":\"Synthetic Browser Member\",\"gender\":\"FEMALE\",\"yearOfBirth\":1984,"
+                + "\"district\":\"Guntur\"}",
+            "Authorization",
+            Http.bearer(token));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    var m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   private static String telugu(String key) {
