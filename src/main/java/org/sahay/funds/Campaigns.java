@@ -131,6 +131,14 @@ public class Campaigns {
     return store.all(target).stream().map(CampaignStore.Row::campaign).toList();
   }
 
+  /** The organisation that runs a campaign the actor may see. */
+  @Transactional(readOnly = true)
+  public OrganisationId organisationOf(Actor by, CampaignId id) {
+    CampaignStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.FUNDS_READ, row.organisation());
+    return row.organisation();
+  }
+
   private static List<String> partners(List<String> given, Map<String, String> errors) {
     List<String> partners = new ArrayList<>();
     if (given == null) {

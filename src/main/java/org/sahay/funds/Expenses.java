@@ -135,4 +135,14 @@ public class Expenses {
             category + ", " + amount.paise() + " paise from fund " + fundId));
     return new FundsOutcome.Done<>(expense);
   }
+
+  /** The organisation's expenses, newest first. */
+  @Transactional(readOnly = true)
+  public java.util.List<ExpenseLine> all(Actor by, OrganisationId organisation) {
+    OrganisationId target = Ledger.target(by, organisation);
+    policy.require(by, Action.FUNDS_READ, target);
+    return store.all(target).stream()
+        .map(r -> new ExpenseLine(r.expense(), r.reversed(), r.hasProof()))
+        .toList();
+  }
 }

@@ -120,6 +120,39 @@ public class Organisations {
     return Linking.LINKED;
   }
 
+  /** The 80G registration the organisation prints on donation receipts, where it has one. */
+  @Transactional(readOnly = true)
+  public Optional<String> registration80g(OrganisationId id) {
+    return store.registration80g(id);
+  }
+
+  /**
+   * Sets (or, blank, clears) the 80G registration of the admin's own organisation; false when it is
+   * not 1 to 60 letters, digits and the signs / - . ( ) and space.
+   */
+  @Transactional
+  public boolean setRegistration80g(Actor by, String registration) {
+    OrganisationId own = by.organisation();
+    if (own == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, Action.FUNDS_WRITE, own);
+    String value = registration == null ? "" : registration.strip();
+    if (!value.isEmpty() && !value.matches("[A-Za-z0-9/().\\- ]{1,60}")) {
+      return false;
+    }
+    store.setRegistration80g(own, value.isEmpty() ? null : value);
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            own,
+            "REGISTRATION_80G_SET",
+            "organisation",
+            own.toString(),
+            value.isEmpty() ? "cleared" : value));
+    return true;
+  }
+
   private Creation createChecked(String actor, NewOrganisation input) {
     Map<String, String> errors = new LinkedHashMap<>();
     String name = trimmed(input.name());

@@ -63,6 +63,23 @@ class SecurityConfig implements WebMvcConfigurer {
     return manager;
   }
 
+  /**
+   * Public pages (a campaign's transparency page): no sign-in, no session, no cookie, no CSRF
+   * token, since nothing there is changed or personal.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicPages(HttpSecurity http, Problems problems) throws Exception {
+    var handlers = new ProblemSecurityHandlers(problems, "Bearer");
+    http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/p/**"))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .securityContext(c -> c.requireExplicitSave(true))
+        .anonymous(a -> {});
+    stateless(http, handlers);
+    headers(http);
+    return http.build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain tokenCreation(

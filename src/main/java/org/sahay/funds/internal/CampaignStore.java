@@ -82,6 +82,18 @@ public class CampaignStore {
         .optional();
   }
 
+  /** A campaign by its web address, only when it opted in to a public page. */
+  public Optional<Row> publicBySlug(String slug) {
+    return jdbc.sql(
+            """
+            select c.*, f.restricted, f.foreign_contribution from campaign c
+            join fund f on f.id = c.fund_id where c.slug = :s and c.transparency = true
+            """)
+        .param("s", slug)
+        .query((rs, n) -> row(rs))
+        .optional();
+  }
+
   public List<Row> all(OrganisationId organisation) {
     return jdbc.sql(
             """

@@ -118,6 +118,34 @@ public class DonationStore {
         .list();
   }
 
+  public java.util.Optional<Row> find(DonationId id) {
+    return jdbc.sql("select * from donation where id = :id")
+        .param("id", id.value())
+        .query((rs, n) -> row(rs))
+        .optional();
+  }
+
+  /** Which of {@code references} the organisation has recorded already. */
+  public java.util.Set<String> knownReferences(
+      OrganisationId organisation, java.util.Collection<String> references) {
+    if (references.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    List<String> all = List.copyOf(references);
+    for (int from = 0; from < all.size(); from += 500) {
+      known.addAll(
+          jdbc.sql(
+                  "select distinct reference from donation where organisation_id = :o"
+                      + " and reference in (:r)")
+              .param("o", organisation.value())
+              .param("r", all.subList(from, Math.min(all.size(), from + 500)))
+              .query(String.class)
+              .list());
+    }
+    return known;
+  }
+
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(
         new DonationId(rs.getObject("id", UUID.class)),

@@ -276,6 +276,17 @@ public class LedgerStore {
     return new TrialBalance(debits, credits, rows);
   }
 
+  /** The entries of the organisation that have been reversed. */
+  public java.util.Set<JournalEntryId> reversedEntries(OrganisationId organisation) {
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select reverses_id from journal_entry where organisation_id = :o"
+                    + " and reverses_id is not null")
+            .param("o", organisation.value())
+            .query((rs, n) -> new JournalEntryId(rs.getObject(1, UUID.class)))
+            .list());
+  }
+
   private static LedgerAccount account(ResultSet rs) throws SQLException {
     return new LedgerAccount(
         new AccountId(rs.getObject("id", UUID.class)),

@@ -114,6 +114,21 @@ public class OrganisationStore {
         .list();
   }
 
+  public Optional<String> registration80g(OrganisationId id) {
+    return jdbc.sql("select registration_80g from organisation where id = :id")
+        .param("id", id.value())
+        .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(r -> r);
+  }
+
+  public void setRegistration80g(OrganisationId id, String registration) {
+    jdbc.sql("update organisation set registration_80g = :r where id = :id")
+        .param("r", registration, java.sql.Types.VARCHAR)
+        .param("id", id.value())
+        .update();
+  }
+
   private static Organisation map(ResultSet rs, int row) throws SQLException {
     return new Organisation(
         new OrganisationId(rs.getObject("id", UUID.class)),

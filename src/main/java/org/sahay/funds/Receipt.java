@@ -1,0 +1,24 @@
+package org.sahay.funds;
+
+import java.time.LocalDate;
+import org.sahay.platform.Language;
+
+/**
+ * Everything a donation receipt prints. {@code donorName} is null for an anonymous donation; {@code
+ * registration80g} null when the organisation has none.
+ */
+public record Receipt(
+    DonationId donationId,
+    String receiptNumber,
+    String financialYear,
+    LocalDate receivedOn,
+    String organisationName,
+    Language organisationLanguage,
+    String registration80g,
+    String donorName,
+    String donorContact,
+    long amountPaise,
+    DonationChannel channel,
+    String reference,
+    String campaignName,
+    boolean reversed) {}
