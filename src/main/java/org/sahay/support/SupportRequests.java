@@ -422,10 +422,16 @@ public class SupportRequests {
       return refused("support.overApproved", Money.ofPaise(left), amount);
     }
     UUID id = Ids.newId();
-    if (!line.instalmentsAllowed() && !store.claim(line.id(), recipient, id)) {
-      UUID earlier = store.claimOf(line.id(), recipient).orElseThrow();
-      return new SupportOutcome.Refused<>(
-          "support.paidAlready", List.of(), paid(store.disbursement(earlier).orElseThrow()));
+    if (!line.instalmentsAllowed()) {
+      // The line's row is locked: no other payment on this line can claim between look and claim.
+      var earlier = store.claimOf(line.id(), recipient);
+      if (earlier.isPresent()) {
+        return new SupportOutcome.Refused<>(
+            "support.paidAlready",
+            List.of(),
+            paid(store.disbursement(earlier.get()).orElseThrow()));
+      }
+      store.claim(line.id(), recipient, id);
     }
     String code = code(r.organisation(), recipient);
     var expense =

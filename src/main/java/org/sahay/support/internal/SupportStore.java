@@ -267,20 +267,19 @@ public class SupportStore {
         .listOfRows();
   }
 
-  /** Claims the one payment of a line to a recipient; false when it was claimed already. */
-  public boolean claim(UUID line, String recipient, UUID disbursement) {
-    try {
-      jdbc.sql(
-              "insert into disbursement_claim (line_id, recipient, disbursement_id)"
-                  + " values (:line, :recipient, :d)")
-          .param("line", line)
-          .param("recipient", recipient)
-          .param("d", disbursement)
-          .update();
-      return true;
-    } catch (org.springframework.dao.DuplicateKeyException e) {
-      return false;
-    }
+  /**
+   * Claims the one payment of a line to a recipient. The primary key refuses a second claim; the
+   * caller looks first, under the line's lock, so that PostgreSQL never sees a failed insert in the
+   * middle of the transaction.
+   */
+  public void claim(UUID line, String recipient, UUID disbursement) {
+    jdbc.sql(
+            "insert into disbursement_claim (line_id, recipient, disbursement_id)"
+                + " values (:line, :recipient, :d)")
+        .param("line", line)
+        .param("recipient", recipient)
+        .param("d", disbursement)
+        .update();
   }
 
   public Optional<UUID> claimOf(UUID line, String recipient) {
