@@ -54,6 +54,14 @@ public final class Forms {
     if (!BUILT_IN.contains(id)) {
       throw new IllegalArgumentException("no built-in form " + id);
     }
+    // Read and checked once: every form page asks for them.
+    return BUILT_IN_FORMS.computeIfAbsent(id, Forms::readBuiltIn);
+  }
+
+  private static final java.util.Map<String, FormDefinition> BUILT_IN_FORMS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static FormDefinition readBuiltIn(String id) {
     FormParse parse = parse(Sheets.fromClasspath("forms/" + id));
     if (parse instanceof FormParse.Refused refused) {
       throw new IllegalStateException("built-in form " + id + " is broken: " + refused.problems());
