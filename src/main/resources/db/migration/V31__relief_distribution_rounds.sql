@@ -81,7 +81,7 @@ create table distribution (
     constraint distribution_people check (people >= 1),
     constraint distribution_reason check (reversal_reason is null or reversal_reason in ('WRONG_PERSON', 'RECORDED_TWICE', 'NOT_HANDED_OVER', 'OTHER'))
 );
-create index distribution_round on distribution (round_id, recorded_at);
+create index distribution_by_round on distribution (round_id, recorded_at);
 create index distribution_member on distribution (organisation_id, member_id);
 
 create table distribution_claim (

@@ -16,6 +16,7 @@ import org.sahay.platform.OrganisationId;
 import org.sahay.platform.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** User accounts and their roles. */
 @Repository
@@ -57,6 +58,10 @@ public class UserStore {
     }
   }
 
+  // One connection for the row and its roles and grants: the row mapper queries again, and
+  // without a transaction each query would hold a connection of its own, so that enough
+  // concurrent requests could take the whole pool and wait for each other.
+  @Transactional(readOnly = true)
   public Optional<UserRecord> findByUsername(String username) {
     return jdbc.sql("select * from app_user where username = :u")
         .param("u", username)
@@ -64,6 +69,7 @@ public class UserStore {
         .optional();
   }
 
+  @Transactional(readOnly = true)
   public Optional<UserRecord> findById(UserId id) {
     return jdbc.sql("select * from app_user where id = :id")
         .param("id", id.value())
@@ -71,6 +77,7 @@ public class UserStore {
         .optional();
   }
 
+  @Transactional(readOnly = true)
   public List<UserRecord> ofOrganisation(OrganisationId organisation) {
     return jdbc.sql("select * from app_user where organisation_id = :org order by username")
         .param("org", organisation.value())
@@ -78,6 +85,7 @@ public class UserStore {
         .list();
   }
 
+  @Transactional(readOnly = true)
   public List<UserRecord> systemAdmins() {
     return jdbc.sql(
             "select * from app_user where id in (select user_id from app_user_role"
