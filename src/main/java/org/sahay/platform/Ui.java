@@ -51,6 +51,11 @@ public final class Ui {
     }
   }
 
+  /** The same page helper in another language, for a page printed in the organisation's. */
+  public Ui in(Language other) {
+    return new Ui(messages, other, csrfParameter, csrfToken, username, roles, path, assets);
+  }
+
   public Language language() {
     return language;
   }

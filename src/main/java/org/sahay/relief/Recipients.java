@@ -97,6 +97,12 @@ public class Recipients {
         : store.search(collective, query.strip(), Math.max(1, Math.min(50, limit)));
   }
 
+  /** Those of {@code ids} who are recipients of the actor's collective, opened at once. */
+  @Transactional(readOnly = true)
+  public Map<RecipientId, Recipient> all(Actor by, java.util.Collection<RecipientId> ids) {
+    return store.all(scope.own(by, Action.RELIEF_READ), ids);
+  }
+
   @Transactional(readOnly = true)
   public Recipient get(Actor by, RecipientId id) {
     return store.find(scope.own(by, Action.RELIEF_READ), id).orElseThrow(NotFoundException::new);

@@ -100,8 +100,9 @@ public class CatalogueStore {
     return jdbc.sql("select * from relief_kit where organisation_id = :org and id = :id")
         .param("org", organisation.value())
         .param("id", id.value())
-        .query((rs, n) -> new Kit(id, names(rs), kitLines(organisation, id)))
-        .optional();
+        .query((rs, n) -> names(rs))
+        .optional()
+        .map(names -> new Kit(id, names, kitLines(organisation, id)));
   }
 
   public List<Kit> kits(OrganisationId organisation) {

@@ -83,16 +83,21 @@ public class RoundStore {
     return jdbc.sql("select * from distribution_round where id = :id")
         .param("id", id.value())
         .query(this::round)
-        .optional();
+        .optional()
+        .map(this::withLines);
   }
 
   public List<Round> of(OrganisationId organisation) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select * from distribution_round where organisation_id = :org"
                 + " order by starts_on desc, created_at desc")
         .param("org", organisation.value())
         .query(this::round)
-        .list();
+        .list()
+        .stream()
+        .map(this::withLines)
+        .toList();
   }
 
   /** True when any of {@code keys} is on the round's list. */
@@ -125,9 +130,28 @@ public class RoundStore {
         rs.getObject("ends_on", LocalDate.class),
         new LocationId(rs.getObject("location_id", UUID.class)),
         kit == null ? null : new KitId(kit),
-        lines(organisation, id),
+        List.of(),
         Eligibility.valueOf(rs.getString("eligibility")),
         EntitlementRule.valueOf(rs.getString("rule")));
+  }
+
+  /**
+   * The round with what it gives, read after the round's row: a query inside a row mapper would
+   * take a second connection outside a transaction, and enough requests at once would then wait for
+   * each other's connections.
+   */
+  private Round withLines(Round r) {
+    return new Round(
+        r.id(),
+        r.organisation(),
+        r.name(),
+        r.startsOn(),
+        r.endsOn(),
+        r.location(),
+        r.kit(),
+        lines(r.organisation(), r.id()),
+        r.eligibility(),
+        r.rule());
   }
 
   private List<ItemLine> lines(OrganisationId organisation, RoundId round) {

@@ -116,14 +116,13 @@ public class StockLedger {
             """
             insert into stock_batch (id, organisation_id, location_id, item_id, expires_on,
               on_hand, created_at)
-            values (:id, :org, :location, :item, :expires, :q, :now)
+            values (:id, :org, :location, :item, :expires, 0, :now)
             """)
         .param("id", batch.value())
         .param("org", organisation.value())
         .param("location", key.location().value())
         .param("item", key.item().value())
         .param("expires", expiresOn, Types.DATE)
-        .param("q", quantity)
         .param("now", OffsetDateTime.now(clock))
         .update();
     change(organisation, key, batch, quantity, move);

@@ -1,0 +1,265 @@
+package org.sahay.relief.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sahay.access.Actor;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.Organisations;
+import org.sahay.platform.IndianFormats;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Ui;
+import org.sahay.registry.Household;
+import org.sahay.registry.Households;
+import org.sahay.registry.MemberId;
+import org.sahay.relief.Distribution;
+import org.sahay.relief.DistributionId;
+import org.sahay.relief.DistributionRounds;
+import org.sahay.relief.Distributions;
+import org.sahay.relief.Item;
+import org.sahay.relief.ItemId;
+import org.sahay.relief.Recipient;
+import org.sahay.relief.RecipientId;
+import org.sahay.relief.Recipients;
+import org.sahay.relief.ReliefCatalogue;
+import org.sahay.relief.Round;
+import org.sahay.relief.RoundId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages for leaders at a distribution site, small enough for a 320-px phone on a slow network: the
+ * rounds, recording a hand-over with search, the round summary and its printable sheet; and the
+ * counts-only view of a collective's rounds for its mentors and funders.
+ */
+@Controller
+class ReliefPagesController {
+
+  private static final int SHEET_ROWS = 2000;
+
+  private final DistributionRounds rounds;
+  private final Distributions distributions;
+  private final Recipients recipients;
+  private final ReliefCatalogue catalogue;
+  private final Households households;
+  private final Organisations organisations;
+
+  ReliefPagesController(
+      DistributionRounds rounds,
+      Distributions distributions,
+      Recipients recipients,
+      ReliefCatalogue catalogue,
+      Households households,
+      Organisations organisations) {
+    this.rounds = rounds;
+    this.distributions = distributions;
+    this.recipients = recipients;
+    this.catalogue = catalogue;
+    this.households = households;
+    this.organisations = organisations;
+  }
+
+  @GetMapping("/relief")
+  String list(
+      Actor actor, @RequestParam(required = false) OrganisationId organisation, Model model) {
+    if (organisation != null && !organisation.equals(actor.organisation())) {
+      Organisation collective =
+          organisations.find(organisation).orElseThrow(NotFoundException::new);
+      model.addAttribute("collective", collective);
+      model.addAttribute("counts", rounds.countsOf(actor, organisation));
+      return "relief/counts";
+    }
+    model.addAttribute("rounds", rounds.list(actor));
+    return "relief/rounds";
+  }
+
+  @GetMapping("/relief/rounds/{id}")
+  String record(
+      Actor actor,
+      @PathVariable RoundId id,
+      @RequestParam(defaultValue = "") String q,
+      Model model) {
+    Round round = rounds.get(actor, id);
+    model.addAttribute("round", round);
+    model.addAttribute("q", q);
+    model.addAttribute("found", distributions.find(actor, id, q));
+    model.addAttribute("zone", zone(round.organisation()));
+    model.addAttribute("items", itemNames(actor));
+    addFlash(model);
+    return "relief/record";
+  }
+
+  @PostMapping("/relief/rounds/{id}/distributions")
+  String give(
+      Actor actor,
+      @PathVariable RoundId id,
+      @RequestParam Map<String, String> form,
+      @ModelAttribute("ui") Ui ui,
+      RedirectAttributes redirect) {
+    String q = form.getOrDefault("q", "");
+    Distributions.DistributionInput input;
+    try {
+      input = input(form);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException();
+    }
+    Round round = rounds.get(actor, id);
+    var outcome = distributions.record(actor, id, input);
+    if (outcome instanceof Distributions.Outcome.Recorded) {
+      redirect.addFlashAttribute("notice", "relief.page.recorded");
+      q = "";
+    } else if (outcome instanceof Distributions.Outcome.AlreadyReceived already) {
+      redirect.addFlashAttribute("problem", "relief.distribution.already");
+      redirect.addFlashAttribute(
+          "problemArgs",
+          new String[] {
+            IndianFormats.dateTime(
+                already.earlier().recordedAt(), zone(round.organisation()), ui.language()),
+            already.earlier().recordedBy()
+          });
+    } else if (outcome instanceof Distributions.Outcome.OutOfStock out) {
+      redirect.addFlashAttribute("problem", "relief.distribution.outOfStock");
+      redirect.addFlashAttribute(
+          "problemArgs", new String[] {out.left().toPlainString(), out.needed().toPlainString()});
+    } else if (outcome instanceof Distributions.Outcome.NotEligible) {
+      redirect.addFlashAttribute("problem", "relief.distribution.notEligible");
+    } else if (outcome instanceof Distributions.Outcome.LikelySame same) {
+      redirect.addFlashAttribute("problem", "relief.recipient.likelySame");
+      redirect.addFlashAttribute(
+          "newRecipient",
+          new java.util.HashMap<>(
+              Map.of(
+                  "name", form.getOrDefault("name", ""),
+                  "phone", form.getOrDefault("phone", ""),
+                  "group", form.getOrDefault("group", ""),
+                  "village", form.getOrDefault("village", ""))));
+      redirect.addFlashAttribute(
+          "likelySame",
+          new java.util.ArrayList<>(
+              same.candidates().stream().map(r -> r.id().toString()).toList()));
+    } else {
+      var invalid = (Distributions.Outcome.Invalid) outcome;
+      redirect.addFlashAttribute("problem", invalid.errors().values().iterator().next());
+    }
+    return "redirect:/relief/rounds/" + id + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+  }
+
+  private static Distributions.DistributionInput input(Map<String, String> form) {
+    if (form.containsKey("memberId")) {
+      return new Distributions.DistributionInput(
+          MemberId.of(form.get("memberId")), null, null, null);
+    }
+    if (form.containsKey("recipientId")) {
+      return new Distributions.DistributionInput(
+          null, null, RecipientId.of(form.get("recipientId")), null);
+    }
+    return new Distributions.DistributionInput(
+        null,
+        null,
+        null,
+        new Recipients.RecipientInput(
+            form.get("name"),
+            form.get("phone"),
+            form.get("group"),
+            form.get("village"),
+            form.containsKey("notDuplicate")));
+  }
+
+  @PostMapping("/relief/distributions/{id}/reversal")
+  String reverse(
+      Actor actor,
+      @PathVariable DistributionId id,
+      @RequestParam String round,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes redirect) {
+    var outcome = distributions.reverse(actor, id, reason);
+    redirect.addFlashAttribute(
+        outcome instanceof Distributions.Reversal.Reversed ? "notice" : "problem",
+        outcome instanceof Distributions.Reversal.Reversed
+            ? "relief.page.reversed"
+            : outcome instanceof Distributions.Reversal.AlreadyReversed
+                ? "relief.reversal.already"
+                : "relief.reversal.reason.invalid");
+    return "redirect:/relief/rounds/" + RoundId.of(round) + "/sheet";
+  }
+
+  @GetMapping("/relief/rounds/{id}/summary")
+  String summary(Actor actor, @PathVariable RoundId id, Model model) {
+    var counts = rounds.counts(actor, id);
+    model.addAttribute("counts", counts);
+    model.addAttribute("summary", rounds.seesInFull(actor, id) ? rounds.summary(actor, id) : null);
+    return "relief/summary";
+  }
+
+  @GetMapping("/relief/rounds/{id}/sheet")
+  String sheet(Actor actor, @PathVariable RoundId id, @ModelAttribute("ui") Ui ui, Model model) {
+    Round round = rounds.get(actor, id);
+    Organisation collective = organisations.find(round.organisation()).orElseThrow();
+    Ui printed = ui.in(collective.defaultLanguage());
+    List<Distribution> given = rounds.distributions(actor, id, SHEET_ROWS, 0);
+    var people =
+        households.people(
+            actor, given.stream().map(Distribution::member).filter(m -> m != null).toList());
+    Map<MemberId, Household.Person> byId = new java.util.HashMap<>();
+    people.forEach(p -> byId.put(p.id(), p));
+    Map<RecipientId, Recipient> others =
+        recipients.all(
+            actor, given.stream().map(Distribution::recipient).filter(r -> r != null).toList());
+    List<SheetRow> rows = new java.util.ArrayList<>();
+    int n = 0;
+    for (Distribution d : given) {
+      Household.Person person = d.member() == null ? null : byId.get(d.member());
+      Recipient other = d.recipient() == null ? null : others.get(d.recipient());
+      rows.add(
+          new SheetRow(
+              ++n,
+              person != null ? person.code() : "",
+              person != null
+                  ? Optional.ofNullable(person.name()).orElse("")
+                  : other != null ? Optional.ofNullable(other.name()).orElse("") : "",
+              IndianFormats.dateTime(d.recordedAt(), collective.timeZone(), printed.language()),
+              d.recordedBy(),
+              d.reversedAt() != null,
+              d.id()));
+    }
+    model.addAttribute("ui", printed);
+    model.addAttribute("round", round);
+    model.addAttribute("collective", collective);
+    model.addAttribute("rows", rows);
+    model.addAttribute("items", itemNames(actor));
+    addFlash(model);
+    return "relief/sheet";
+  }
+
+  private Map<ItemId, Item> itemNames(Actor actor) {
+    Map<ItemId, Item> items = new java.util.HashMap<>();
+    catalogue.items(actor).forEach(i -> items.put(i.id(), i));
+    return items;
+  }
+
+  private ZoneId zone(OrganisationId organisation) {
+    return organisations
+        .find(organisation)
+        .map(Organisation::timeZone)
+        .orElse(ZoneId.of("Asia/Kolkata"));
+  }
+
+  private static void addFlash(Model model) {
+    for (String name :
+        new String[] {"notice", "problem", "problemArgs", "newRecipient", "likelySame"}) {
+      if (!model.containsAttribute(name)) {
+        model.addAttribute(name, null);
+      }
+    }
+  }
+}
