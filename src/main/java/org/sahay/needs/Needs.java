@@ -211,6 +211,23 @@ public class Needs {
     return new Outcome.Saved(store.find(id).orElseThrow());
   }
 
+  /**
+   * Whether one of these members or households of the collective has a need of the category that is
+   * open or being met. Only a yes or no, for another module that checked its own permission (relief
+   * admits a household to a round for those with an open food need).
+   */
+  @Transactional(readOnly = true)
+  public boolean anyOpen(
+      OrganisationId collective,
+      NeedCategory category,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households) {
+    if (members.isEmpty() && households.isEmpty()) {
+      return false;
+    }
+    return store.anyOpen(collective, category, members, households);
+  }
+
   /** Marks a need met (a payment or a distribution met it); nothing when it was met already. */
   @Transactional
   public void markMet(Actor by, UUID id) {

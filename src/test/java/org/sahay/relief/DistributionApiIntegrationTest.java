@@ -33,6 +33,32 @@ class DistributionApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aRoundForOpenFoodNeedsAdmitsOnlyHouseholdsWithOneInTheNeedsRegister() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
+    String rice = relief.item("Rice", "KG");
+    String office = relief.location("Office");
+    assertThat(relief.receive(office, rice, "100", "2026-12-31").statusCode()).isEqualTo(201);
+    String round =
+        relief.round(office, rice, "5", "HOUSEHOLDS_WITH_OPEN_FOOD_NEED", "ONCE_PER_HOUSEHOLD");
+    String fed = relief.member("Kamala");
+    String hungry = relief.member("Radha");
+    String household = relief.household(hungry);
+    assertThat(
+            relief
+                .post(
+                    "/api/v1/needs",
+                    "{\"householdId\":\"%s\",\"category\":\"food\"}".formatted(household))
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(relief.give(round, "{\"memberId\":\"%s\"}".formatted(fed)).statusCode())
+        .isEqualTo(422);
+    assertThat(relief.give(round, "{\"memberId\":\"%s\"}".formatted(hungry)).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
   void aHouseholdReceivesOncePerRoundAndTheRefusalNamesTheEarlierDistribution() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var leader = fixtures.user(collective, Role.LEADER);

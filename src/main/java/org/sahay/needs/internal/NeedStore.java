@@ -101,6 +101,29 @@ public class NeedStore {
         .optional();
   }
 
+  /** Whether any of the members or households has a need of the category open or being met. */
+  public boolean anyOpen(
+      OrganisationId organisation,
+      NeedCategory category,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households) {
+    List<UUID> none = List.of(new UUID(0, 0));
+    return jdbc.sql(
+                """
+                select count(*) from need
+                where organisation_id = :org and category = :category
+                  and status in ('OPEN', 'BEING_MET')
+                  and (member_id in (:members) or household_id in (:households))
+                """)
+            .param("org", organisation.value())
+            .param("category", category.name())
+            .param("members", members.isEmpty() ? none : List.copyOf(members))
+            .param("households", households.isEmpty() ? none : List.copyOf(households))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public Optional<NeedView> find(UUID id) {
     return jdbc.sql("select * from need where id = :id")
         .param("id", id)

@@ -37,12 +37,18 @@ public interface EligibilityRule {
   }
 
   /**
-   * TODO(needs register, a later issue): admit only households with an open food need. The needs
-   * register does not exist yet, so for now this admits everybody, like ANYONE_AT_SITE; the round
-   * page and docs/relief.md say so.
+   * Households with a food need in the needs register that is open or being met, asked for the
+   * member, her household, or both; people registered at the site have no needs recorded and are
+   * not admitted.
    */
   @Component
   class OpenFoodNeed implements EligibilityRule {
+    private final org.sahay.needs.Needs needs;
+
+    OpenFoodNeed(org.sahay.needs.Needs needs) {
+      this.needs = needs;
+    }
+
     @Override
     public Eligibility kind() {
       return Eligibility.HOUSEHOLDS_WITH_OPEN_FOOD_NEED;
@@ -50,7 +56,17 @@ public interface EligibilityRule {
 
     @Override
     public boolean admits(Round round, Subject subject) {
-      return true;
+      List<java.util.UUID> members = new java.util.ArrayList<>();
+      List<java.util.UUID> households = new java.util.ArrayList<>();
+      for (String key : subject.keys()) {
+        if (key.startsWith("M:")) {
+          members.add(java.util.UUID.fromString(key.substring(2)));
+        } else if (key.startsWith("H:")) {
+          households.add(java.util.UUID.fromString(key.substring(2)));
+        }
+      }
+      return needs.anyOpen(
+          round.organisation(), org.sahay.forms.NeedCategory.FOOD, members, households);
     }
   }
 
