@@ -76,9 +76,9 @@ select cast('00000000-0000-7003-8000-' || lpad(cast(x as varchar), 12, '0') as u
   date '2025-04-01' + mod(x, 365), 'DONATION', null, 'Bench donation', 2, 100 + mod(x, 5000),
   100 + mod(x, 5000), true, null, null, 'bench', timestamp with time zone '2025-04-01 00:00:00+00'
 from $series;
-update fund set raised = raised + (select coalesce(sum(debit), 0) from journal_line
-  where organisation_id = '$org' and entry_id in (select id from journal_entry
-  where organisation_id = '$org' and posted_by = 'bench'))
+update fund set raised = raised + (select coalesce(sum(l.debit), 0) from journal_line l
+  join journal_entry e on e.id = l.entry_id
+  where l.organisation_id = '$org' and e.organisation_id = '$org' and e.posted_by = 'bench')
 where organisation_id = '$org' and kind = 'UNRESTRICTED';
 SQL
 }

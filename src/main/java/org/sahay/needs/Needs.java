@@ -251,6 +251,42 @@ public class Needs {
     }
   }
 
+  /**
+   * Marks met the needs of the category that these members or households have open or being met,
+   * in the caller's transaction (a hand-over of food meets the food needs of the household it
+   * reached). Returns the needs it marked, so that a reversal can open them again.
+   */
+  @Transactional
+  public List<UUID> meetOpen(
+      Actor by,
+      OrganisationId collective,
+      NeedCategory category,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households) {
+    policy.require(by, Action.NEED_WRITE, collective);
+    List<UUID> met = store.meetOpen(collective, category, members, households, by.username());
+    for (UUID id : met) {
+      audit.record(
+          new AuditLog.Event(
+              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
+    }
+    return met;
+  }
+
+  /** Opens again the needs that a reversed payment or hand-over had marked met. */
+  @Transactional
+  public void reopen(Actor by, OrganisationId collective, java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    policy.require(by, Action.NEED_WRITE, collective);
+    for (UUID id : store.reopen(collective, ids, by.username())) {
+      audit.record(
+          new AuditLog.Event(
+              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "OPEN"));
+    }
+  }
+
   private NeedView readable(Actor by, UUID id) {
     OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
     policy.require(by, Action.NEED_READ, owner);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
@@ -34,7 +35,9 @@ public class DistributionRounds {
 
   /**
    * A new round: a kit or item lines per recipient; for eligibility LIST, the members, households
-   * and non-member recipients on the list.
+   * and non-member recipients on the list. {@code meetsFoodNeeds}: whether each hand-over marks met
+   * the open food needs of the household it reaches; when not given, yes if the round gives food
+   * or nutrition.
    */
   public record RoundInput(
       String name,
@@ -47,7 +50,8 @@ public class DistributionRounds {
       String rule,
       List<MemberId> memberIds,
       List<HouseholdId> householdIds,
-      List<RecipientId> recipientIds) {}
+      List<RecipientId> recipientIds,
+      Boolean meetsFoodNeeds) {}
 
   /** The outcome of creating a round. */
   public sealed interface Outcome {
@@ -140,6 +144,8 @@ public class DistributionRounds {
     if (!errors.isEmpty()) {
       return new Outcome.Invalid(errors);
     }
+    boolean meetsFoodNeeds =
+        input.meetsFoodNeeds() != null ? input.meetsFoodNeeds() : givesFood(collective, lines);
     Round round =
         new Round(
             RoundId.newId(),
@@ -151,7 +157,8 @@ public class DistributionRounds {
             input.kitId(),
             lines,
             eligibility,
-            rule);
+            rule,
+            meetsFoodNeeds);
     rounds.insert(round, eligibility == Eligibility.LIST ? list : Set.of(), by.username());
     audit.record(
         new AuditLog.Event(
@@ -162,6 +169,13 @@ public class DistributionRounds {
             round.id().toString(),
             eligibility + ", " + rule + ", items: " + lines.size()));
     return new Outcome.Saved(round);
+  }
+
+  private boolean givesFood(OrganisationId collective, List<ItemLine> lines) {
+    return lines.stream()
+        .map(l -> catalogue.item(collective, l.item()))
+        .flatMap(Optional::stream)
+        .anyMatch(i -> i.category() == Category.FOOD || i.category() == Category.NUTRITION);
   }
 
   /** The rounds of the actor's own collective, the latest first. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
+import org.sahay.forms.NeedCategory;
+import org.sahay.needs.Needs;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Household;
@@ -93,7 +95,10 @@ public class Distributions {
   private static final int ATTEMPTS = 20;
   private static final int FOUND = 10;
 
-  /** Who receives, as the round's rule and eligibility see them. */
+  /**
+   * Who receives, as the round's rule and eligibility see them; {@code reached}: the members whose
+   * household the hand-over reaches (all members of the household, or the member alone).
+   */
   private record Target(
       MemberId member,
       HouseholdId household,
@@ -101,7 +106,8 @@ public class Distributions {
       String householdKey,
       String personKey,
       int people,
-      boolean isMember) {
+      boolean isMember,
+      List<MemberId> reached) {
 
     EligibilityRule.Subject subject() {
       List<String> keys = new ArrayList<>();
@@ -127,6 +133,7 @@ public class Distributions {
   private final Households households;
   private final Scope scope;
   private final AuditLog audit;
+  private final Needs needs;
   private final TransactionTemplate transaction;
 
   Distributions(
@@ -140,6 +147,7 @@ public class Distributions {
       Households households,
       Scope scope,
       AuditLog audit,
+      Needs needs,
       PlatformTransactionManager transactions) {
     this.rounds = rounds;
     this.store = store;
@@ -151,6 +159,7 @@ public class Distributions {
     this.households = households;
     this.scope = scope;
     this.audit = audit;
+    this.needs = needs;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -228,7 +237,7 @@ public class Distributions {
         return new Outcome.LikelySame(same.candidates());
       }
       RecipientId id = ((Recipients.Outcome.Saved) registered).recipient().id();
-      target = new Target(null, null, id, recipientKey(id), recipientKey(id), 1, false);
+      target = nonMember(id);
     }
     if (!eligibility.admits(round, target.subject())) {
       status.setRollbackOnly();
@@ -273,6 +282,16 @@ public class Distributions {
               move)) {
         store.line(collective, id, taken);
       }
+    }
+    if (round.meetsFoodNeeds() && target.isMember()) {
+      List<java.util.UUID> met =
+          needs.meetOpen(
+              by,
+              collective,
+              NeedCategory.FOOD,
+              target.reached().stream().map(MemberId::value).toList(),
+              target.household() == null ? List.of() : List.of(target.household().value()));
+      store.met(collective, id, met);
     }
     audit.record(
         new AuditLog.Event(
@@ -324,6 +343,7 @@ public class Distributions {
     for (StockLedger.Taken taken : lines) {
       ledger.putBack(collective, round.location(), taken, move);
     }
+    needs.reopen(by, collective, store.met(collective, id));
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -353,7 +373,7 @@ public class Distributions {
     }
     for (Recipient recipient : recipientStore.search(round.organisation(), query.strip(), FOUND)) {
       RecipientId id = recipient.id();
-      Target target = new Target(null, null, id, recipientKey(id), recipientKey(id), 1, false);
+      Target target = nonMember(id);
       found.add(candidate(round, target, null, recipient));
     }
     return found;
@@ -396,14 +416,19 @@ public class Distributions {
       }
       String key = householdKey(household.id());
       return Optional.of(
-          new Target(household.head(), household.id(), null, key, key, size(household), true));
+          new Target(
+              household.head(),
+              household.id(),
+              null,
+              key,
+              key,
+              size(household),
+              true,
+              ids(household)));
     }
     return recipientStore
         .find(collective, input.recipientId())
-        .map(
-            r ->
-                new Target(
-                    null, null, r.id(), recipientKey(r.id()), recipientKey(r.id()), 1, false));
+        .map(r -> nonMember(r.id()));
   }
 
   private Target memberTarget(Actor by, MemberId member) {
@@ -412,9 +437,33 @@ public class Distributions {
         .map(
             h ->
                 new Target(
-                    member, h.id(), null, householdKey(h.id()), memberKey(member), size(h), true))
+                    member,
+                    h.id(),
+                    null,
+                    householdKey(h.id()),
+                    memberKey(member),
+                    size(h),
+                    true,
+                    ids(h)))
         .orElseGet(
-            () -> new Target(member, null, null, memberKey(member), memberKey(member), 1, true));
+            () ->
+                new Target(
+                    member,
+                    null,
+                    null,
+                    memberKey(member),
+                    memberKey(member),
+                    1,
+                    true,
+                    List.of(member)));
+  }
+
+  private static Target nonMember(RecipientId id) {
+    return new Target(null, null, id, recipientKey(id), recipientKey(id), 1, false, List.of());
+  }
+
+  private static List<MemberId> ids(Household household) {
+    return household.members().stream().map(Household.Person::id).toList();
   }
 
   private static int size(Household household) {

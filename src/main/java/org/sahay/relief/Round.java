@@ -6,7 +6,8 @@ import org.sahay.platform.OrganisationId;
 
 /**
  * A distribution round: what each recipient gets (a kit's items, or items chosen), from which
- * location, to whom, and how often.
+ * location, to whom, and how often; and whether a hand-over meets the food needs of the household
+ * it reaches ({@code meetsFoodNeeds}).
  */
 public record Round(
     RoundId id,
@@ -18,4 +19,5 @@ public record Round(
     KitId kit,
     List<ItemLine> lines,
     Eligibility eligibility,
-    EntitlementRule rule) {}
+    EntitlementRule rule,
+    boolean meetsFoodNeeds) {}

@@ -34,9 +34,7 @@ class DistributionApiIntegrationTest extends IntegrationTest {
 
   @Test
   void aRoundForOpenFoodNeedsAdmitsOnlyHouseholdsWithOneInTheNeedsRegister() {
-    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    var leader = fixtures.user(collective, Role.LEADER);
-    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
+    Relief relief = leaderOfNewCollective();
     String rice = relief.item("Rice", "KG");
     String office = relief.location("Office");
     assertThat(relief.receive(office, rice, "100", "2026-12-31").statusCode()).isEqualTo(201);
@@ -56,6 +54,81 @@ class DistributionApiIntegrationTest extends IntegrationTest {
         .isEqualTo(422);
     assertThat(relief.give(round, "{\"memberId\":\"%s\"}".formatted(hungry)).statusCode())
         .isEqualTo(201);
+  }
+
+  @Test
+  void aFoodHandOverMeetsTheHouseholdsOpenFoodNeedsAndItsReversalOpensThemAgain() {
+    Relief relief = leaderOfNewCollective();
+    String rice = relief.item("Rice", "KG");
+    String office = relief.location("Office");
+    assertThat(relief.receive(office, rice, "100", "2026-12-31").statusCode()).isEqualTo(201);
+    String round = relief.round(office, rice, "5", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
+    assertThat(relief.get("/api/v1/distribution-rounds/" + round).body())
+        .contains("\"meetsFoodNeeds\":true");
+    String sunita = relief.member("Sunita");
+    String padma = relief.member("Padma");
+    String household = relief.household(sunita, padma);
+    String other = relief.member("Anjali");
+    String ofHousehold = need(relief, "householdId", household, "food");
+    String ofPadma = need(relief, "memberId", padma, "food");
+    String rentOfPadma = need(relief, "memberId", padma, "rent");
+    String ofOther = need(relief, "memberId", other, "food");
+
+    var given = relief.give(round, "{\"memberId\":\"%s\"}".formatted(sunita));
+    assertThat(given.statusCode()).isEqualTo(201);
+    assertThat(status(ofHousehold)).isEqualTo("MET");
+    assertThat(status(ofPadma)).isEqualTo("MET");
+    assertThat(status(rentOfPadma)).isEqualTo("OPEN");
+    assertThat(status(ofOther)).isEqualTo("OPEN");
+    assertThat(relief.get("/api/v1/needs/" + ofPadma).body()).contains("MET");
+
+    assertThat(
+            relief
+                .post(
+                    "/api/v1/distributions/" + Relief.field(given.body(), "id") + "/reversal",
+                    "{\"reason\":\"WRONG_PERSON\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(status(ofHousehold)).isEqualTo("OPEN");
+    assertThat(status(ofPadma)).isEqualTo("OPEN");
+
+    String noFood =
+        created(
+            relief.post(
+                "/api/v1/distribution-rounds",
+                """
+                {"name":"Rice, needs untouched","startsOn":"2026-05-01","endsOn":"2026-05-31",
+                 "locationId":"%s","lines":[{"item":"%s","quantity":1}],
+                 "eligibility":"ALL_MEMBERS","rule":"UNLIMITED","meetsFoodNeeds":false}
+                """
+                    .formatted(office, rice)));
+    assertThat(relief.give(noFood, "{\"memberId\":\"%s\"}".formatted(other)).statusCode())
+        .isEqualTo(201);
+    assertThat(status(ofOther)).isEqualTo("OPEN");
+  }
+
+  private Relief leaderOfNewCollective() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    return new Relief(http(), http().token(leader.username(), leader.password()));
+  }
+
+  private static String need(Relief relief, String whose, String id, String category) {
+    return created(
+        relief.post(
+            "/api/v1/needs",
+            "{\"%s\":\"%s\",\"category\":\"%s\"}".formatted(whose, id, category)));
+  }
+
+  private String status(String need) {
+    return jdbc.sql("select status from need where id = cast(:id as uuid)")
+        .param("id", need)
+        .query(String.class)
+        .single();
+  }
+
+  private static String created(HttpResponse<String> response) {
+    assertThat(response.statusCode()).isEqualTo(201);
+    return Relief.field(response.body(), "id");
   }
 
   @Test

@@ -102,6 +102,7 @@ class StockLedgerPropertyTest {
                         "UNLIMITED",
                         null,
                         null,
+                        null,
                         null)))
             .round();
     RecipientId recipient =

@@ -124,6 +124,72 @@ public class NeedStore {
         > 0;
   }
 
+  /**
+   * Marks met the needs of the category, open or being met, of these members or households (not
+   * the sensitive ones: those are raised by screenings, which a hand-over does not answer). Returns
+   * the needs it changed; one changed meanwhile by somebody else is left alone.
+   */
+  public List<UUID> meetOpen(
+      OrganisationId organisation,
+      NeedCategory category,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households,
+      String by) {
+    if (members.isEmpty() && households.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> none = List.of(new UUID(0, 0));
+    List<NeedView> open =
+        jdbc.sql(
+                """
+                select * from need
+                where organisation_id = :org and category = :category
+                  and status in ('OPEN', 'BEING_MET') and sensitive = false
+                  and (member_id in (:members) or household_id in (:households))
+                order by id
+                """)
+            .param("org", organisation.value())
+            .param("category", category.name())
+            .param("members", members.isEmpty() ? none : List.copyOf(members))
+            .param("households", households.isEmpty() ? none : List.copyOf(households))
+            .query(NeedStore::view)
+            .list();
+    List<UUID> met = new java.util.ArrayList<>();
+    for (NeedView need : open) {
+      if (update(
+          need.id(),
+          organisation,
+          need.version(),
+          NeedStatus.MET,
+          need.severity(),
+          need.followUpBy(),
+          by)) {
+        met.add(need.id());
+      }
+    }
+    return met;
+  }
+
+  /** Puts needs that are still met back to open (what met them was reversed); returns those. */
+  public List<UUID> reopen(OrganisationId organisation, java.util.Collection<UUID> ids, String by) {
+    List<UUID> reopened = new java.util.ArrayList<>();
+    for (UUID id : ids) {
+      Optional<NeedView> need = find(id).filter(n -> n.status() == NeedStatus.MET);
+      if (need.isPresent()
+          && update(
+              id,
+              organisation,
+              need.get().version(),
+              NeedStatus.OPEN,
+              need.get().severity(),
+              need.get().followUpBy(),
+              by)) {
+        reopened.add(id);
+      }
+    }
+    return reopened;
+  }
+
   public Optional<NeedView> find(UUID id) {
     return jdbc.sql("select * from need where id = :id")
         .param("id", id)

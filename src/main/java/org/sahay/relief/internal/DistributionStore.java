@@ -153,6 +153,33 @@ public class DistributionStore {
         .update();
   }
 
+  /** Remembers the needs a hand-over marked met, so that its reversal can open them again. */
+  public void met(OrganisationId organisation, DistributionId distribution, List<UUID> needs) {
+    for (UUID need : needs) {
+      jdbc.sql(
+              """
+              insert into distribution_need (distribution_id, need_id, organisation_id)
+              values (:d, :need, :org)
+              """)
+          .param("d", distribution.value())
+          .param("need", need)
+          .param("org", organisation.value())
+          .update();
+    }
+  }
+
+  public List<UUID> met(OrganisationId organisation, DistributionId distribution) {
+    return jdbc.sql(
+            """
+            select need_id from distribution_need
+            where distribution_id = :d and organisation_id = :org order by need_id
+            """)
+        .param("d", distribution.value())
+        .param("org", organisation.value())
+        .query(UUID.class)
+        .list();
+  }
+
   public List<StockLedger.Taken> lines(OrganisationId organisation, DistributionId distribution) {
     return jdbc.sql(
             """

@@ -37,9 +37,9 @@ public class RoundStore {
     jdbc.sql(
             """
             insert into distribution_round (id, organisation_id, name, starts_on, ends_on,
-              location_id, kit_id, eligibility, rule, created_by, created_at)
-            values (:id, :org, :name, :starts, :ends, :location, :kit, :eligibility, :rule, :by,
-              :now)
+              location_id, kit_id, eligibility, rule, meets_food_needs, created_by, created_at)
+            values (:id, :org, :name, :starts, :ends, :location, :kit, :eligibility, :rule,
+              :meetsFoodNeeds, :by, :now)
             """)
         .param("id", round.id().value())
         .param("org", round.organisation().value())
@@ -50,6 +50,7 @@ public class RoundStore {
         .param("kit", round.kit() == null ? null : round.kit().value())
         .param("eligibility", round.eligibility().name())
         .param("rule", round.rule().name())
+        .param("meetsFoodNeeds", round.meetsFoodNeeds())
         .param("by", by)
         .param("now", OffsetDateTime.now(clock))
         .update();
@@ -132,7 +133,8 @@ public class RoundStore {
         kit == null ? null : new KitId(kit),
         List.of(),
         Eligibility.valueOf(rs.getString("eligibility")),
-        EntitlementRule.valueOf(rs.getString("rule")));
+        EntitlementRule.valueOf(rs.getString("rule")),
+        rs.getBoolean("meets_food_needs"));
   }
 
   /**
@@ -151,7 +153,8 @@ public class RoundStore {
         r.kit(),
         lines(r.organisation(), r.id()),
         r.eligibility(),
-        r.rule());
+        r.rule(),
+        r.meetsFoodNeeds());
   }
 
   private List<ItemLine> lines(OrganisationId organisation, RoundId round) {
