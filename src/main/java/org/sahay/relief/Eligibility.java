@@ -5,8 +5,8 @@ public enum Eligibility {
   /** Members of the collective and their households. */
   ALL_MEMBERS,
   /**
-   * Households with an open food need. The needs register comes with a later issue; until then this
-   * admits everybody, like {@link #ANYONE_AT_SITE}.
+   * Members and households with a food need in the needs register that is open or being met (for
+   * the member or her household).
    */
   HOUSEHOLDS_WITH_OPEN_FOOD_NEED,
   /** Only the members, households and recipients on the round's list. */

@@ -93,7 +93,7 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(status(ofPadma)).isEqualTo("OPEN");
 
     String noFood =
-        created(
+        Relief.created(
             relief.post(
                 "/api/v1/distribution-rounds",
                 """
@@ -113,7 +113,7 @@ class DistributionApiIntegrationTest extends IntegrationTest {
   }
 
   private static String need(Relief relief, String whose, String id, String category) {
-    return created(
+    return Relief.created(
         relief.post(
             "/api/v1/needs",
             "{\"%s\":\"%s\",\"category\":\"%s\"}".formatted(whose, id, category)));
@@ -124,11 +124,6 @@ class DistributionApiIntegrationTest extends IntegrationTest {
         .param("id", need)
         .query(String.class)
         .single();
-  }
-
-  private static String created(HttpResponse<String> response) {
-    assertThat(response.statusCode()).isEqualTo(201);
-    return Relief.field(response.body(), "id");
   }
 
   @Test
