@@ -40,7 +40,7 @@ run() {
     java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/sahay.jar}" >"$work/$label.log" 2>&1 &
   local pid=$!
   app=$pid
-  trap 'kill ${app:-} 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill ${app:-} 2>/dev/null || true; rm -rf "$work"' EXIT
   until curl -sf "$base/actuator/health" >/dev/null 2>&1; do sleep 0.5; done
 
   local admin code org leader jar="$work/$label.cookies"

@@ -102,6 +102,25 @@ class GrantPagesIntegrationTest extends IntegrationTest {
         .isEqualTo(404);
   }
 
+  @Test
+  void aReversalThatWouldOverdrawARestrictedFundSaysHowMuchIsLeftAndWhatItNeeds() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.user(collective, Role.ORG_ADMIN);
+    var api = new FundsClient(http(), http().token(admin.username(), Fixtures.PASSWORD));
+    String campaign = api.campaign("spent", false);
+    var donation = api.donate(campaign, 1_000_00L, "2026-05-10");
+    assertThat(donation.statusCode()).isEqualTo(201);
+    assertThat(api.expense(api.fundOf(campaign), 800_00L).statusCode()).isEqualTo(201);
+    String entry = FundsClient.field(donation.body(), "journalEntryId");
+
+    Http browser = browser(admin);
+    String page = "/funds/entries/" + entry + "/reverse";
+    assertThat(browser.get(page).body()).contains("10 May 2026");
+    var refused = browser.postForm(page, Map.of("reason", "Entered twice"), page);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("This fund has only ₹200 left, and this needs ₹1,000.");
+  }
+
   private static Map<String, String> grant(String funder) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("funderId", funder);

@@ -31,9 +31,11 @@ import org.sahay.platform.FormState;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Ui;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -237,6 +239,7 @@ class FundsPagesController {
     model.addAttribute("entry", entry);
     model.addAttribute("form", FormState.empty());
     model.addAttribute("refusal", null);
+    model.addAttribute("refusalArgs", new String[0]);
     return "funds/reverse";
   }
 
@@ -245,6 +248,7 @@ class FundsPagesController {
       Actor actor,
       @PathVariable JournalEntryId id,
       @RequestParam(required = false) String reason,
+      @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
     var outcome = ledger.reverse(actor, id, reason);
@@ -256,11 +260,14 @@ class FundsPagesController {
     Map<String, String> values = new HashMap<>();
     values.put("reason", reason);
     model.addAttribute("form", FormState.of(values, errors(outcome)));
-    model.addAttribute(
-        "refusal",
-        outcome instanceof FundsOutcome.Refused<?> refused
-            ? "funds.refused." + refused.refusal().name()
-            : null);
+    model.addAttribute("refusal", null);
+    model.addAttribute("refusalArgs", new String[0]);
+    if (outcome instanceof FundsOutcome.Refused<?> refused) {
+      model.addAttribute("refusal", "funds.refused." + refused.refusal().name());
+      model.addAttribute(
+          "refusalArgs",
+          new String[] {money(refused.remaining(), ui), money(refused.needed(), ui)});
+    }
     return "funds/reverse";
   }
 
@@ -297,6 +304,10 @@ class FundsPagesController {
       throw new NotFoundException();
     }
     return actor.organisation();
+  }
+
+  private static String money(org.sahay.platform.Money amount, Ui ui) {
+    return amount == null ? "" : ui.money(amount);
   }
 
   static Map<String, String> errors(FundsOutcome<?> outcome) {
