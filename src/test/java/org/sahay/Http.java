@@ -82,7 +82,11 @@ public final class Http {
     body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    String target = path + (csrfFrom == null ? "" : "?_csrf=" + enc(csrf(csrfFrom)));
+    String target =
+        path
+            + (csrfFrom == null
+                ? ""
+                : (path.contains("?") ? "&" : "?") + "_csrf=" + enc(csrf(csrfFrom)));
     return send(
         HttpRequest.newBuilder(uri(target))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -58,7 +58,11 @@ public class DonationImports {
   public record Row(int line, Status status, String receiptNumber, Map<String, String> errors) {}
 
   /** The report of an import; {@code problem} is a message key when the file could not be read. */
-  public record Report(List<Row> rows, String problem) {
+  public record Report(List<Row> rows, String problem, List<String> columns) {
+    /** {@code columns}: the header names of a statement whose columns could not be told apart. */
+    public Report(List<Row> rows, String problem) {
+      this(rows, problem, List.of());
+    }
     public long count(Status status) {
       return rows.stream().filter(r -> r.status() == status).count();
     }
@@ -115,7 +119,8 @@ public class DonationImports {
     Integer donor = column(header, mapping.donorName(), "donor", "donor name", "name");
     Integer channel = column(header, mapping.channel(), "channel", "mode");
     if (date == null || amount == null || reference == null) {
-      return new Report(List.of(), "funds.import.columnsMissing");
+      return new Report(
+          List.of(), "funds.import.columnsMissing", List.copyOf(header.keySet()));
     }
     List<String> references = new ArrayList<>();
     for (CSVRecord r : records) {

@@ -317,6 +317,23 @@ class FundsPagesIntegrationTest extends IntegrationTest {
     assertThat(report.body())
         .contains("1 recorded, 1 skipped as already recorded, 0 with problems.")
         .contains("Skipped: reference already recorded");
+
+    String bank = "Txn Posted,Cr Amt,Bank Ref\n2025-05-14,900,UTR010\n";
+    String importPage = "/funds/campaigns/" + campaign + "/import";
+    var unknown =
+        page.postFile(
+            importPage, "file", "bank.csv", bank.getBytes(StandardCharsets.UTF_8), importPage);
+    assertThat(unknown.body())
+        .contains("The header row needs columns for date, amount and reference.")
+        .contains("<span class=\"tag\">Cr Amt</span>");
+    var mapped =
+        page.postFile(
+            importPage + "?dateColumn=Txn+Posted&amountColumn=Cr+Amt&referenceColumn=Bank+Ref",
+            "file",
+            "bank.csv",
+            bank.getBytes(StandardCharsets.UTF_8),
+            importPage);
+    assertThat(mapped.body()).contains("1 recorded, 0 skipped as already recorded");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.sahay.funds.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.sahay.access.Actor;
 import org.sahay.funds.CampaignId;
 import org.sahay.funds.Campaigns;
@@ -62,6 +63,7 @@ class DonationImportController {
       @RequestParam("file") MultipartFile file,
       @RequestParam(required = false) String accountId,
       @RequestParam(required = false) String defaultChannel,
+      @RequestParam Map<String, String> form,
       Model model)
       throws IOException {
     var report =
@@ -69,7 +71,15 @@ class DonationImportController {
             actor,
             id,
             file.getBytes(),
-            new DonationImports.Mapping(null, null, null, null, null, defaultChannel, accountId));
+            new DonationImports.Mapping(
+                column(form, "dateColumn"),
+                column(form, "amountColumn"),
+                column(form, "referenceColumn"),
+                column(form, "donorColumn"),
+                column(form, "channelColumn"),
+                defaultChannel,
+                accountId));
+    model.addAttribute("columns", form);
     return show(actor, id, model, report);
   }
 
@@ -163,6 +173,15 @@ class DonationImportController {
     model.addAttribute("campaign", campaign);
     model.addAttribute("accounts", pages.moneyAccounts(actor, campaigns.organisationOf(actor, id)));
     model.addAttribute("report", report);
+    if (!model.containsAttribute("columns")) {
+      model.addAttribute("columns", Map.of());
+    }
     return "funds/import";
+  }
+
+  /** A column name typed on the page; blank picks the usual names. */
+  private static String column(Map<String, String> form, String field) {
+    String name = form.get(field);
+    return name == null || name.isBlank() ? null : name.strip();
   }
 }
