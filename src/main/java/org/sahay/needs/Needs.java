@@ -80,6 +80,7 @@ public class Needs {
           need.severity(),
           submitted.sensitive(),
           submitted.submission(),
+          null,
           submitted.submittedBy());
     }
   }
@@ -158,11 +159,20 @@ public class Needs {
     if (member == null && household == null) {
       errors.putIfAbsent("subject", "need.subject.required");
     }
+    String followUp =
+        input.followUpBy() == null || input.followUpBy().isBlank()
+            ? null
+            : input.followUpBy().strip();
+    if (followUp != null && followUp.length() > 64) {
+      errors.put("followUpBy", "need.followUpBy.invalid");
+    }
     if (!errors.isEmpty()) {
       return new Outcome.Invalid(errors);
     }
     UUID id =
-        store.insert(collective, member, household, category, severity, false, null, by.username());
+        store.insert(
+            collective, member, household, category, severity, false, null, followUp,
+            by.username());
     audit.record(
         new AuditLog.Event(
             by.username(), collective, "NEED_RECORDED", "need", id.toString(), category.name()));

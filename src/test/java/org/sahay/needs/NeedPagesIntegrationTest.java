@@ -34,6 +34,18 @@ class NeedPagesIntegrationTest extends IntegrationTest {
             "/needs", Map.of("member", member, "category", "food", "severity", "HIGH"), form);
     String need = location(recorded);
     assertThat(need).matches("/needs/[0-9a-f-]{36}");
+
+    var api = http();
+    String token = api.token(leader.username(), leader.password());
+    var withFollowUp =
+        api.postJson(
+            "/api/v1/needs",
+            "{\"memberId\":\"%s\",\"category\":\"rent\",\"followUpBy\":\"leader two\"}"
+                .formatted(member),
+            "Authorization",
+            Http.bearer(token));
+    assertThat(withFollowUp.statusCode()).isEqualTo(201);
+    assertThat(withFollowUp.body()).contains("\"followUpBy\":\"leader two\"");
     assertThat(http.get(need).body())
         .contains("The need is recorded.", "Food", "High", "Open", "id=\"need-history\"");
 

@@ -39,15 +39,16 @@ public class NeedStore {
       NeedSeverity severity,
       boolean sensitive,
       UUID submission,
+      String followUpBy,
       String by) {
     UUID id = Ids.newId();
     OffsetDateTime now = OffsetDateTime.now(clock);
     jdbc.sql(
             """
             insert into need (id, organisation_id, member_id, household_id, category, severity,
-              status, sensitive, submission_id, version, created_at, updated_at)
+              status, sensitive, follow_up_by, submission_id, version, created_at, updated_at)
             values (:id, :org, :member, :household, :category, :severity, 'OPEN', :sensitive,
-              :submission, 0, :now, :now)
+              :followUpBy, :submission, 0, :now, :now)
             """)
         .param("id", id)
         .param("org", organisation.value())
@@ -57,9 +58,10 @@ public class NeedStore {
         .param("category", category.name())
         .param("severity", severity.name())
         .param("sensitive", sensitive)
+        .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
         .param("now", now)
         .update();
-    history(id, NeedStatus.OPEN, severity, null, by, now);
+    history(id, NeedStatus.OPEN, severity, followUpBy, by, now);
     return id;
   }
 
