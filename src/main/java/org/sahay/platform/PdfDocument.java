@@ -21,6 +21,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A printable A4 document in any of Sahay's four languages, mixed as a receipt mixes them: titles,
@@ -158,6 +163,20 @@ public final class PdfDocument {
   public PdfDocument pageNumbers(BiFunction<Integer, Integer, String> label) {
     this.pageLabel = label;
     return this;
+  }
+
+  /**
+   * The response that hands a PDF over as a file to save, never kept in a cache: receipts and
+   * sheets carry names.
+   */
+  public static ResponseEntity<byte[]> download(String fileName, byte[] pdf) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(fileName).build().toString())
+        .cacheControl(CacheControl.noStore())
+        .body(pdf);
   }
 
   /** Closes the document and returns the PDF. */

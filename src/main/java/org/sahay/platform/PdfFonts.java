@@ -91,10 +91,14 @@ final class PdfFonts {
     }
   }
 
-  /** Shaping has to be on before the first font loads; it is one switch for the whole process. */
+  /**
+   * Shaping has to be on before the first font loads; it is one switch for the whole process. The
+   * scripts' required forms (conjuncts, reordered vowel signs) are always applied; optional Latin
+   * ligatures and kerning stay off, so that codes and user names extract letter by letter.
+   */
   private static synchronized void enableShaping() {
     if (!LayoutProcessor.isEnabled()) {
-      LayoutProcessor.enableKernLiga();
+      LayoutProcessor.enable();
       // The text behind each shaped run, so that copying, searching and screen readers get the
       // words and not the glyphs.
       LayoutProcessor.setWriteActualText();
