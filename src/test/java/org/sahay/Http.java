@@ -151,12 +151,23 @@ public final class Http {
     return "Bearer " + token;
   }
 
+  /** A GET whose body is kept as bytes, for PDFs and other files. */
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray(), headers);
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
+    return send(builder, HttpResponse.BodyHandlers.ofString(), headers);
+  }
+
+  private <T> HttpResponse<T> send(
+      HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body, String... headers) {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
     try {
-      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(builder.build(), body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

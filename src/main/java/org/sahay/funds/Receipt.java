@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import org.sahay.platform.Language;
 
 /**
- * Everything a donation receipt prints. {@code donorName} is null for an anonymous donation; {@code
+ * Everything a donation receipt prints. {@code organisationPlace} is its district and state, null
+ * when neither is known; {@code donorName} is null for an anonymous donation; {@code
  * registration80g} null when the organisation has none.
  */
 public record Receipt(
@@ -13,6 +14,7 @@ public record Receipt(
     String financialYear,
     LocalDate receivedOn,
     String organisationName,
+    String organisationPlace,
     Language organisationLanguage,
     String registration80g,
     String donorName,

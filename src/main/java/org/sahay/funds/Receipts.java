@@ -64,6 +64,7 @@ public class Receipts {
         FinancialYear.of(d.receivedOn()).label(),
         d.receivedOn(),
         organisation.name(),
+        place(organisation),
         organisation.defaultLanguage(),
         organisations.registration80g(d.organisation()).orElse(null),
         vault.decrypt(id.value(), "donor_name", d.donorName()).orElse(null),
@@ -73,5 +74,15 @@ public class Receipts {
         d.reference(),
         campaign.name(),
         ledger.isReversed(d.journalEntry()));
+  }
+
+  /** Guntur, Andhra Pradesh: the district and state the organisation gave, as far as it did. */
+  private static String place(Organisation organisation) {
+    String place =
+        java.util.stream.Stream.of(organisation.district(), organisation.state())
+            .filter(part -> part != null && !part.isBlank())
+            .map(String::strip)
+            .collect(java.util.stream.Collectors.joining(", "));
+    return place.isEmpty() ? null : place;
   }
 }

@@ -2,12 +2,11 @@ package org.sahay.platform;
 
 import com.ibm.icu.text.RuleBasedNumberFormat;
 import com.ibm.icu.util.ULocale;
-import java.util.Optional;
 
 /**
  * An amount written out in the Indian system (lakh, crore), as receipts and cheques carry it:
  * Rupees Twenty-Three Lakh Only. English and Hindi come from ICU's spell-out rules; ICU has none
- * for Telugu and Bengali, so those languages get no words rather than wrong ones.
+ * for Telugu and Bengali, so those two are written out here from the standard number words.
  */
 public final class AmountInWords {
 
@@ -46,16 +45,24 @@ public final class AmountInWords {
     return text.append(" मात्र").toString();
   }
 
-  /** The words in a language where they can be given correctly; empty for Telugu and Bengali. */
-  public static Optional<String> in(Language language, Money amount) {
-    switch (language) {
-      case EN:
-        return Optional.of(english(amount));
-      case HI:
-        return Optional.of(hindi(amount));
-      default:
-        return Optional.empty();
-    }
+  /** ఇరవై మూడు లక్షల రూపాయలు మాత్రమే, as Telugu receipts write it. */
+  public static String telugu(Money amount) {
+    return TeluguWords.amount(rupees(amount), amount.paise() % 100);
+  }
+
+  /** তেইশ লক্ষ টাকা মাত্র, as Bengali receipts write it. */
+  public static String bengali(Money amount) {
+    return BengaliWords.amount(rupees(amount), amount.paise() % 100);
+  }
+
+  /** The words in one of the four languages. */
+  public static String in(Language language, Money amount) {
+    return switch (language) {
+      case EN -> english(amount);
+      case HI -> hindi(amount);
+      case TE -> telugu(amount);
+      case BN -> bengali(amount);
+    };
   }
 
   private static String indianHindi(RuleBasedNumberFormat words, long rupees) {

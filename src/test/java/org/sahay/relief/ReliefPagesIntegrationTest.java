@@ -136,10 +136,12 @@ class ReliefPagesIntegrationTest extends IntegrationTest {
         .doesNotContain("round-summary");
     assertThat(browser.get("/relief/rounds/" + round).statusCode()).isEqualTo(403);
     assertThat(browser.get("/relief/rounds/" + round + "/sheet").statusCode()).isEqualTo(403);
+    assertThat(browser.get("/relief/rounds/" + round + "/sheet.pdf").statusCode()).isEqualTo(403);
     var stranger = fixtures.user(fixtures.organisation(OrganisationKind.MENTOR), Role.MENTOR_STAFF);
     Http other = http();
     other.signIn(stranger.username(), stranger.password());
     assertThat(other.get("/relief/rounds/" + round + "/summary").statusCode()).isEqualTo(404);
+    assertThat(other.get("/relief/rounds/" + round + "/sheet.pdf").statusCode()).isEqualTo(404);
   }
 
   private static String path(java.net.http.HttpResponse<String> redirect) {

@@ -31,7 +31,9 @@ import org.sahay.platform.FormState;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.PdfDocument;
 import org.sahay.platform.Ui;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -216,14 +218,28 @@ class FundsPagesController {
   @GetMapping("/funds/donations/{id}/receipt")
   String receipt(Actor actor, @PathVariable DonationId id, Model model) {
     var receipt = receipts.receipt(actor, id);
+    model.addAttribute("receipt", receipt);
+    model.addAttribute("sides", sides(receipt.organisationLanguage()));
+    return "funds/receipt";
+  }
+
+  /** The same receipt as a PDF to save or send; reading it is audited as reading the page is. */
+  @GetMapping("/funds/donations/{id}/receipt.pdf")
+  ResponseEntity<byte[]> receiptPdf(Actor actor, @PathVariable DonationId id) {
+    var receipt = receipts.receipt(actor, id);
+    return PdfDocument.download(
+        ReceiptPdf.fileName(receipt),
+        ReceiptPdf.of(receipt, sides(receipt.organisationLanguage())));
+  }
+
+  /** The organisation's language first, then English, as receipts in India are printed. */
+  private List<PublicSide> sides(Language organisationLanguage) {
     List<PublicSide> sides = new ArrayList<>();
-    if (receipt.organisationLanguage() != Language.EN) {
-      sides.add(new PublicSide(receipt.organisationLanguage(), messages));
+    if (organisationLanguage != Language.EN) {
+      sides.add(new PublicSide(organisationLanguage, messages));
     }
     sides.add(new PublicSide(Language.EN, messages));
-    model.addAttribute("receipt", receipt);
-    model.addAttribute("sides", sides);
-    return "funds/receipt";
+    return sides;
   }
 
   @GetMapping("/funds/grants")

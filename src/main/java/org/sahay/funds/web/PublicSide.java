@@ -27,9 +27,9 @@ public record PublicSide(Language language, MessageSource messages) {
     return language.code();
   }
 
-  /** The amount in words in this language, where it can be given correctly; else null. */
+  /** The amount in words in this language. */
   public String words(long paise) {
-    return org.sahay.platform.AmountInWords.in(language, Money.ofPaise(paise)).orElse(null);
+    return org.sahay.platform.AmountInWords.in(language, Money.ofPaise(paise));
   }
 
   public String date(java.time.LocalDate date) {

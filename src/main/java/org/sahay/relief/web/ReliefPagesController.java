@@ -3,31 +3,27 @@ package org.sahay.relief.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.sahay.access.Actor;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
 import org.sahay.platform.IndianFormats;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.PdfDocument;
 import org.sahay.platform.Ui;
-import org.sahay.registry.Household;
-import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
-import org.sahay.relief.Distribution;
 import org.sahay.relief.DistributionId;
 import org.sahay.relief.DistributionRounds;
 import org.sahay.relief.Distributions;
 import org.sahay.relief.Item;
 import org.sahay.relief.ItemId;
-import org.sahay.relief.Recipient;
 import org.sahay.relief.RecipientId;
 import org.sahay.relief.Recipients;
 import org.sahay.relief.ReliefCatalogue;
 import org.sahay.relief.Round;
 import org.sahay.relief.RoundId;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,28 +41,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReliefPagesController {
 
-  private static final int SHEET_ROWS = 2000;
-
   private final DistributionRounds rounds;
   private final Distributions distributions;
-  private final Recipients recipients;
   private final ReliefCatalogue catalogue;
-  private final Households households;
   private final Organisations organisations;
+  private final Sheets sheets;
 
   ReliefPagesController(
       DistributionRounds rounds,
       Distributions distributions,
-      Recipients recipients,
       ReliefCatalogue catalogue,
-      Households households,
-      Organisations organisations) {
+      Organisations organisations,
+      Sheets sheets) {
     this.rounds = rounds;
     this.distributions = distributions;
-    this.recipients = recipients;
     this.catalogue = catalogue;
-    this.households = households;
     this.organisations = organisations;
+    this.sheets = sheets;
   }
 
   @GetMapping("/relief")
@@ -203,42 +194,19 @@ class ReliefPagesController {
 
   @GetMapping("/relief/rounds/{id}/sheet")
   String sheet(Actor actor, @PathVariable RoundId id, @ModelAttribute("ui") Ui ui, Model model) {
-    Round round = rounds.get(actor, id);
-    Organisation collective = organisations.find(round.organisation()).orElseThrow();
-    Ui printed = ui.in(collective.defaultLanguage());
-    List<Distribution> given = rounds.distributions(actor, id, SHEET_ROWS, 0);
-    var people =
-        households.people(
-            actor, given.stream().map(Distribution::member).filter(m -> m != null).toList());
-    Map<MemberId, Household.Person> byId = new java.util.HashMap<>();
-    people.forEach(p -> byId.put(p.id(), p));
-    Map<RecipientId, Recipient> others =
-        recipients.all(
-            actor, given.stream().map(Distribution::recipient).filter(r -> r != null).toList());
-    List<SheetRow> rows = new java.util.ArrayList<>();
-    int n = 0;
-    for (Distribution d : given) {
-      Household.Person person = d.member() == null ? null : byId.get(d.member());
-      Recipient other = d.recipient() == null ? null : others.get(d.recipient());
-      rows.add(
-          new SheetRow(
-              ++n,
-              person != null ? person.code() : "",
-              person != null
-                  ? Optional.ofNullable(person.name()).orElse("")
-                  : other != null ? Optional.ofNullable(other.name()).orElse("") : "",
-              IndianFormats.dateTime(d.recordedAt(), collective.timeZone(), printed.language()),
-              d.recordedBy(),
-              d.reversedAt() != null,
-              d.id()));
-    }
-    model.addAttribute("ui", printed);
-    model.addAttribute("round", round);
-    model.addAttribute("collective", collective);
-    model.addAttribute("rows", rows);
-    model.addAttribute("items", itemNames(actor));
+    Sheets.Sheet sheet = sheets.of(actor, id, ui);
+    model.addAttribute("ui", sheet.ui());
+    model.addAttribute("sheet", sheet);
     addFlash(model);
     return "relief/sheet";
+  }
+
+  /** The sheet as a PDF, for the same people as the page. */
+  @GetMapping("/relief/rounds/{id}/sheet.pdf")
+  ResponseEntity<byte[]> sheetPdf(
+      Actor actor, @PathVariable RoundId id, @ModelAttribute("ui") Ui ui) {
+    Sheets.Sheet sheet = sheets.of(actor, id, ui);
+    return PdfDocument.download(SheetPdf.fileName(sheet), SheetPdf.of(sheet));
   }
 
   private Map<ItemId, Item> itemNames(Actor actor) {
