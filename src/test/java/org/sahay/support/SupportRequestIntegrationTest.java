@@ -322,7 +322,8 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         .formatted(lines.get(0), first, lines.get(1), second);
   }
 
-  private static List<String> lineIds(String request) {
+  /** The ids of a request's lines, in order, from its JSON. */
+  static List<String> lineIds(String request) {
     List<String> ids = new ArrayList<>();
     Matcher m = Pattern.compile("\"id\":\"([^\"]+)\",\"number\"").matcher(request);
     while (m.find()) {
@@ -378,7 +379,8 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     return http().token(user.username(), user.password());
   }
 
-  private static String field(String json, String name) {
+  /** A string field of a JSON answer. */
+  static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
     if (!m.find()) {
       throw new AssertionError("no " + name + " in " + json);
