@@ -275,14 +275,8 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     var proof =
         apiFile(s.leaderToken, "/api/v1/disbursements/" + disbursement + "/proof", PNG, null);
     assertThat(proof.statusCode()).as(proof.body()).isEqualTo(201);
-    assertThat(
-            http()
-                .get(
-                    "/api/v1/disbursements/" + disbursement + "/proof",
-                    "Authorization",
-                    Http.bearer(s.leaderToken))
-                .body())
-        .contains("synthetic-upi-receipt-marker");
+    String proofPath = "/api/v1/disbursements/" + disbursement + "/proof";
+    assertThat(api(s.leaderToken, proofPath)).contains("synthetic-upi-receipt-marker");
 
     // Mentors of the collective read it and comment, with codes only.
     Organisation mentor = fixtures.organisation(OrganisationKind.MENTOR);
@@ -336,13 +330,21 @@ class SupportPagesIntegrationTest extends IntegrationTest {
       var upload = apiFile(token, "/api/v1/support-requests/" + id + "/attachments", PDF, null);
       assertThat(upload.statusCode()).isEqualTo(404);
     }
+    assertThat(attachments(id)).as("strangers stored nothing").isOne();
+
+    // Erasing the member paid destroys the key of the proof of what she was paid.
     assertThat(
-            jdbc.sql(
-                    "select count(*) from support_file where request_id = :id and kind = 'ATTACHMENT'")
-                .param("id", UUID.fromString(id))
-                .query(Long.class)
-                .single())
-        .isEqualTo(1);
+            http()
+                .send(
+                    "DELETE",
+                    "/api/v1/members/" + s.asha + "?reason=MEMBER_REQUEST",
+                    null,
+                    "Authorization",
+                    Http.bearer(s.adminToken))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(http().get(proofPath, "Authorization", Http.bearer(s.leaderToken)).statusCode())
+        .isEqualTo(404);
   }
 
   @Test

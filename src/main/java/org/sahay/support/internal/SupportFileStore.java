@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.sahay.platform.OrganisationId;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,7 +61,11 @@ public class SupportFileStore {
             """)
         .param("id", f.id())
         .param("request", f.request())
-        .param("d", f.disbursement(), java.sql.Types.OTHER)
+        .param(
+            "d",
+            f.disbursement() == null
+                ? new SqlParameterValue(java.sql.Types.OTHER, null)
+                : f.disbursement())
         .param("org", f.organisation().value())
         .param("kind", f.disbursement() == null ? "ATTACHMENT" : "PROOF")
         .param("type", f.contentType())
