@@ -1,15 +1,12 @@
 package org.sahay.funds;
 
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Optional;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.ExpenseStore;
+import org.sahay.platform.Documents;
 import org.sahay.platform.NotFoundException;
-import org.sahay.platform.Vault;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExpenseProofs {
 
-  public static final int MAX_BYTES = 5 * 1024 * 1024;
+  public static final int MAX_BYTES = Documents.MAX_BYTES;
   private static final String FIELD = "proof";
 
   /** What became of an upload. */
@@ -35,27 +32,18 @@ public class ExpenseProofs {
   /** A proof to download. */
   public record Proof(String contentType, byte[] content) {
     public String extension() {
-      switch (contentType) {
-        case "image/jpeg":
-          return "jpg";
-        case "image/png":
-          return "png";
-        case "image/webp":
-          return "webp";
-        default:
-          return "pdf";
-      }
+      return Documents.extension(contentType);
     }
   }
 
   private final ExpenseStore store;
-  private final Vault vault;
+  private final Documents documents;
   private final AccessPolicy policy;
   private final AuditLog audit;
 
-  ExpenseProofs(ExpenseStore store, Vault vault, AccessPolicy policy, AuditLog audit) {
+  ExpenseProofs(ExpenseStore store, Documents documents, AccessPolicy policy, AuditLog audit) {
     this.store = store;
-    this.vault = vault;
+    this.documents = documents;
     this.policy = policy;
     this.audit = audit;
   }
@@ -64,18 +52,15 @@ public class ExpenseProofs {
   public Upload upload(Actor by, ExpenseId id, byte[] content) {
     ExpenseStore.Row expense = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, Action.FUNDS_WRITE, expense.organisation());
-    if (content.length > MAX_BYTES) {
-      return Upload.TOO_BIG;
+    Documents.Checked checked = Documents.check(content);
+    if (!checked.ok()) {
+      return checked.refusal() == Documents.Refusal.TOO_BIG
+          ? Upload.TOO_BIG
+          : Upload.NOT_IMAGE_OR_PDF;
     }
-    Optional<String> type = contentType(content);
-    if (type.isEmpty()) {
-      return Upload.NOT_IMAGE_OR_PDF;
-    }
-    if (!vault.hasKey(id.value())) {
-      vault.createKey(id.value(), expense.organisation());
-    }
-    byte[] sealed = vault.encrypt(id.value(), FIELD, Base64.getEncoder().encodeToString(content));
-    store.saveProof(expense.organisation(), id, type.get(), content.length, sealed, by.username());
+    byte[] sealed = documents.seal(id.value(), expense.organisation(), FIELD, checked);
+    store.saveProof(
+        expense.organisation(), id, checked.contentType(), content.length, sealed, by.username());
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -83,7 +68,7 @@ public class ExpenseProofs {
             "EXPENSE_PROOF_UPLOADED",
             "expense",
             id.toString(),
-            type.get() + ", " + content.length + " bytes"));
+            checked.contentType() + ", " + content.length + " bytes"));
     return Upload.STORED;
   }
 
@@ -92,8 +77,8 @@ public class ExpenseProofs {
     ExpenseStore.Row expense = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, Action.FUNDS_WRITE, expense.organisation());
     ExpenseStore.Proof proof = store.proof(id).orElseThrow(NotFoundException::new);
-    String text =
-        vault.decrypt(id.value(), FIELD, proof.content()).orElseThrow(NotFoundException::new);
+    byte[] content =
+        documents.open(id.value(), FIELD, proof.content()).orElseThrow(NotFoundException::new);
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -102,37 +87,6 @@ public class ExpenseProofs {
             "expense",
             id.toString(),
             proof.contentType()));
-    return new Proof(proof.contentType(), Base64.getDecoder().decode(text));
-  }
-
-  /** The type the first bytes say, among JPEG, PNG, WebP and PDF. */
-  static Optional<String> contentType(byte[] b) {
-    if (starts(b, 0xFF, 0xD8, 0xFF)) {
-      return Optional.of("image/jpeg");
-    }
-    if (starts(b, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-      return Optional.of("image/png");
-    }
-    if (starts(b, 'R', 'I', 'F', 'F')
-        && b.length >= 12
-        && Arrays.equals(Arrays.copyOfRange(b, 8, 12), new byte[] {'W', 'E', 'B', 'P'})) {
-      return Optional.of("image/webp");
-    }
-    if (starts(b, '%', 'P', 'D', 'F', '-')) {
-      return Optional.of("application/pdf");
-    }
-    return Optional.empty();
-  }
-
-  private static boolean starts(byte[] content, int... magic) {
-    if (content.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((content[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
+    return new Proof(proof.contentType(), content);
   }
 }

@@ -106,6 +106,25 @@ public class Needs {
         Math.max(0, page) * limit);
   }
 
+  /**
+   * The needs of one member or one household of the actor's collective that are open or being met,
+   * for marking those a payment meets.
+   */
+  @Transactional(readOnly = true)
+  public List<NeedView> openOf(Actor by, UUID member, UUID household) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_READ, collective);
+    if (member == null && household == null) {
+      return List.of();
+    }
+    boolean sensitive = policy.permits(by, Action.SENSITIVE_READ, collective);
+    List<NeedView> found = new java.util.ArrayList<>();
+    for (NeedStatus status : List.of(NeedStatus.OPEN, NeedStatus.BEING_MET)) {
+      found.addAll(store.list(collective, status, sensitive, member, household, MAX_PAGE, 0));
+    }
+    return found;
+  }
+
   /** One need with its history (status, severity, follow-up; who and when). */
   @Transactional(readOnly = true)
   public NeedView get(Actor by, UUID id) {

@@ -98,6 +98,16 @@ public class Households {
     return row.organisation();
   }
 
+  /**
+   * A pseudonym for each of {@code households} of the collective: the member code of its head (or
+   * of its first member). What a funder may see of a household a support request is for.
+   */
+  @Transactional(readOnly = true)
+  public Map<HouseholdId, String> codes(
+      OrganisationId collective, Collection<HouseholdId> households) {
+    return store.codes(collective, households);
+  }
+
   /** The household a member of the actor's collective lives in, if any. */
   @Transactional(readOnly = true)
   public Optional<Household> ofMember(Actor by, MemberId member) {

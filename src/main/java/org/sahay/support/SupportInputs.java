@@ -12,13 +12,15 @@ public final class SupportInputs {
 
   /**
    * A budget line: an expense category of the ledger, what it is for, the amount (in paise, or as
-   * rupees typed), whether a person may be paid in instalments, and whom it is for.
+   * rupees typed), how many things it buys where that counts (40 ration kits), whether a person may
+   * be paid in instalments, and whom it is for.
    */
   public record Line(
       String category,
       String description,
       Long amountPaise,
       String amount,
+      Integer quantity,
       Boolean instalmentsAllowed,
       List<String> memberIds,
       List<String> householdIds) {}

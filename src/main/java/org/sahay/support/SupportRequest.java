@@ -31,6 +31,7 @@ public record SupportRequest(
       String category,
       String description,
       long amountPaise,
+      Integer quantity,
       boolean instalmentsAllowed,
       Long approvedPaise,
       String decisionComment,

@@ -14,7 +14,6 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
-import org.sahay.funds.ExpenseCategory;
 import org.sahay.funds.ExpenseInput;
 import org.sahay.funds.Expenses;
 import org.sahay.funds.FundsOutcome;
@@ -29,9 +28,7 @@ import org.sahay.platform.Money;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.HouseholdId;
-import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.Members;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -70,14 +67,10 @@ public class SupportRequests {
       String recordedBy,
       boolean reversed) {}
 
-  private static final int MAX_LINES = 50;
-  private static final int MAX_RECIPIENTS = 500;
-
   private final SupportStore store;
   private final AccessPolicy policy;
   private final AuditLog audit;
-  private final Members members;
-  private final Households households;
+  private final LineChecks checks;
   private final Organisations organisations;
   private final Grants grants;
   private final Expenses expenses;
@@ -88,8 +81,7 @@ public class SupportRequests {
       SupportStore store,
       AccessPolicy policy,
       AuditLog audit,
-      Members members,
-      Households households,
+      LineChecks checks,
       Organisations organisations,
       Grants grants,
       Expenses expenses,
@@ -98,8 +90,7 @@ public class SupportRequests {
     this.store = store;
     this.policy = policy;
     this.audit = audit;
-    this.members = members;
-    this.households = households;
+    this.checks = checks;
     this.organisations = organisations;
     this.grants = grants;
     this.expenses = expenses;
@@ -129,40 +120,20 @@ public class SupportRequests {
             .noneMatch(o -> o.id().equals(asked))) {
       errors.put("addressedTo", "support.addressedTo.invalid");
     }
-    String title = text(input.title(), 200, "title", true, errors);
-    String justification = text(input.justification(), 2000, "justification", false, errors);
+    String title = LineChecks.text(input.title(), 200, "title", true, errors);
+    String justification =
+        LineChecks.text(input.justification(), 2000, "justification", false, errors);
     List<SupportInputs.Line> lines = input.lines() == null ? List.of() : input.lines();
-    if (lines.isEmpty() || lines.size() > MAX_LINES) {
+    if (lines.size() > LineChecks.MAX_LINES) {
       errors.put("lines", "support.lines.invalid");
     }
     List<SupportStore.Line> checked = new ArrayList<>();
     UUID id = Ids.newId();
-    for (int i = 0; i < lines.size() && i < MAX_LINES; i++) {
-      SupportInputs.Line l = lines.get(i);
-      String prefix = "lines[" + i + "].";
-      ExpenseCategory category = null;
-      try {
-        category = ExpenseCategory.valueOf(String.valueOf(l.category()).toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        errors.put(prefix + "category", "support.line.category.invalid");
-      }
-      String description = text(l.description(), 300, prefix + "description", true, errors);
-      Money amount = amount(l.amountPaise(), l.amount(), prefix + "amount", errors);
-      List<String> recipients = recipients(by, collective, l, prefix, errors);
-      if (category != null && description != null && amount != null && recipients != null) {
-        checked.add(
-            new SupportStore.Line(
-                Ids.newId(),
-                id,
-                i + 1,
-                category.name(),
-                description,
-                amount.paise(),
-                Boolean.TRUE.equals(l.instalmentsAllowed()),
-                null,
-                null,
-                0,
-                recipients));
+    for (int i = 0; i < lines.size() && i < LineChecks.MAX_LINES; i++) {
+      SupportStore.Line line =
+          checks.line(by, collective, id, null, i + 1, lines.get(i), "lines[" + i + "].", errors);
+      if (line != null) {
+        checked.add(line);
       }
     }
     if (!errors.isEmpty()) {
@@ -200,6 +171,9 @@ public class SupportRequests {
     policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
     if (r.status() != RequestStatus.DRAFT) {
       return refused("support.notDraft", r.status().name());
+    }
+    if (store.lines(id).isEmpty()) {
+      return refused("support.lines.invalid");
     }
     store.setStatus(id, r.version(), RequestStatus.SUBMITTED, by.username());
     audit.record(
@@ -254,7 +228,7 @@ public class SupportRequests {
         errors.put(field, "support.decision.missing");
         continue;
       }
-      Money amount = amount(d.approvedPaise(), d.approved(), field, errors);
+      Money amount = LineChecks.amount(d.approvedPaise(), d.approved(), field, errors);
       if (amount == null) {
         continue;
       }
@@ -326,7 +300,7 @@ public class SupportRequests {
     visible(by, r);
     policy.require(by, Action.SUPPORT_COMMENT, r.organisation());
     Map<String, String> errors = new HashMap<>();
-    String text = text(body, 1000, "body", true, errors);
+    String text = LineChecks.text(body, 1000, "body", true, errors);
     if (!errors.isEmpty()) {
       return new SupportOutcome.Invalid<>(errors);
     }
@@ -352,6 +326,17 @@ public class SupportRequests {
     for (SupportStore.Request r : store.requests(null, own)) {
       if (policy.permits(by, Action.SUPPORT_VIEW, r.organisation())) {
         found.add(view(r));
+      }
+    }
+    // A mentor reads the requests of the collectives it mentors, whoever they are addressed to.
+    for (var mentored : organisations.linkedFrom(own, org.sahay.organisations.LinkKind.MENTOR_OF)) {
+      if (!policy.permits(by, Action.SUPPORT_VIEW, mentored.id())) {
+        continue;
+      }
+      for (SupportStore.Request r : store.requests(mentored.id(), null)) {
+        if (r.status() != RequestStatus.DRAFT && !r.addressedTo().equals(own)) {
+          found.add(view(r));
+        }
       }
     }
     return found;
@@ -392,7 +377,7 @@ public class SupportRequests {
     if (recipient == null) {
       errors.put("recipient", "support.recipient.invalid");
     }
-    Money amount = amount(in.amountPaise(), in.amount(), "amount", errors);
+    Money amount = LineChecks.amount(in.amountPaise(), in.amount(), "amount", errors);
     if (amount != null && amount.isZero()) {
       errors.put("amount", "support.amount.invalid");
     }
@@ -433,7 +418,7 @@ public class SupportRequests {
       }
       store.claim(line.id(), recipient, id);
     }
-    String code = code(r.organisation(), recipient);
+    String code = checks.codes(r.organisation(), List.of(recipient)).get(0);
     var expense =
         expenses.recordOnBehalf(
             r.organisation(),
@@ -513,7 +498,7 @@ public class SupportRequests {
         store.disbursement(disbursementId).orElseThrow(NotFoundException::new);
     policy.require(by, Action.SUPPORT_REQUEST, d.organisation());
     Map<String, String> errors = new HashMap<>();
-    String why = text(reason, 500, "reason", true, errors);
+    String why = LineChecks.text(reason, 500, "reason", true, errors);
     if (!errors.isEmpty()) {
       return new SupportOutcome.Invalid<>(errors);
     }
@@ -572,9 +557,32 @@ public class SupportRequests {
               approved,
               line.disbursedPaise(),
               approved - line.disbursedPaise(),
-              codes(r.organisation(), waiting)));
+              checks.codes(r.organisation(), waiting)));
     }
     return new Reconciliation(requestId, r.status(), lines);
+  }
+
+  /** The reconciliation as handed over in a file: the export lands in the audit log. */
+  @Transactional
+  public Reconciliation reconciliationExport(Actor by, UUID requestId) {
+    Reconciliation reconciliation = reconciliation(by, requestId);
+    SupportStore.Request r = store.request(requestId).orElseThrow();
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            r.organisation(),
+            "SUPPORT_RECONCILIATION_EXPORTED",
+            "support_request",
+            requestId.toString(),
+            reconciliation.lines().size() + " lines"));
+    return reconciliation;
+  }
+
+  /** The request when the actor may see it; 404 otherwise. */
+  SupportStore.Request readable(Actor by, UUID id) {
+    SupportStore.Request r = store.request(id).orElseThrow(NotFoundException::new);
+    visible(by, r);
+    return r;
   }
 
   private void visible(Actor by, SupportStore.Request r) {
@@ -600,11 +608,12 @@ public class SupportRequests {
               l.category(),
               l.description(),
               l.amountPaise(),
+              l.quantity(),
               l.instalmentsAllowed(),
               l.approvedPaise(),
               l.decisionComment(),
               l.disbursedPaise(),
-              codes(r.organisation(), l.recipients())));
+              checks.codes(r.organisation(), l.recipients())));
     }
     List<SupportRequest.Comment> comments =
         store.comments(r.id()).stream()
@@ -635,66 +644,13 @@ public class SupportRequests {
     return new Paid(
         d.id(),
         d.line(),
-        code(d.organisation(), d.recipient()),
+        checks.codes(d.organisation(), List.of(d.recipient())).get(0),
         d.amountPaise(),
         d.mode(),
         d.paidOn(),
         d.journalEntry(),
         d.recordedBy(),
         d.reversedAt() != null);
-  }
-
-  /** Member codes for m: recipients; households keep h: and their id. Never a name. */
-  private List<String> codes(OrganisationId collective, List<String> recipients) {
-    List<MemberId> ids = new ArrayList<>();
-    for (String x : recipients) {
-      if (x.startsWith("m:")) {
-        ids.add(MemberId.of(x.substring(2)));
-      }
-    }
-    Map<MemberId, String> codes = members.codes(collective, ids);
-    return recipients.stream()
-        .map(
-            x -> x.startsWith("m:") ? codes.getOrDefault(MemberId.of(x.substring(2)), "erased") : x)
-        .toList();
-  }
-
-  private String code(OrganisationId collective, String recipient) {
-    return codes(collective, List.of(recipient)).get(0);
-  }
-
-  private List<String> recipients(
-      Actor by,
-      OrganisationId collective,
-      SupportInputs.Line line,
-      String prefix,
-      Map<String, String> errors) {
-    List<String> found = new ArrayList<>();
-    try {
-      for (String m : line.memberIds() == null ? List.<String>of() : line.memberIds()) {
-        MemberId id = MemberId.of(m);
-        if (!collective.equals(members.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        found.add("m:" + id.value());
-      }
-      for (String h : line.householdIds() == null ? List.<String>of() : line.householdIds()) {
-        HouseholdId id = HouseholdId.of(h);
-        if (!collective.equals(households.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        found.add("h:" + id.value());
-      }
-    } catch (IllegalArgumentException | NotFoundException e) {
-      errors.put(prefix + "recipients", "support.recipient.invalid");
-      return null;
-    }
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(found));
-    if (distinct.isEmpty() || distinct.size() > MAX_RECIPIENTS) {
-      errors.put(prefix + "recipients", "support.recipients.count");
-      return null;
-    }
-    return distinct;
   }
 
   private static <T> SupportOutcome<T> refused(String key, Object... args) {
@@ -709,39 +665,6 @@ public class SupportRequests {
       return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
     return null;
-  }
-
-  private static String text(
-      String value, int max, String field, boolean required, Map<String, String> errors) {
-    String text = value == null ? null : value.strip();
-    if (text == null || text.isEmpty()) {
-      if (required) {
-        errors.put(field, "support.field.required");
-      }
-      return null;
-    }
-    if (text.length() > max) {
-      errors.put(field, "support.field.tooLong");
-      return null;
-    }
-    return text;
-  }
-
-  private static Money amount(Long paise, String typed, String field, Map<String, String> errors) {
-    try {
-      Money amount =
-          paise != null
-              ? Money.ofPaise(paise)
-              : typed == null || typed.isBlank() ? null : Money.parse(typed);
-      if (amount == null || amount.isNegative()) {
-        errors.put(field, "support.amount.invalid");
-        return null;
-      }
-      return amount;
-    } catch (RuntimeException e) {
-      errors.put(field, "support.amount.invalid");
-      return null;
-    }
   }
 
   private static OrganisationId own(Actor by) {

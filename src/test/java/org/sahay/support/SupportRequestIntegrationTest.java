@@ -280,6 +280,65 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         .containsOnlyOnce("\"amountPaise\":40000");
   }
 
+  @Test
+  void aDraftsLinesChangeOneByOneUntilItIsSentAndNotAfter() {
+    Scene s = scene();
+    Http http = http();
+    String id = request(http, s);
+    String lines = "/api/v1/support-requests/" + id + "/lines";
+    var added =
+        post(
+            http,
+            s.leader,
+            lines,
+            """
+            {"category":"FOOD_AND_RATIONS","description":"Ration kits","amount":"12000",
+             "quantity":40,"memberIds":["%s"]}
+            """
+                .formatted(s.memberA));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    assertThat(added.body()).contains("\"quantity\":40", "\"number\":3");
+    List<String> ids = lineIds(added.body());
+    var zero =
+        post(
+            http,
+            s.leader,
+            lines,
+            """
+            {"category":"OTHER","description":"Nothing","amount":"0","memberIds":["%s"]}
+            """
+                .formatted(s.memberA));
+    assertThat(zero.statusCode()).isEqualTo(400);
+    var changed =
+        http.send(
+            "PUT",
+            lines + "/" + ids.get(0),
+            """
+            {"category":"CASH_RELIEF","description":"Cash for food, 6 weeks","amount":"900",
+             "instalmentsAllowed":true,"memberIds":["%s"]}
+            """
+                .formatted(s.memberB),
+            "Authorization",
+            Http.bearer(s.leader));
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.body()).contains("Cash for food, 6 weeks", "\"amountPaise\":90000");
+    var removed =
+        http.send("DELETE", lines + "/" + ids.get(1), null, "Authorization", Http.bearer(s.leader));
+    assertThat(removed.statusCode()).isEqualTo(200);
+    assertThat(lineIds(removed.body())).containsExactly(ids.get(0), ids.get(2));
+    assertThat(removed.body()).contains("\"number\":2").doesNotContain("\"number\":3");
+    var foreign =
+        http.send(
+            "DELETE", lines + "/" + ids.get(0), null, "Authorization", Http.bearer(s.funderViewer));
+    assertThat(foreign.statusCode()).isEqualTo(404);
+
+    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
+    var late =
+        http.send("DELETE", lines + "/" + ids.get(0), null, "Authorization", Http.bearer(s.leader));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("Only a draft can be changed");
+  }
+
   private Scene scene() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var funder = fixtures.organisation(OrganisationKind.FUNDER);
@@ -322,7 +381,8 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         .formatted(lines.get(0), first, lines.get(1), second);
   }
 
-  private static List<String> lineIds(String request) {
+  /** The ids of a request's lines, in order, from its JSON. */
+  static List<String> lineIds(String request) {
     List<String> ids = new ArrayList<>();
     Matcher m = Pattern.compile("\"id\":\"([^\"]+)\",\"number\"").matcher(request);
     while (m.find()) {
@@ -378,7 +438,8 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     return http().token(user.username(), user.password());
   }
 
-  private static String field(String json, String name) {
+  /** A string field of a JSON answer. */
+  static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
     if (!m.find()) {
       throw new AssertionError("no " + name + " in " + json);

@@ -166,6 +166,37 @@ public class HouseholdStore {
     return found;
   }
 
+  /**
+   * For each of {@code households} of the collective: the code of its head, or of its first member
+   * when the head is no (not erased) member; households left with no member are absent.
+   */
+  public Map<HouseholdId, String> codes(
+      OrganisationId organisation, Collection<HouseholdId> households) {
+    Map<HouseholdId, String> found = new HashMap<>();
+    if (households.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select h.id, coalesce(head.code, (select min(m.code) from household_member hm
+                join member m on m.id = hm.member_id and m.status <> 'ERASED'
+                where hm.household_id = h.id))
+            from household h
+              left join member head on head.id = h.head_member_id and head.status <> 'ERASED'
+            where h.organisation_id = :org and h.id in (:ids)
+            """)
+        .param("org", organisation.value())
+        .param("ids", households.stream().map(HouseholdId::value).toList())
+        .query(
+            (ResultSet rs) -> {
+              String code = rs.getString(2);
+              if (code != null) {
+                found.put(new HouseholdId(rs.getObject(1, UUID.class)), code);
+              }
+            });
+    return found;
+  }
+
   /** The member with this code in the collective (not erased). */
   public Optional<MemberId> memberByCode(OrganisationId organisation, String code) {
     return jdbc.sql(

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ public class SupportStore {
       String category,
       String description,
       long amountPaise,
+      Integer quantity,
       boolean instalmentsAllowed,
       Long approvedPaise,
       String decisionComment,
@@ -95,8 +95,9 @@ public class SupportStore {
     jdbc.sql(
             """
             insert into support_line (id, request_id, organisation_id, line_no, category,
-              description, amount_paise, instalments_allowed, disbursed_paise)
-            values (:id, :request, :org, :no, :category, :description, :amount, :instalments, 0)
+              description, amount_paise, quantity, instalments_allowed, disbursed_paise)
+            values (:id, :request, :org, :no, :category, :description, :amount, :quantity,
+              :instalments, 0)
             """)
         .param("id", l.id())
         .param("request", l.request())
@@ -105,8 +106,13 @@ public class SupportStore {
         .param("category", l.category())
         .param("description", l.description())
         .param("amount", l.amountPaise())
+        .param("quantity", l.quantity(), java.sql.Types.INTEGER)
         .param("instalments", l.instalmentsAllowed())
         .update();
+    insertRecipients(organisation, l);
+  }
+
+  private void insertRecipients(OrganisationId organisation, Line l) {
     for (String recipient : l.recipients()) {
       jdbc.sql(
               "insert into support_line_recipient (line_id, organisation_id, recipient)"
@@ -180,28 +186,14 @@ public class SupportStore {
   }
 
   public List<Line> lines(UUID request) {
-    List<Line> lines =
-        jdbc.sql("select * from support_line where request_id = :id order by line_no")
-            .param("id", request)
-            .query((rs, n) -> line(rs, List.of()))
-            .list();
-    List<Line> withRecipients = new ArrayList<>();
-    for (Line l : lines) {
-      withRecipients.add(
-          new Line(
-              l.id(),
-              l.request(),
-              l.number(),
-              l.category(),
-              l.description(),
-              l.amountPaise(),
-              l.instalmentsAllowed(),
-              l.approvedPaise(),
-              l.decisionComment(),
-              l.disbursedPaise(),
-              recipients(l.id())));
-    }
-    return withRecipients;
+    return jdbc
+        .sql("select * from support_line where request_id = :id order by line_no")
+        .param("id", request)
+        .query((rs, n) -> line(rs, List.of()))
+        .list()
+        .stream()
+        .map(this::withRecipients)
+        .toList();
   }
 
   /** The line, locked until the caller's transaction ends: payments against it queue here. */
@@ -210,20 +202,49 @@ public class SupportStore {
         .param("id", line)
         .query((rs, n) -> line(rs, List.of()))
         .optional()
-        .map(
-            l ->
-                new Line(
-                    l.id(),
-                    l.request(),
-                    l.number(),
-                    l.category(),
-                    l.description(),
-                    l.amountPaise(),
-                    l.instalmentsAllowed(),
-                    l.approvedPaise(),
-                    l.decisionComment(),
-                    l.disbursedPaise(),
-                    recipients(l.id())));
+        .map(this::withRecipients);
+  }
+
+  /** Replaces what a draft's line asks for and whom it is for; its number stays. */
+  public void replaceLine(OrganisationId organisation, Line l) {
+    jdbc.sql(
+            """
+            update support_line set category = :category, description = :description,
+              amount_paise = :amount, quantity = :quantity, instalments_allowed = :instalments
+            where id = :id
+            """)
+        .param("category", l.category())
+        .param("description", l.description())
+        .param("amount", l.amountPaise())
+        .param("quantity", l.quantity(), java.sql.Types.INTEGER)
+        .param("instalments", l.instalmentsAllowed())
+        .param("id", l.id())
+        .update();
+    jdbc.sql("delete from support_line_recipient where line_id = :id").param("id", l.id()).update();
+    insertRecipients(organisation, l);
+  }
+
+  /** Removes a draft's line; the lines after it move up one number. */
+  public void removeLine(Line l) {
+    jdbc.sql("delete from support_line_recipient where line_id = :id").param("id", l.id()).update();
+    jdbc.sql("delete from support_line where id = :id").param("id", l.id()).update();
+    jdbc.sql(
+            "update support_line set line_no = line_no - 1 where request_id = :request"
+                + " and line_no > :no")
+        .param("request", l.request())
+        .param("no", l.number())
+        .update();
+  }
+
+  /** Marks a draft changed, so that a second editor working from the old version is told. */
+  public boolean touch(UUID id, int version) {
+    return jdbc.sql(
+                "update support_request set version = version + 1 where id = :id"
+                    + " and version = :version and status = 'DRAFT'")
+            .param("id", id)
+            .param("version", version)
+            .update()
+        == 1;
   }
 
   public void decide(UUID line, long approvedPaise, String comment) {
@@ -353,6 +374,22 @@ public class SupportStore {
         == 1;
   }
 
+  private Line withRecipients(Line l) {
+    return new Line(
+        l.id(),
+        l.request(),
+        l.number(),
+        l.category(),
+        l.description(),
+        l.amountPaise(),
+        l.quantity(),
+        l.instalmentsAllowed(),
+        l.approvedPaise(),
+        l.decisionComment(),
+        l.disbursedPaise(),
+        recipients(l.id()));
+  }
+
   private List<String> recipients(UUID line) {
     return jdbc.sql(
             "select recipient from support_line_recipient where line_id = :id order by recipient")
@@ -369,6 +406,7 @@ public class SupportStore {
         rs.getString("category"),
         rs.getString("description"),
         rs.getLong("amount_paise"),
+        (Integer) rs.getObject("quantity", Integer.class),
         rs.getBoolean("instalments_allowed"),
         (Long) rs.getObject("approved_paise"),
         rs.getString("decision_comment"),

@@ -10,7 +10,9 @@ import org.sahay.platform.IndianFormats;
 import org.sahay.platform.Language;
 import org.sahay.platform.Money;
 import org.sahay.platform.Problems;
+import org.sahay.support.SupportFiles;
 import org.sahay.support.SupportInputs;
+import org.sahay.support.SupportLines;
 import org.sahay.support.SupportOutcome;
 import org.sahay.support.SupportRequest;
 import org.sahay.support.SupportRequests;
@@ -18,12 +20,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Support requests, decisions, disbursements and reconciliation over JSON. */
@@ -36,11 +42,20 @@ class SupportApiController {
   record ReversalInput(String reason) {}
 
   private final SupportRequests requests;
+  private final SupportFiles files;
+  private final SupportLines lines;
   private final Problems problems;
   private final MessageSource messages;
 
-  SupportApiController(SupportRequests requests, Problems problems, MessageSource messages) {
+  SupportApiController(
+      SupportRequests requests,
+      SupportFiles files,
+      SupportLines lines,
+      Problems problems,
+      MessageSource messages) {
     this.requests = requests;
+    this.files = files;
+    this.lines = lines;
     this.problems = problems;
     this.messages = messages;
   }
@@ -59,6 +74,39 @@ class SupportApiController {
   @GetMapping("/support-requests/{id}")
   SupportRequest get(Actor actor, @PathVariable UUID id) {
     return requests.get(actor, id);
+  }
+
+  /** Adds a budget line to a draft; answers with the request as it now is. */
+  @PostMapping("/support-requests/{id}/lines")
+  ResponseEntity<?> addLine(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestBody SupportInputs.Line input,
+      HttpServletRequest request) {
+    return answer(request(actor, id, lines.add(actor, id, input)), request, true);
+  }
+
+  @PutMapping("/support-requests/{id}/lines/{lineId}")
+  ResponseEntity<?> changeLine(
+      Actor actor,
+      @PathVariable UUID id,
+      @PathVariable UUID lineId,
+      @RequestBody SupportInputs.Line input,
+      HttpServletRequest request) {
+    return answer(request(actor, id, lines.change(actor, id, lineId, input)), request, false);
+  }
+
+  @DeleteMapping("/support-requests/{id}/lines/{lineId}")
+  ResponseEntity<?> removeLine(
+      Actor actor, @PathVariable UUID id, @PathVariable UUID lineId, HttpServletRequest request) {
+    return answer(request(actor, id, lines.remove(actor, id, lineId)), request, false);
+  }
+
+  /** The request after a change of its lines, or what refused the change. */
+  private SupportOutcome<?> request(Actor actor, UUID id, SupportOutcome<UUID> changed) {
+    return changed instanceof SupportOutcome.Done<UUID>
+        ? new SupportOutcome.Done<>(requests.get(actor, id))
+        : changed;
   }
 
   @PostMapping("/support-requests/{id}/submit")
@@ -89,40 +137,61 @@ class SupportApiController {
     return requests.reconciliation(actor, id);
   }
 
-  /** The reconciliation as CSV: one row per line and recipient still waiting. */
+  /** The reconciliation as CSV: one row per line and recipient still waiting; audited. */
   @GetMapping(path = "/support-requests/{id}/reconciliation.csv", produces = "text/csv")
   ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable UUID id) {
-    SupportRequests.Reconciliation r = requests.reconciliation(actor, id);
-    StringBuilder csv =
-        new StringBuilder(
-            "line,description,approved_paise,disbursed_paise,remaining_paise,waiting\r\n");
-    for (SupportRequests.LineBalance line : r.lines()) {
-      csv.append(line.number())
-          .append(',')
-          .append(cell(line.description()))
-          .append(',')
-          .append(line.approvedPaise())
-          .append(',')
-          .append(line.disbursedPaise())
-          .append(',')
-          .append(line.remainingPaise())
-          .append(',')
-          .append(cell(String.join(" ", line.waiting())))
-          .append("\r\n");
-    }
-    return ResponseEntity.ok()
-        .header("Content-Disposition", "attachment; filename=\"reconciliation-" + id + ".csv\"")
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .body(csv.toString());
+    return ReconciliationCsv.of(requests.reconciliationExport(actor, id), id);
   }
 
-  /** A CSV cell, quoted, with formulas neutralised (a leading =, +, - or @ gets a quote mark). */
-  static String cell(String value) {
-    String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
+  /** Attaches a quote, list or letter (an image or PDF, at most 5 MB) as multipart field file. */
+  @PostMapping(path = "/support-requests/{id}/attachments", consumes = "multipart/form-data")
+  ResponseEntity<?> attach(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestParam("file") MultipartFile file,
+      HttpServletRequest request) {
+    return upload(file, request, bytes -> files.attach(actor, id, bytes));
+  }
+
+  @GetMapping("/support-requests/{id}/attachments")
+  List<SupportFiles.Attachment> attachments(Actor actor, @PathVariable UUID id) {
+    return files.attachments(actor, id);
+  }
+
+  @GetMapping("/support-requests/{id}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(
+      Actor actor, @PathVariable UUID id, @PathVariable UUID attachmentId) {
+    return Uploads.download(
+        files.attachment(actor, id, attachmentId), "attachment-" + attachmentId);
+  }
+
+  /**
+   * The proof of a disbursement (an image or PDF) as multipart field file; replaces any earlier.
+   */
+  @PostMapping(path = "/disbursements/{id}/proof", consumes = "multipart/form-data")
+  ResponseEntity<?> attachProof(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestParam("file") MultipartFile file,
+      HttpServletRequest request) {
+    return upload(file, request, bytes -> files.attachProof(actor, id, bytes));
+  }
+
+  @GetMapping("/disbursements/{id}/proof")
+  ResponseEntity<byte[]> proof(Actor actor, @PathVariable UUID id) {
+    return Uploads.download(files.proof(actor, id), "proof-" + id);
+  }
+
+  /** A file too big to read is refused before its bytes are taken in. */
+  private ResponseEntity<?> upload(
+      MultipartFile file,
+      HttpServletRequest request,
+      java.util.function.Function<byte[], SupportOutcome<?>> store) {
+    if (Uploads.tooBig(file)) {
+      return problems.invalid(
+          Map.of("file", "support.file.TOO_BIG"), RequestContextUtils.getLocale(request));
     }
-    return "\"" + text.replace("\"", "\"\"") + "\"";
+    return answer(store.apply(Uploads.bytes(file)), request, true);
   }
 
   @GetMapping("/support-requests/{id}/disbursements")

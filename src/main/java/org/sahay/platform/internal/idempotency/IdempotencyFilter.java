@@ -4,7 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,9 +68,26 @@ class IdempotencyFilter extends OncePerRequestFilter {
       problem(request, response, HttpStatus.BAD_REQUEST, "problem.idempotency.badKey");
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
-    String hash = hash(request, body);
-    CachedBodyRequest replayable = new CachedBodyRequest(request, body);
+    HttpServletRequest replayable;
+    String hash;
+    if (multipart(request)) {
+      // The container parses the parts from the stream and keeps them for the controller; the
+      // parts, not the raw body with its random boundary, say whether a repeat is the same call.
+      byte[] parts;
+      try {
+        parts = parts(request);
+      } catch (IllegalStateException | ServletException e) {
+        // Too large or malformed: the controller's multipart handling answers as it always does.
+        chain.doFilter(request, response);
+        return;
+      }
+      hash = hash(request, parts);
+      replayable = request;
+    } else {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+      hash = hash(request, body);
+      replayable = new CachedBodyRequest(request, body);
+    }
 
     if (store.claim(principal, key, hash)) {
       runOnce(replayable, response, chain, principal, key);
@@ -162,6 +181,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return null;
     }
     return auth.getName();
+  }
+
+  private static boolean multipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+  }
+
+  /** A digest of every part: its name, file name and content, in order. */
+  private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Part part : request.getParts()) {
+        digest.update(part.getName().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        String file = part.getSubmittedFileName();
+        digest.update((file == null ? "" : file).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        try (InputStream in = part.getInputStream()) {
+          byte[] chunk = new byte[8192];
+          for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+            digest.update(chunk, 0, n);
+          }
+        }
+        digest.update((byte) 0);
+      }
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String hash(HttpServletRequest request, byte[] body) {

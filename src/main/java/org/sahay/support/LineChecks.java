@@ -1,0 +1,183 @@
+package org.sahay.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.sahay.access.Actor;
+import org.sahay.funds.ExpenseCategory;
+import org.sahay.platform.Ids;
+import org.sahay.platform.Money;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.registry.HouseholdId;
+import org.sahay.registry.Households;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
+import org.sahay.support.internal.SupportStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks a budget line and the text of a request pass, whether they arrive with a new request
+ * or one by one while a draft is edited; and how recipients show to readers: codes, never names.
+ */
+@Component
+class LineChecks {
+
+  static final int MAX_LINES = 50;
+  private static final int MAX_RECIPIENTS = 500;
+  private static final int MAX_QUANTITY = 1_000_000;
+
+  private final Members members;
+  private final Households households;
+
+  LineChecks(Members members, Households households) {
+    this.members = members;
+    this.households = households;
+  }
+
+  /** The line as stored, or null with the errors under {@code prefix}. */
+  SupportStore.Line line(
+      Actor by,
+      OrganisationId collective,
+      UUID request,
+      UUID id,
+      int number,
+      SupportInputs.Line l,
+      String prefix,
+      Map<String, String> errors) {
+    ExpenseCategory category = null;
+    try {
+      category = ExpenseCategory.valueOf(String.valueOf(l.category()).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.put(prefix + "category", "support.line.category.invalid");
+    }
+    String description = text(l.description(), 300, prefix + "description", true, errors);
+    Money amount = amount(l.amountPaise(), l.amount(), prefix + "amount", errors);
+    if (amount != null && amount.isZero()) {
+      errors.put(prefix + "amount", "support.amount.invalid");
+      amount = null;
+    }
+    Integer quantity = l.quantity();
+    if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
+      errors.put(prefix + "quantity", "support.quantity.invalid");
+    }
+    List<String> recipients = recipients(by, collective, l, prefix, errors);
+    if (category == null
+        || description == null
+        || amount == null
+        || recipients == null
+        || errors.containsKey(prefix + "quantity")) {
+      return null;
+    }
+    return new SupportStore.Line(
+        id == null ? Ids.newId() : id,
+        request,
+        number,
+        category.name(),
+        description,
+        amount.paise(),
+        quantity,
+        Boolean.TRUE.equals(l.instalmentsAllowed()),
+        null,
+        null,
+        0,
+        recipients);
+  }
+
+  /**
+   * Member codes for m: recipients, HH: and the code of its head for h: recipients; an erased
+   * person shows as erased. Never a name.
+   */
+  List<String> codes(OrganisationId collective, List<String> recipients) {
+    List<MemberId> memberIds = new ArrayList<>();
+    List<HouseholdId> householdIds = new ArrayList<>();
+    for (String x : recipients) {
+      if (x.startsWith("m:")) {
+        memberIds.add(MemberId.of(x.substring(2)));
+      } else if (x.startsWith("h:")) {
+        householdIds.add(HouseholdId.of(x.substring(2)));
+      }
+    }
+    Map<MemberId, String> codes = members.codes(collective, memberIds);
+    Map<HouseholdId, String> heads = households.codes(collective, householdIds);
+    return recipients.stream()
+        .map(
+            x ->
+                x.startsWith("m:")
+                    ? codes.getOrDefault(MemberId.of(x.substring(2)), "erased")
+                    : heads.containsKey(HouseholdId.of(x.substring(2)))
+                        ? "HH:" + heads.get(HouseholdId.of(x.substring(2)))
+                        : "erased")
+        .toList();
+  }
+
+  private List<String> recipients(
+      Actor by,
+      OrganisationId collective,
+      SupportInputs.Line line,
+      String prefix,
+      Map<String, String> errors) {
+    List<String> found = new ArrayList<>();
+    try {
+      for (String m : line.memberIds() == null ? List.<String>of() : line.memberIds()) {
+        MemberId id = MemberId.of(m);
+        if (!collective.equals(members.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        found.add("m:" + id.value());
+      }
+      for (String h : line.householdIds() == null ? List.<String>of() : line.householdIds()) {
+        HouseholdId id = HouseholdId.of(h);
+        if (!collective.equals(households.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        found.add("h:" + id.value());
+      }
+    } catch (IllegalArgumentException | NotFoundException e) {
+      errors.put(prefix + "recipients", "support.recipient.invalid");
+      return null;
+    }
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(found));
+    if (distinct.isEmpty() || distinct.size() > MAX_RECIPIENTS) {
+      errors.put(prefix + "recipients", "support.recipients.count");
+      return null;
+    }
+    return distinct;
+  }
+
+  static String text(
+      String value, int max, String field, boolean required, Map<String, String> errors) {
+    String text = value == null ? null : value.strip();
+    if (text == null || text.isEmpty()) {
+      if (required) {
+        errors.put(field, "support.field.required");
+      }
+      return null;
+    }
+    if (text.length() > max) {
+      errors.put(field, "support.field.tooLong");
+      return null;
+    }
+    return text;
+  }
+
+  static Money amount(Long paise, String typed, String field, Map<String, String> errors) {
+    try {
+      Money amount =
+          paise != null
+              ? Money.ofPaise(paise)
+              : typed == null || typed.isBlank() ? null : Money.parse(typed);
+      if (amount == null || amount.isNegative()) {
+        errors.put(field, "support.amount.invalid");
+        return null;
+      }
+      return amount;
+    } catch (RuntimeException e) {
+      errors.put(field, "support.amount.invalid");
+      return null;
+    }
+  }
+}

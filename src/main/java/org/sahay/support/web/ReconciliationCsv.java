@@ -1,0 +1,47 @@
+package org.sahay.support.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.sahay.support.SupportRequests;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The reconciliation as CSV: one row per line, with the codes of those still waiting. */
+final class ReconciliationCsv {
+
+  private ReconciliationCsv() {}
+
+  static ResponseEntity<String> of(SupportRequests.Reconciliation r, UUID id) {
+    StringBuilder csv =
+        new StringBuilder(
+            "line,description,approved_paise,disbursed_paise,remaining_paise,waiting\r\n");
+    for (SupportRequests.LineBalance line : r.lines()) {
+      csv.append(line.number())
+          .append(',')
+          .append(cell(line.description()))
+          .append(',')
+          .append(line.approvedPaise())
+          .append(',')
+          .append(line.disbursedPaise())
+          .append(',')
+          .append(line.remainingPaise())
+          .append(',')
+          .append(cell(String.join(" ", line.waiting())))
+          .append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .header("Content-Disposition", "attachment; filename=\"reconciliation-" + id + ".csv\"")
+        .header("Cache-Control", "no-store")
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .body(csv.toString());
+  }
+
+  /** A CSV cell, quoted, with formulas neutralised (a leading =, +, - or @ gets a quote mark). */
+  static String cell(String value) {
+    String text = value == null ? "" : value;
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    return "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+}
