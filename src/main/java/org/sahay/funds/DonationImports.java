@@ -63,6 +63,7 @@ public class DonationImports {
     public Report(List<Row> rows, String problem) {
       this(rows, problem, List.of());
     }
+
     public long count(Status status) {
       return rows.stream().filter(r -> r.status() == status).count();
     }
@@ -119,8 +120,7 @@ public class DonationImports {
     Integer donor = column(header, mapping.donorName(), "donor", "donor name", "name");
     Integer channel = column(header, mapping.channel(), "channel", "mode");
     if (date == null || amount == null || reference == null) {
-      return new Report(
-          List.of(), "funds.import.columnsMissing", List.copyOf(header.keySet()));
+      return new Report(List.of(), "funds.import.columnsMissing", List.copyOf(header.keySet()));
     }
     List<String> references = new ArrayList<>();
     for (CSVRecord r : records) {

@@ -190,7 +190,14 @@ public class Needs {
     }
     UUID id =
         store.insert(
-            collective, member, household, category, severity, false, null, followUp,
+            collective,
+            member,
+            household,
+            category,
+            severity,
+            false,
+            null,
+            followUp,
             by.username());
     audit.record(
         new AuditLog.Event(
@@ -281,8 +288,8 @@ public class Needs {
   }
 
   /**
-   * Marks met the needs of the category that these members or households have open or being met,
-   * in the caller's transaction (a hand-over of food meets the food needs of the household it
+   * Marks met the needs of the category that these members or households have open or being met, in
+   * the caller's transaction (a hand-over of food meets the food needs of the household it
    * reached). Returns the needs it marked, so that a reversal can open them again.
    */
   @Transactional

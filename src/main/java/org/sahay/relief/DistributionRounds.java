@@ -36,8 +36,8 @@ public class DistributionRounds {
   /**
    * A new round: a kit or item lines per recipient; for eligibility LIST, the members, households
    * and non-member recipients on the list. {@code meetsFoodNeeds}: whether each hand-over marks met
-   * the open food needs of the household it reaches; when not given, yes if the round gives food
-   * or nutrition.
+   * the open food needs of the household it reaches; when not given, yes if the round gives food or
+   * nutrition.
    */
   public record RoundInput(
       String name,

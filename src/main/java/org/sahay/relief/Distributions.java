@@ -426,9 +426,7 @@ public class Distributions {
               true,
               ids(household)));
     }
-    return recipientStore
-        .find(collective, input.recipientId())
-        .map(r -> nonMember(r.id()));
+    return recipientStore.find(collective, input.recipientId()).map(r -> nonMember(r.id()));
   }
 
   private Target memberTarget(Actor by, MemberId member) {

@@ -115,8 +115,7 @@ class DistributionApiIntegrationTest extends IntegrationTest {
   private static String need(Relief relief, String whose, String id, String category) {
     return Relief.created(
         relief.post(
-            "/api/v1/needs",
-            "{\"%s\":\"%s\",\"category\":\"%s\"}".formatted(whose, id, category)));
+            "/api/v1/needs", "{\"%s\":\"%s\",\"category\":\"%s\"}".formatted(whose, id, category)));
   }
 
   private String status(String need) {

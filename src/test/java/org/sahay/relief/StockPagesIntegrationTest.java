@@ -79,7 +79,9 @@ class StockPagesIntegrationTest extends IntegrationTest {
     round.put("rule", "ONCE_PER_HOUSEHOLD");
     String created = save(browser, "/relief/rounds", round);
     assertThat(created).startsWith("/relief/rounds/");
-    assertThat(browser.get(created).body()).contains("Round created.").contains("Dal for the lockdown");
+    assertThat(browser.get(created).body())
+        .contains("Round created.")
+        .contains("Dal for the lockdown");
     assertThat(
             jdbc.sql("select meets_food_needs from distribution_round where name = :name")
                 .param("name", "Dal for the lockdown")
@@ -181,8 +183,7 @@ class StockPagesIntegrationTest extends IntegrationTest {
   }
 
   private String onHand(String location) {
-    return jdbc.sql(
-            "select sum(on_hand) from stock_balance where location_id = cast(:l as uuid)")
+    return jdbc.sql("select sum(on_hand) from stock_balance where location_id = cast(:l as uuid)")
         .param("l", location)
         .query(java.math.BigDecimal.class)
         .optional()

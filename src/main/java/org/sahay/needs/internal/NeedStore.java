@@ -127,9 +127,9 @@ public class NeedStore {
   }
 
   /**
-   * Marks met the needs of the category, open or being met, of these members or households (not
-   * the sensitive ones: those are raised by screenings, which a hand-over does not answer). Returns
-   * the needs it changed; one changed meanwhile by somebody else is left alone.
+   * Marks met the needs of the category, open or being met, of these members or households (not the
+   * sensitive ones: those are raised by screenings, which a hand-over does not answer). Returns the
+   * needs it changed; one changed meanwhile by somebody else is left alone.
    */
   public List<UUID> meetOpen(
       OrganisationId organisation,

@@ -106,7 +106,10 @@ class StockPagesController {
         catalogue.createKit(
             actor,
             new ReliefCatalogue.KitInput(
-                form.get("nameEn"), form.get("nameHi"), form.get("nameTe"), form.get("nameBn"),
+                form.get("nameEn"),
+                form.get("nameHi"),
+                form.get("nameTe"),
+                form.get("nameBn"),
                 lines));
     return catalogueOutcome(actor, outcome, "kit", form, errors, model, redirect);
   }
@@ -145,7 +148,11 @@ class StockPagesController {
     switch (kind(kind)) {
       case "receive":
         LocationId at =
-            id(LocationId::new, form.get("locationId"), "locationId", "relief.location.unknown",
+            id(
+                LocationId::new,
+                form.get("locationId"),
+                "locationId",
+                "relief.location.unknown",
                 errors);
         quantity = decimal(form.get("quantity"), "quantity", errors);
         LocalDate receivedOn = date(form.get("receivedOn"), "receivedOn", errors);
@@ -157,16 +164,30 @@ class StockPagesController {
             stock.receive(
                 actor,
                 new Stock.ReceiptInput(
-                    at, item, quantity, form.get("source"), form.get("sourceNote"), null,
-                    receivedOn, expiresOn));
+                    at,
+                    item,
+                    quantity,
+                    form.get("source"),
+                    form.get("sourceNote"),
+                    null,
+                    receivedOn,
+                    expiresOn));
         break;
       case "move":
         LocationId from =
-            id(LocationId::new, form.get("fromLocationId"), "fromLocationId",
-                "relief.location.unknown", errors);
+            id(
+                LocationId::new,
+                form.get("fromLocationId"),
+                "fromLocationId",
+                "relief.location.unknown",
+                errors);
         LocationId to =
-            id(LocationId::new, form.get("toLocationId"), "toLocationId",
-                "relief.location.unknown", errors);
+            id(
+                LocationId::new,
+                form.get("toLocationId"),
+                "toLocationId",
+                "relief.location.unknown",
+                errors);
         quantity = decimal(form.get("quantity"), "quantity", errors);
         if (!errors.isEmpty()) {
           return stockPage(actor, model, kind, FormState.of(form, errors));
@@ -175,7 +196,11 @@ class StockPagesController {
         break;
       default:
         LocationId where =
-            id(LocationId::new, form.get("locationId"), "locationId", "relief.location.unknown",
+            id(
+                LocationId::new,
+                form.get("locationId"),
+                "locationId",
+                "relief.location.unknown",
                 errors);
         BigDecimal change = signed(form.get("change"), errors);
         LocalDate expires = date(form.get("expiresOn"), "expiresOn", errors);
@@ -222,7 +247,11 @@ class StockPagesController {
     LocalDate startsOn = date(form.get("startsOn"), "startsOn", errors);
     LocalDate endsOn = date(form.get("endsOn"), "endsOn", errors);
     LocationId location =
-        id(LocationId::new, form.get("locationId"), "locationId", "relief.location.unknown",
+        id(
+            LocationId::new,
+            form.get("locationId"),
+            "locationId",
+            "relief.location.unknown",
             errors);
     KitId kit = id(KitId::new, form.get("kitId"), "kitId", "relief.kit.unknown", errors);
     List<ItemLine> lines = lines(form, ROUND_ROWS, errors);
@@ -254,9 +283,7 @@ class StockPagesController {
       return "redirect:/relief/rounds/" + saved.round().id();
     }
     return roundPage(
-        actor,
-        model,
-        FormState.of(form, ((DistributionRounds.Outcome.Invalid) outcome).errors()));
+        actor, model, FormState.of(form, ((DistributionRounds.Outcome.Invalid) outcome).errors()));
   }
 
   private String catalogueOutcome(
