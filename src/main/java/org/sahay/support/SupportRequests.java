@@ -188,6 +188,30 @@ public class SupportRequests {
   }
 
   /**
+   * Closes a request of the actor's collective: nothing more is paid against it (a payment already
+   * made can still be reversed). A draft or a request not yet decided is withdrawn this way. The
+   * request row is locked, and payments lock it too, so no payment slips in after the close.
+   */
+  @Transactional
+  public SupportOutcome<SupportRequest> close(Actor by, UUID id) {
+    SupportStore.Request r = store.lockRequest(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    if (r.status() == RequestStatus.CLOSED) {
+      return refused("support.closedAlready");
+    }
+    store.setStatus(id, r.version(), RequestStatus.CLOSED, by.username());
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            r.organisation(),
+            "SUPPORT_CLOSED",
+            "support_request",
+            id.toString(),
+            "was " + r.status()));
+    return new SupportOutcome.Done<>(view(store.request(id).orElseThrow()));
+  }
+
+  /**
    * The decision of the funder or mentor the request is addressed to, per line. Approval opens a
    * grant to the collective for the approved total, with its own restricted fund in the ledger; the
    * money enters that fund as the grant's instalments are received.
@@ -350,7 +374,7 @@ public class SupportRequests {
    */
   @Transactional
   public SupportOutcome<Paid> disburse(Actor by, UUID requestId, SupportInputs.Disbursement in) {
-    SupportStore.Request r = store.request(requestId).orElseThrow(NotFoundException::new);
+    SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
     policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
     if (r.status() != RequestStatus.APPROVED
         && r.status() != RequestStatus.PARTLY_APPROVED

@@ -226,6 +226,14 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     assertThat(location(reversed)).startsWith(base);
     assertThat(leader.get(base).body()).contains("The payment was reversed.", "Reversed");
     assertThat(leader.get(base + "/reconciliation").body()).contains("₹0", "₹800", s.ashaCode);
+
+    assertThat(funder.get(base).body()).doesNotContain("id=\"close-request\"");
+    assertThat(leader.get(base).body()).contains("id=\"close-request\"");
+    var closed = leader.postForm(base + "/close", Map.of(), base);
+    assertThat(location(closed)).isEqualTo(base);
+    assertThat(leader.get(base).body())
+        .contains("The request is closed.", "id=\"status\">Closed<")
+        .doesNotContain("id=\"close-request\"");
   }
 
   @Test

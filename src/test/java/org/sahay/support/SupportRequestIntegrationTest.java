@@ -139,6 +139,17 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         http.get("/api/v1/ledger/trial-balance", "Authorization", Http.bearer(s.admin)).body();
     assertThat(longField(balance, "debits")).isEqualTo(longField(balance, "credits"));
 
+    // Closing stops payments; only the collective closes, and only once.
+    String close = "/api/v1/support-requests/" + id + "/close";
+    assertThat(post(http, s.funderViewer, close, "").statusCode()).isIn(403, 404);
+    var closed = post(http, s.leader, close, "");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    assertThat(closed.body()).contains("\"status\":\"CLOSED\"");
+    assertThat(post(http, s.leader, close, "").statusCode()).isEqualTo(409);
+    var late = pay(http, s.leader, id, line2, s.memberB, "100", null);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("only against an approved request");
+
     var other = fixtures.organisation(OrganisationKind.FUNDER);
     String stranger = token(fixtures.user(other, Role.FUNDER_VIEWER));
     assertThat(

@@ -114,6 +114,11 @@ class SupportApiController {
     return answer(requests.submit(actor, id), request, false);
   }
 
+  @PostMapping("/support-requests/{id}/close")
+  ResponseEntity<?> close(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+    return answer(requests.close(actor, id), request, false);
+  }
+
   @PostMapping("/support-requests/{id}/decision")
   ResponseEntity<?> decide(
       Actor actor,

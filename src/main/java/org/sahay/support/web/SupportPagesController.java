@@ -117,6 +117,21 @@ class SupportPagesController {
     return page(actor, requests.get(actor, id), model, FormState.empty(), text(ui, outcome));
   }
 
+  @PostMapping("/support/{id}/close")
+  String close(
+      Actor actor,
+      @PathVariable UUID id,
+      @ModelAttribute("ui") Ui ui,
+      Model model,
+      RedirectAttributes redirect) {
+    var outcome = requests.close(actor, id);
+    if (outcome instanceof SupportOutcome.Done<SupportRequest>) {
+      redirect.addFlashAttribute("notice", "support.page.closed");
+      return "redirect:/support/" + id;
+    }
+    return page(actor, requests.get(actor, id), model, FormState.empty(), text(ui, outcome));
+  }
+
   /** The funder's decision: per line the amount approved (0 refuses it) and a comment. */
   @PostMapping("/support/{id}/decision")
   String decide(
