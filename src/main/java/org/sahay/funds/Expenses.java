@@ -13,7 +13,7 @@ import org.sahay.funds.internal.ExpenseStore;
 import org.sahay.funds.internal.Fields;
 import org.sahay.funds.internal.FundStore;
 import org.sahay.funds.internal.MoneyAccounts;
-import org.sahay.funds.internal.Today;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Money;
 import org.sahay.platform.OrganisationId;

@@ -13,7 +13,7 @@ import org.sahay.funds.internal.Fields;
 import org.sahay.funds.internal.FundStore;
 import org.sahay.funds.internal.GrantStore;
 import org.sahay.funds.internal.LedgerStore;
-import org.sahay.funds.internal.Today;
+import org.sahay.organisations.Today;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.springframework.stereotype.Service;

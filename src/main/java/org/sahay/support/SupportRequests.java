@@ -23,6 +23,7 @@ import org.sahay.funds.JournalEntryId;
 import org.sahay.funds.Ledger;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Money;
 import org.sahay.platform.NotFoundException;
@@ -76,6 +77,7 @@ public class SupportRequests {
   private final Expenses expenses;
   private final Ledger ledger;
   private final Needs needs;
+  private final Today today;
 
   SupportRequests(
       SupportStore store,
@@ -86,7 +88,9 @@ public class SupportRequests {
       Grants grants,
       Expenses expenses,
       Ledger ledger,
-      Needs needs) {
+      Needs needs,
+      Today today) {
+    this.today = today;
     this.store = store;
     this.policy = policy;
     this.audit = audit;
@@ -296,8 +300,8 @@ public class SupportRequests {
                   r.title(),
                   total,
                   null,
-                  LocalDate.now().toString(),
-                  LocalDate.now().plusYears(1).toString(),
+                  today.at(r.organisation()).toString(),
+                  today.at(r.organisation()).plusYears(1).toString(),
                   purposes,
                   false));
       if (!(grant instanceof FundsOutcome.Done<org.sahay.funds.Grant> done)) {
@@ -411,7 +415,8 @@ public class SupportRequests {
     }
     LocalDate paidOn = null;
     try {
-      paidOn = in.paidOn() == null ? LocalDate.now() : LocalDate.parse(in.paidOn().strip());
+      paidOn =
+          in.paidOn() == null ? today.at(r.organisation()) : LocalDate.parse(in.paidOn().strip());
     } catch (java.time.format.DateTimeParseException e) {
       errors.put("paidOn", "support.paidOn.invalid");
     }

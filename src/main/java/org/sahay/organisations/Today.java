@@ -1,14 +1,15 @@
-package org.sahay.funds.internal;
+package org.sahay.organisations;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.sahay.organisations.Organisation;
-import org.sahay.organisations.Organisations;
 import org.sahay.platform.OrganisationId;
 import org.springframework.stereotype.Component;
 
-/** Today's date where the organisation is (Asia/Kolkata unless it chose another zone). */
+/**
+ * Today's date where the organisation is (Asia/Kolkata unless it chose another zone): the date a
+ * payment, a grant or a receipt carries, whatever zone the server runs in.
+ */
 @Component
 public class Today {
 
