@@ -199,6 +199,19 @@ public class Members {
     return store.summary(by.organisation(), id);
   }
 
+  /** The member of the actor's collective with this code (any case), if there is one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<MemberId> byCode(Actor by, String code) {
+    if (code == null || code.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String wanted = code.strip();
+    return search(by, wanted, null, 0, 2).stream()
+        .filter(m -> m.code().equalsIgnoreCase(wanted))
+        .map(MemberSummary::id)
+        .findFirst();
+  }
+
   /**
    * Members of the actor's collective who may be the person about to be registered: shown before
    * saving, so that one person gets one record and scarce relief reaches more people.

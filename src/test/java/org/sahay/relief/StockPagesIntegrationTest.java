@@ -154,6 +154,38 @@ class StockPagesIntegrationTest extends IntegrationTest {
     assertThat(onHand(officeId)).isNull();
   }
 
+  @Test
+  void aRoundForAListTakesMemberCodesAndRefusesOnesThatAreNotMembers() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Relief api = new Relief(http(), http().token(leader.username(), leader.password()));
+    String rice = api.item("Rice", "KG");
+    String office = api.location("Office");
+    api.receive(office, rice, "20", null);
+    String listed = api.member("Kamala");
+    String other = api.member("Radha");
+    String code = Relief.field(api.get("/api/v1/members/" + listed).body(), "code");
+    Http browser = http();
+    browser.signIn(leader.username(), leader.password());
+
+    Map<String, String> round = new LinkedHashMap<>();
+    round.put("name", "Listed households");
+    round.put("startsOn", "2026-05-01");
+    round.put("endsOn", "2026-05-07");
+    round.put("locationId", office);
+    round.put("item.0", rice);
+    round.put("quantity.0", "5");
+    round.put("eligibility", "LIST");
+    round.put("rule", "ONCE_PER_HOUSEHOLD");
+    round.put("memberCodes", code + ", NOPE-999");
+    var refused = post(browser, "/relief/rounds", round);
+    assertThat(refused.body()).contains("Some of these codes are not members");
+    round.put("memberCodes", code.toLowerCase(java.util.Locale.ROOT));
+    String created = save(browser, "/relief/rounds", round);
+    String id = created.substring("/relief/rounds/".length());
+    assertThat(api.give(id, "{\"memberId\":\"%s\"}".formatted(listed)).statusCode()).isEqualTo(201);
+    assertThat(api.give(id, "{\"memberId\":\"%s\"}".formatted(other)).statusCode()).isEqualTo(422);
+  }
+
   private Http leader() {
     var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     Http browser = http();

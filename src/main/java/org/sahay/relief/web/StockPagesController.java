@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.sahay.access.Actor;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
 import org.sahay.relief.AdjustmentReason;
 import org.sahay.relief.BatchId;
 import org.sahay.relief.Category;
@@ -39,8 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Pages where a collective keeps its relief in order: items, kits and places; stock on hand with
  * what expires soon first; stock received, moved and corrected; and new distribution rounds. Plain
- * forms that work without JavaScript; a refusal shows the form again with what was typed and a
- * message beside each wrong field, and nothing is saved.
+ * forms that work without JavaScript (a round for a list takes the members' codes); a refusal shows
+ * the form again with what was typed and a message beside each wrong field, and nothing is saved.
  */
 @Controller
 class StockPagesController {
@@ -53,8 +55,11 @@ class StockPagesController {
   private final Stock stock;
   private final ReliefCatalogue catalogue;
   private final DistributionRounds rounds;
+  private final Members members;
 
-  StockPagesController(Stock stock, ReliefCatalogue catalogue, DistributionRounds rounds) {
+  StockPagesController(
+      Stock stock, ReliefCatalogue catalogue, DistributionRounds rounds, Members members) {
+    this.members = members;
     this.stock = stock;
     this.catalogue = catalogue;
     this.rounds = rounds;
@@ -256,8 +261,19 @@ class StockPagesController {
     KitId kit = id(KitId::new, form.get("kitId"), "kitId", "relief.kit.unknown", errors);
     List<ItemLine> lines = lines(form, ROUND_ROWS, errors);
     String eligibility = form.get("eligibility");
+    List<MemberId> listed = new ArrayList<>();
     if (Eligibility.LIST.name().equals(eligibility)) {
-      errors.put("eligibility", "relief.round.eligibility.invalid");
+      for (String code : form.getOrDefault("memberCodes", "").strip().split("[\\s,;]+")) {
+        if (code.isEmpty()) {
+          continue;
+        }
+        var member = members.byCode(actor, code);
+        if (member.isEmpty()) {
+          errors.put("memberCodes", "relief.round.codes.unknown");
+        } else if (!listed.contains(member.get())) {
+          listed.add(member.get());
+        }
+      }
     }
     if (!errors.isEmpty()) {
       return roundPage(actor, model, FormState.of(form, errors));
@@ -274,7 +290,7 @@ class StockPagesController {
                 kit == null ? lines : (lines.isEmpty() ? null : lines),
                 eligibility,
                 form.get("rule"),
-                null,
+                listed,
                 null,
                 null,
                 "true".equals(form.get("meetsFoodNeeds"))));
@@ -335,6 +351,7 @@ class StockPagesController {
         List.of(
             Eligibility.ALL_MEMBERS,
             Eligibility.HOUSEHOLDS_WITH_OPEN_FOOD_NEED,
+            Eligibility.LIST,
             Eligibility.ANYONE_AT_SITE));
     model.addAttribute("rules", List.of(EntitlementRule.values()));
     model.addAttribute("rows", ROUND_ROWS);

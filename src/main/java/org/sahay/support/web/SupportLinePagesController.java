@@ -230,11 +230,7 @@ class SupportLinePagesController {
 
   /** The member of the actor's collective with this code, or null. */
   private MemberId member(Actor actor, String code) {
-    return members.search(actor, code, null, 0, 2).stream()
-        .filter(m -> m.code().equalsIgnoreCase(code))
-        .map(MemberSummary::id)
-        .findFirst()
-        .orElse(null);
+    return members.byCode(actor, code).orElse(null);
   }
 
   /** The typed codes with the ones ticked in the search results added. */
