@@ -290,18 +290,20 @@ public class Needs {
   /**
    * Marks met the needs of the category that these members or households have open or being met, in
    * the caller's transaction (a hand-over of food meets the food needs of the household it
-   * reached). Returns the needs it marked, so that a reversal can open them again.
+   * reached). Returns the needs it marked, each with the status it had, so that a reversal can put
+   * them back.
    */
   @Transactional
-  public List<UUID> meetOpen(
+  public Map<UUID, NeedStatus> meetOpen(
       Actor by,
       OrganisationId collective,
       NeedCategory category,
       java.util.Collection<UUID> members,
       java.util.Collection<UUID> households) {
     policy.require(by, Action.NEED_WRITE, collective);
-    List<UUID> met = store.meetOpen(collective, category, members, households, by.username());
-    for (UUID id : met) {
+    Map<UUID, NeedStatus> met =
+        store.meetOpen(collective, category, members, households, by.username());
+    for (UUID id : met.keySet()) {
       audit.record(
           new AuditLog.Event(
               by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
@@ -309,17 +311,25 @@ public class Needs {
     return met;
   }
 
-  /** Opens again the needs that a reversed payment or hand-over had marked met. */
+  /**
+   * Puts back the needs that a reversed payment or hand-over had marked met, each to the status it
+   * had (open, or being met), when nobody changed it since.
+   */
   @Transactional
-  public void reopen(Actor by, OrganisationId collective, java.util.Collection<UUID> ids) {
-    if (ids.isEmpty()) {
+  public void reopen(Actor by, OrganisationId collective, Map<UUID, NeedStatus> was) {
+    if (was.isEmpty()) {
       return;
     }
     policy.require(by, Action.NEED_WRITE, collective);
-    for (UUID id : store.reopen(collective, ids, by.username())) {
+    for (UUID id : store.reopen(collective, was, by.username())) {
       audit.record(
           new AuditLog.Event(
-              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "OPEN"));
+              by.username(),
+              collective,
+              "NEED_CHANGED",
+              "need",
+              id.toString(),
+              was.get(id).name()));
     }
   }
 

@@ -9,6 +9,7 @@ import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.forms.NeedCategory;
+import org.sahay.needs.NeedStatus;
 import org.sahay.needs.Needs;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -284,7 +285,7 @@ public class Distributions {
       }
     }
     if (round.meetsFoodNeeds() && target.isMember()) {
-      List<java.util.UUID> met =
+      Map<java.util.UUID, NeedStatus> met =
           needs.meetOpen(
               by,
               collective,

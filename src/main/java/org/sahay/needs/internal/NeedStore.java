@@ -129,16 +129,17 @@ public class NeedStore {
   /**
    * Marks met the needs of the category, open or being met, of these members or households (not the
    * sensitive ones: those are raised by screenings, which a hand-over does not answer). Returns the
-   * needs it changed; one changed meanwhile by somebody else is left alone.
+   * needs it changed, each with the status it had; one changed meanwhile by somebody else is left
+   * alone.
    */
-  public List<UUID> meetOpen(
+  public Map<UUID, NeedStatus> meetOpen(
       OrganisationId organisation,
       NeedCategory category,
       java.util.Collection<UUID> members,
       java.util.Collection<UUID> households,
       String by) {
     if (members.isEmpty() && households.isEmpty()) {
-      return List.of();
+      return Map.of();
     }
     List<UUID> none = List.of(new UUID(0, 0));
     List<NeedView> open =
@@ -156,7 +157,7 @@ public class NeedStore {
             .param("households", households.isEmpty() ? none : List.copyOf(households))
             .query(NeedStore::view)
             .list();
-    List<UUID> met = new java.util.ArrayList<>();
+    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (NeedView need : open) {
       if (update(
           need.id(),
@@ -166,23 +167,26 @@ public class NeedStore {
           need.severity(),
           need.followUpBy(),
           by)) {
-        met.add(need.id());
+        met.put(need.id(), need.status());
       }
     }
     return met;
   }
 
-  /** Puts needs that are still met back to open (what met them was reversed); returns those. */
-  public List<UUID> reopen(OrganisationId organisation, java.util.Collection<UUID> ids, String by) {
+  /**
+   * Puts needs that are still met back where they were (what met them was reversed); returns those.
+   */
+  public List<UUID> reopen(OrganisationId organisation, Map<UUID, NeedStatus> was, String by) {
     List<UUID> reopened = new java.util.ArrayList<>();
-    for (UUID id : ids) {
+    for (Map.Entry<UUID, NeedStatus> entry : was.entrySet()) {
+      UUID id = entry.getKey();
       Optional<NeedView> need = find(id).filter(n -> n.status() == NeedStatus.MET);
       if (need.isPresent()
           && update(
               id,
               organisation,
               need.get().version(),
-              NeedStatus.OPEN,
+              entry.getValue(),
               need.get().severity(),
               need.get().followUpBy(),
               by)) {

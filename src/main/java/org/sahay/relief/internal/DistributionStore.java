@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.needs.NeedStatus;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.MemberId;
@@ -154,30 +155,36 @@ public class DistributionStore {
   }
 
   /** Remembers the needs a hand-over marked met, so that its reversal can open them again. */
-  public void met(OrganisationId organisation, DistributionId distribution, List<UUID> needs) {
-    for (UUID need : needs) {
-      jdbc.sql(
-              """
-              insert into distribution_need (distribution_id, need_id, organisation_id)
-              values (:d, :need, :org)
-              """)
-          .param("d", distribution.value())
-          .param("need", need)
-          .param("org", organisation.value())
-          .update();
-    }
+  public void met(
+      OrganisationId organisation, DistributionId distribution, Map<UUID, NeedStatus> needs) {
+    needs.forEach(
+        (need, was) ->
+            jdbc.sql(
+                    """
+                    insert into distribution_need (distribution_id, need_id, organisation_id,
+                      was_status)
+                    values (:d, :need, :org, :was)
+                    """)
+                .param("d", distribution.value())
+                .param("need", need)
+                .param("org", organisation.value())
+                .param("was", was.name())
+                .update());
   }
 
-  public List<UUID> met(OrganisationId organisation, DistributionId distribution) {
-    return jdbc.sql(
+  /** The needs a hand-over marked met, each with the status it had before. */
+  public Map<UUID, NeedStatus> met(OrganisationId organisation, DistributionId distribution) {
+    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
+    jdbc.sql(
             """
-            select need_id from distribution_need
+            select need_id, was_status from distribution_need
             where distribution_id = :d and organisation_id = :org order by need_id
             """)
         .param("d", distribution.value())
         .param("org", organisation.value())
-        .query(UUID.class)
+        .query((rs, n) -> met.put(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
         .list();
+    return met;
   }
 
   public List<StockLedger.Taken> lines(OrganisationId organisation, DistributionId distribution) {
