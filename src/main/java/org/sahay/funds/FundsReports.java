@@ -1,6 +1,5 @@
 package org.sahay.funds;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,7 +132,7 @@ public class FundsReports {
         spent.stream().mapToLong(Transparency.Spent::peopleReached).sum(),
         reports
             .lastUpdated(c.id(), c.fundId(), c.restricted())
-            .map(OffsetDateTime::toInstant)
+            .map(at -> at.atZoneSameInstant(organisation.timeZone()).toLocalDate())
             .orElse(null));
   }
 }

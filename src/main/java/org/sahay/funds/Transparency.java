@@ -1,6 +1,6 @@
 package org.sahay.funds;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.sahay.platform.Language;
 
@@ -19,7 +19,7 @@ public record Transparency(
     List<Spent> spent,
     long spentPaise,
     long peopleReached,
-    Instant lastUpdated) {
+    LocalDate lastUpdated) {
 
   /** Counts below this are shown as fewer than 5. */
   public static final int SMALL = 5;

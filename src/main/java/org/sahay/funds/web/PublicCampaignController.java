@@ -36,11 +36,7 @@ class PublicCampaignController {
     }
     model.addAttribute("page", page);
     model.addAttribute("sides", sides);
-    model.addAttribute(
-        "updated",
-        page.lastUpdated() == null
-            ? null
-            : page.lastUpdated().atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate());
+    model.addAttribute("updated", page.lastUpdated());
     return "funds/public-campaign";
   }
 }
