@@ -123,6 +123,15 @@ class StockPagesIntegrationTest extends IntegrationTest {
     assertThat(tooMany.body()).contains("Not enough stock: only 5 left.");
     assertThat(onHand(officeId)).isEqualTo("5");
 
+    Map<String, String> kit = new LinkedHashMap<>();
+    kit.put("nameEn", "Hygiene kit");
+    kit.put("item.0", maskId);
+    kit.put("quantity.0", "2");
+    kit.put("item.1", maskId);
+    kit.put("quantity.1", "lots");
+    assertThat(post(browser, "/relief/kits", kit).body()).contains("Give a quantity above zero");
+    assertThat(browser.get("/relief/catalogue").body()).doesNotContain("Hygiene kit");
+
     var noName = post(browser, "/relief/items", Map.of("unit", "KG", "category", "FOOD"));
     assertThat(noName.body()).contains("Give the name in at least one language.");
     var noRound = post(browser, "/relief/rounds", Map.of("name", "", "locationId", officeId));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.sahay.access.Actor;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.MemberId;
@@ -56,10 +57,16 @@ class StockPagesController {
   private final ReliefCatalogue catalogue;
   private final DistributionRounds rounds;
   private final Members members;
+  private final Today today;
 
   StockPagesController(
-      Stock stock, ReliefCatalogue catalogue, DistributionRounds rounds, Members members) {
+      Stock stock,
+      ReliefCatalogue catalogue,
+      DistributionRounds rounds,
+      Members members,
+      Today today) {
     this.members = members;
+    this.today = today;
     this.stock = stock;
     this.catalogue = catalogue;
     this.rounds = rounds;
@@ -107,6 +114,10 @@ class StockPagesController {
       RedirectAttributes redirect) {
     Map<String, String> errors = new LinkedHashMap<>();
     List<ItemLine> lines = lines(form, KIT_ROWS, errors);
+    if (!errors.isEmpty()) {
+      // A row that cannot be read: save nothing, rather than a kit without that row.
+      return cataloguePage(actor, model, "kit", FormState.of(form, errors));
+    }
     var outcome =
         catalogue.createKit(
             actor,
@@ -134,7 +145,7 @@ class StockPagesController {
   String stockForm(Actor actor, @PathVariable String kind, Model model) {
     Map<String, String> values = new LinkedHashMap<>();
     if ("receive".equals(kind)) {
-      values.put("receivedOn", LocalDate.now().toString());
+      values.put("receivedOn", today.at(actor.organisation()).toString());
     }
     return stockPage(actor, model, kind(kind), FormState.of(values, Map.of()));
   }
@@ -234,8 +245,9 @@ class StockPagesController {
   @GetMapping("/relief/rounds/new")
   String newRound(Actor actor, Model model) {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("startsOn", LocalDate.now().toString());
-    values.put("endsOn", LocalDate.now().plusDays(6).toString());
+    LocalDate first = today.at(actor.organisation());
+    values.put("startsOn", first.toString());
+    values.put("endsOn", first.plusDays(6).toString());
     values.put("eligibility", Eligibility.ALL_MEMBERS.name());
     values.put("rule", EntitlementRule.ONCE_PER_HOUSEHOLD.name());
     values.put("meetsFoodNeeds", "true");
