@@ -174,7 +174,7 @@ public class DistributionStore {
 
   /** The needs a hand-over marked met, each with the status it had before. */
   public Map<UUID, NeedStatus> met(OrganisationId organisation, DistributionId distribution) {
-    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
+    Map<UUID, NeedStatus> met = new LinkedHashMap<>();
     jdbc.sql(
             """
             select need_id, was_status from distribution_need
@@ -182,8 +182,10 @@ public class DistributionStore {
             """)
         .param("d", distribution.value())
         .param("org", organisation.value())
-        .query((rs, n) -> met.put(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
-        .list();
+        .query(
+            (rs, n) -> Map.entry(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
+        .list()
+        .forEach(e -> met.put(e.getKey(), e.getValue()));
     return met;
   }
 

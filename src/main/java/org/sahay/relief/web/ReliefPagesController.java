@@ -223,8 +223,12 @@ class ReliefPagesController {
   }
 
   private static void addFlash(Model model) {
-    for (String name :
-        new String[] {"notice", "problem", "problemArgs", "newRecipient", "likelySame"}) {
+    absentAsNull(model, "notice", "problem", "problemArgs", "newRecipient", "likelySame");
+  }
+
+  /** Flash attributes a template declares, as null when the redirect did not bring them. */
+  static void absentAsNull(Model model, String... names) {
+    for (String name : names) {
       if (!model.containsAttribute(name)) {
         model.addAttribute(name, null);
       }

@@ -462,10 +462,6 @@ class StockPagesController {
   }
 
   private static void flash(Model model) {
-    for (String name : new String[] {"notice", "problem", "problemArgs"}) {
-      if (!model.containsAttribute(name)) {
-        model.addAttribute(name, null);
-      }
-    }
+    ReliefPagesController.absentAsNull(model, "notice", "problem", "problemArgs");
   }
 }
