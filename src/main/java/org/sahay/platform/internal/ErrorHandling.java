@@ -2,11 +2,15 @@ package org.sahay.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +20,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -25,6 +32,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  */
 @ControllerAdvice
 class ErrorHandling {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
   private final Problems problems;
   private final UiAdvice ui;
@@ -47,6 +56,35 @@ class ErrorHandling {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(HttpServletRequest request, HttpServletResponse response) {
     return answer(request, response, HttpStatus.BAD_REQUEST, "problem.unreadable");
+  }
+
+  /**
+   * A value that does not convert (a name typed where an id belongs): the log says which parameter
+   * was malformed, never its value, which may be a name or a phone number. A malformed id in the
+   * path is answered like an id that does not exist.
+   */
+  @ExceptionHandler(TypeMismatchException.class)
+  Object malformed(
+      TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+    String parameter =
+        e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    boolean inPath =
+        e instanceof MethodArgumentTypeMismatchException m
+            && m.getParameter().hasParameterAnnotation(PathVariable.class);
+    log.debug("Malformed value for parameter {} (value not logged)", parameter);
+    HttpStatus status = inPath ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    Object answer =
+        answer(request, response, status, inPath ? "problem.notFound" : "problem.malformed");
+    if (answer instanceof ResponseEntity<?> entity && entity.getBody() instanceof ProblemDetail p) {
+      // Spring would fill "instance" with the path as sent, echoing the value: name the route.
+      Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+      p.setInstance(
+          URI.create(
+              pattern instanceof String route
+                  ? route.replaceAll("\\{([A-Za-z0-9_]+)[^}]*}", ":$1")
+                  : "about:blank"));
+    }
+    return answer;
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
