@@ -28,6 +28,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -159,11 +160,23 @@ class SecurityConfig implements WebMvcConfigurer {
                     .logoutSuccessUrl("/login?logout")
                     .deleteCookies("SESSION")
                     .invalidateHttpSession(true))
+        // Before sign-in nothing goes into a session: where to return to is a path in a cookie,
+        // and the CSRF token of the sign-in form is a cookie too. Anonymous visitors, however
+        // many, leave no session rows behind.
+        .requestCache(c -> c.requestCache(new PathOnlyRequestCache()))
+        .csrf(c -> c.csrfTokenRepository(csrfCookie()))
         .addFilterAfter(
             new SessionGuardFilter(users, clock, absoluteTimeout),
             UsernamePasswordAuthenticationFilter.class);
     headers(http);
     return http.build();
+  }
+
+  private static CookieCsrfTokenRepository csrfCookie() {
+    var repository = new CookieCsrfTokenRepository();
+    repository.setCookieName("SAHAY_CSRF");
+    repository.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Strict"));
+    return repository;
   }
 
   /**
