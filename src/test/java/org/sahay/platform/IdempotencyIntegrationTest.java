@@ -120,6 +120,56 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
   }
 
+  @Test
+  void aClaimLeftInProgressByAnAttemptThatDiedIsTakenOverByTheRetry() {
+    Http http = http();
+    String token = adminToken(http);
+    String key = UUID.randomUUID().toString();
+    String code = Fixtures.shortCode();
+    assertThat(create(http, token, key, code).statusCode()).isEqualTo(201);
+    // As if the server had died before answering: the claim stays in progress, an hour old.
+    jdbc.sql(
+            """
+            update idempotency_record set state = 'IN_PROGRESS', response_status = null,
+              response_body = null, response_content_type = null, completed_at = null,
+              created_at = :then
+            where idem_key = :key
+            """)
+        .param("then", java.time.OffsetDateTime.now().minusHours(1))
+        .param("key", key)
+        .update();
+
+    var retry = create(http, token, key, code);
+
+    assertThat(retry.statusCode()).isNotEqualTo(409);
+    assertThat(retry.body()).doesNotContain("still being processed");
+    assertThat(
+            jdbc.sql("select state from idempotency_record where idem_key = :key")
+                .param("key", key)
+                .query(String.class)
+                .single())
+        .isEqualTo("COMPLETE");
+    assertThat(organisationsWithCode(code)).isEqualTo(1);
+  }
+
+  @Test
+  void theSameKeyAndBodyToAnotherQueryIsAnotherRequestAndRefused() {
+    Http http = http();
+    String token = adminToken(http);
+    String key = UUID.randomUUID().toString();
+    String code = Fixtures.shortCode();
+    assertThat(create(http, token, key, code).statusCode()).isEqualTo(201);
+    var other =
+        http.postJson(
+            "/api/v1/organisations?copy=2",
+            body(code),
+            "Authorization",
+            Http.bearer(token),
+            "Idempotency-Key",
+            key);
+    assertThat(other.statusCode()).isEqualTo(422);
+  }
+
   private String adminToken(Http http) {
     var admin = fixtures.systemAdmin();
     return http.token(admin.username(), admin.password());
@@ -128,16 +178,20 @@ class IdempotencyIntegrationTest extends IntegrationTest {
   private HttpResponse<String> create(Http http, String token, String key, String code) {
     return http.postJson(
         "/api/v1/organisations",
-        "{\"name\":\"Idempotent collective "
-            + code
-            + "\",\"kind\":\"COLLECTIVE\",\"state\":\"West Bengal\",\"district\":\"Kolkata\","
-            + "\"shortCode\":\""
-            + code
-            + "\",\"defaultLanguage\":\"bn\",\"timeZone\":\"Asia/Kolkata\"}",
+        body(code),
         "Authorization",
         Http.bearer(token),
         "Idempotency-Key",
         key);
+  }
+
+  private static String body(String code) {
+    return "{\"name\":\"Idempotent collective "
+        + code
+        + "\",\"kind\":\"COLLECTIVE\",\"state\":\"West Bengal\",\"district\":\"Kolkata\","
+        + "\"shortCode\":\""
+        + code
+        + "\",\"defaultLanguage\":\"bn\",\"timeZone\":\"Asia/Kolkata\"}";
   }
 
   private long organisationsWithCode(String code) {

@@ -28,8 +28,12 @@ class IdempotencyConfig {
 
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      Problems problems, @Value("${sahay.idempotency.wait:10s}") Duration wait) {
-    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait));
+      Problems problems,
+      @Value("${sahay.idempotency.wait:10s}") Duration wait,
+      @Value("${sahay.idempotency.stale-after:${SAHAY_IDEMPOTENCY_STALE_AFTER:5m}}")
+          Duration staleAfter) {
+    var registration =
+        new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait, staleAfter));
     // After Spring Security (order -100), so that the caller is known.
     registration.setOrder(0);
     registration.addUrlPatterns("/api/v1/*");

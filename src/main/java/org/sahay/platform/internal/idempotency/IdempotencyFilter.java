@@ -37,11 +37,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private final IdempotencyStore store;
   private final Problems problems;
   private final Duration waitForFirst;
+  private final Duration staleAfter;
 
-  IdempotencyFilter(IdempotencyStore store, Problems problems, Duration waitForFirst) {
+  IdempotencyFilter(
+      IdempotencyStore store, Problems problems, Duration waitForFirst, Duration staleAfter) {
     this.store = store;
     this.problems = problems;
     this.waitForFirst = waitForFirst;
+    this.staleAfter = staleAfter;
   }
 
   @Override
@@ -89,14 +92,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
       replayable = new CachedBodyRequest(request, body);
     }
 
-    if (store.claim(principal, key, hash)) {
+    if (store.claim(principal, key, hash, staleAfter)) {
       runOnce(replayable, response, chain, principal, key);
       return;
     }
     Optional<IdempotencyStore.Stored> first = awaitFirst(principal, key);
     if (first.isEmpty()) {
       // The first attempt failed and gave the key back: this attempt may try again.
-      if (store.claim(principal, key, hash)) {
+      if (store.claim(principal, key, hash, staleAfter)) {
         runOnce(replayable, response, chain, principal, key);
       } else {
         problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
@@ -218,6 +221,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
       digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
       digest.update((byte) ' ');
       digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+      // The query is part of the request: the same body to another query is another request.
+      String query = request.getQueryString();
+      if (query != null) {
+        digest.update((byte) '?');
+        digest.update(query.getBytes(StandardCharsets.UTF_8));
+      }
       digest.update((byte) '\n');
       digest.update(body);
       return HexFormat.of().formatHex(digest.digest());

@@ -41,8 +41,37 @@ class IdempotencyStore {
     this.clock = clock;
   }
 
-  /** True when this caller now owns the key; false when someone already does. */
-  boolean claim(String principal, String key, String requestHash) {
+  /**
+   * True when this caller now owns the key; false when someone already does. A claim still in
+   * progress after {@code staleAfter} (the first attempt died with the server, or its client gave
+   * up while the claim stayed) is taken over by a retry of the same request, so that a phone can
+   * always sync its record in the end.
+   */
+  boolean claim(String principal, String key, String requestHash, Duration staleAfter) {
+    if (claim(principal, key, requestHash)) {
+      return true;
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Integer taken =
+        tx.execute(
+            s ->
+                jdbc.sql(
+                        """
+                        update idempotency_record set created_at = :now
+                        where principal = :principal and idem_key = :key
+                          and request_hash = :hash and state = 'IN_PROGRESS'
+                          and created_at < :cutoff
+                        """)
+                    .param("now", now)
+                    .param("principal", principal)
+                    .param("key", key)
+                    .param("hash", requestHash)
+                    .param("cutoff", now.minus(staleAfter))
+                    .update());
+    return taken != null && taken == 1;
+  }
+
+  private boolean claim(String principal, String key, String requestHash) {
     try {
       tx.executeWithoutResult(
           s ->
