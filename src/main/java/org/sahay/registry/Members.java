@@ -261,8 +261,18 @@ public class Members {
     if (member.sensitive() != null && !mayTouchSensitive) {
       throw new AccessDeniedException("sensitive");
     }
-    // Without the permission the stored sensitive profile is kept as it is, unseen.
-    byte[] sealed = mayTouchSensitive ? sensitive.seal(id, member.sensitive()) : row.sensitive();
+    // An absent profile leaves the stored one as it is; only an explicit empty one clears it.
+    // Without the permission the stored profile is kept as it is, unseen.
+    SensitiveChange change =
+        !mayTouchSensitive || input.sensitive() == null
+            ? SensitiveChange.KEPT
+            : member.sensitive() == null ? SensitiveChange.CLEARED : SensitiveChange.WRITTEN;
+    byte[] sealed =
+        switch (change) {
+          case KEPT -> row.sensitive();
+          case CLEARED -> null;
+          case WRITTEN -> sensitive.seal(id, member.sensitive());
+        };
     if (!store.update(id, row.organisation(), input.version(), member, sealed)) {
       int current = store.find(id).map(MemberRow::version).orElse(-1);
       return new Outcome.Stale(current);
@@ -275,8 +285,18 @@ public class Members {
             "member",
             id.toString(),
             row.code()
-                + (mayTouchSensitive && member.sensitive() != null ? ", sensitive profile" : "")));
+                + switch (change) {
+                  case KEPT -> "";
+                  case CLEARED -> row.sensitive() == null ? "" : ", sensitive profile cleared";
+                  case WRITTEN -> ", sensitive profile";
+                }));
     return new Outcome.Saved(view(by, store.find(id).orElseThrow(), false));
+  }
+
+  private enum SensitiveChange {
+    KEPT,
+    CLEARED,
+    WRITTEN
   }
 
   /** Records consent for one purpose; the history is kept. */

@@ -366,6 +366,50 @@ class MemberApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aPutWithoutTheSensitiveProfileKeepsItAndOnlyAnExplicitEmptyProfileClearsItAudited() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String counsellor = token(fixtures.user(collective, Role.COUNSELLOR, Role.LEADER));
+    String id = field(register(counsellor, "Sunita", null, SECRET_NOTE).body(), "id");
+    Http http = http();
+    String base =
+        "{\"name\":\"Sunita\",\"gender\":\"FEMALE\",\"yearOfBirth\":1984,"
+            + "\"district\":\"Guntur\",\"village\":\"Kothapeta\"";
+
+    var withoutProfile =
+        http.send(
+            "PUT",
+            "/api/v1/members/" + id,
+            base + ",\"version\":0}",
+            "Authorization",
+            Http.bearer(counsellor));
+    assertThat(withoutProfile.statusCode()).isEqualTo(200);
+    assertThat(withoutProfile.body()).contains("Kothapeta").contains(SECRET_NOTE);
+    assertThat(http.get("/api/v1/members/" + id, "Authorization", Http.bearer(counsellor)).body())
+        .contains(SECRET_NOTE);
+
+    var cleared =
+        http.send(
+            "PUT",
+            "/api/v1/members/" + id,
+            base + ",\"sensitive\":{},\"version\":1}",
+            "Authorization",
+            Http.bearer(counsellor));
+    assertThat(cleared.statusCode()).isEqualTo(200);
+    assertThat(cleared.body()).doesNotContain(SECRET_NOTE).contains("\"sensitive\":null");
+    assertThat(
+            jdbc.sql(
+                    "select summary from audit_entry where action = 'MEMBER_CHANGED'"
+                        + " and entity_id = :id order by seq")
+                .param("id", id)
+                .query(String.class)
+                .list())
+        .hasSize(2)
+        .last()
+        .asString()
+        .contains("sensitive profile cleared");
+  }
+
+  @Test
   void theSecondOfTwoConcurrentEditsIsStaleAndNothingIsLost() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String leader = token(fixtures.user(collective, Role.LEADER));
