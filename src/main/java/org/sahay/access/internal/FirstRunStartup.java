@@ -1,5 +1,6 @@
 package org.sahay.access.internal;
 
+import java.util.Locale;
 import org.sahay.access.FirstRun;
 import org.sahay.access.Users;
 import org.sahay.platform.Language;
@@ -8,12 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * At start, with no user in the database: creates the system admin from {@code
  * SAHAY_BOOTSTRAP_ADMIN_USERNAME} and {@code SAHAY_BOOTSTRAP_ADMIN_PASSWORD} when both are set,
- * otherwise logs the one-time set-up code.
+ * otherwise logs the one-time set-up code. Bootstrap settings that are refused (a weak password, a
+ * malformed username) stop Sahay with the reason in words: running on with no user and no way in
+ * would only hide the mistake.
  */
 @Component
 class FirstRunStartup implements ApplicationRunner {
@@ -22,16 +26,19 @@ class FirstRunStartup implements ApplicationRunner {
 
   private final Users users;
   private final FirstRun firstRun;
+  private final MessageSource messages;
   private final String username;
   private final String password;
 
   FirstRunStartup(
       Users users,
       FirstRun firstRun,
+      MessageSource messages,
       @Value("${sahay.bootstrap.admin-username:}") String username,
       @Value("${sahay.bootstrap.admin-password:}") String password) {
     this.users = users;
     this.firstRun = firstRun;
+    this.messages = messages;
     this.username = username;
     this.password = password;
   }
@@ -44,15 +51,28 @@ class FirstRunStartup implements ApplicationRunner {
     if (!username.isBlank() && !password.isEmpty()) {
       var outcome = users.createFirstSystemAdmin(username, password, Language.EN);
       if (outcome instanceof Users.Outcome.Refused refused) {
-        log.error(
-            "SAHAY_BOOTSTRAP_ADMIN_* refused ({}): choose a username of 3 to 64 letters,"
-                + " digits, '.', '_' or '-', and a password of at least 10 characters that"
-                + " is not a common one",
-            refused.messageKey());
+        String reason =
+            messages.getMessage(refused.messageKey(), null, refused.messageKey(), Locale.ENGLISH);
+        String problem =
+            "SAHAY_BOOTSTRAP_ADMIN_"
+                + ("password".equals(refused.field()) ? "PASSWORD" : "USERNAME")
+                + " refused: "
+                + reason
+                + " Sahay stops here: fix the setting, or unset both SAHAY_BOOTSTRAP_ADMIN_*"
+                + " variables and use the one-time set-up code instead.";
+        log.error(problem);
+        throw new BootstrapRefusedException(problem);
       } else {
         log.info("Created the system admin from the bootstrap settings");
       }
     }
     firstRun.announce();
+  }
+
+  /** Stops the start: the bootstrap admin settings were refused. */
+  static final class BootstrapRefusedException extends IllegalStateException {
+    BootstrapRefusedException(String message) {
+      super(message);
+    }
   }
 }
