@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sahay.access.internal.ApiTokenStore;
+import org.sahay.access.internal.LoginThrottle;
 import org.sahay.access.internal.SessionControl;
 import org.sahay.access.internal.UserRecord;
 import org.sahay.access.internal.UserStore;
@@ -57,6 +58,7 @@ public class Users {
   private final OrganisationDirectory organisations;
   private final SessionControl sessions;
   private final ApiTokenStore tokens;
+  private final LoginThrottle throttle;
 
   Users(
       UserStore store,
@@ -66,7 +68,8 @@ public class Users {
       AuditLog audit,
       OrganisationDirectory organisations,
       SessionControl sessions,
-      ApiTokenStore tokens) {
+      ApiTokenStore tokens,
+      LoginThrottle throttle) {
     this.store = store;
     this.passwords = passwords;
     this.encoder = encoder;
@@ -75,6 +78,7 @@ public class Users {
     this.organisations = organisations;
     this.sessions = sessions;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   public boolean anyExist() {
@@ -176,6 +180,30 @@ public class Users {
     return ended;
   }
 
+  /**
+   * Lifts every sign-in lock on a user's account, from every address (a lock only ever falls on the
+   * addresses that failed, but someone sharing such an address may need in sooner).
+   */
+  @Transactional
+  public int unlock(Actor by, UserId id) {
+    UserRecord user = managed(by, id);
+    int lifted = throttle.unlock(user.username());
+    audit.record(
+        new AuditLog.Event(
+            by.username(), user.organisation(), "USER_UNLOCKED", "user", id.toString(), ""));
+    return lifted;
+  }
+
+  /** The organisation's users whom some address is locked out of at the moment. */
+  @Transactional(readOnly = true)
+  public Set<UserId> lockedOut(Actor by, OrganisationId organisation) {
+    policy.require(by, Action.USER_MANAGE, organisation);
+    return store.ofOrganisation(organisation).stream()
+        .filter(u -> throttle.anyLockOn(u.username()))
+        .map(UserRecord::id)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   /** Allows a user of the admin's organisation one grantable action beyond their roles. */
   @Transactional
   public void grant(Actor by, UserId id, Action action, boolean allowed) {
@@ -212,6 +240,8 @@ public class Users {
     }
     store.setPasswordHash(user.id(), encoder.encode(replacement));
     sessions.endSessions(user.username(), currentSessionId);
+    // A token made with the old password may be on a lost phone: the new password ends it too.
+    int revoked = tokens.revokeAll(user.id());
     audit.record(
         new AuditLog.Event(
             self.username(),
@@ -219,7 +249,7 @@ public class Users {
             "PASSWORD_CHANGED",
             "user",
             user.id().toString(),
-            "other sessions ended"));
+            "other sessions ended, " + revoked + " API tokens revoked"));
     return new Outcome.Done(user.id());
   }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sahay.IntegrationTest;
 import org.sahay.access.internal.LoginThrottle;
 import org.sahay.access.internal.LoginThrottleFactory;
+import org.sahay.access.internal.LoginThrottleFactory.ClientAddressDescriptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,24 +31,93 @@ class LoginThrottleIntegrationTest extends IntegrationTest {
   }
 
   @Test
-  void aSuccessClearsTheAccountButNotTheAddress() {
-    var throttle = throttle();
+  void aSuccessClearsTheAccountsCountFromThatAddress() {
+    var throttle = throttle(100);
     String account = "acct-" + System.nanoTime();
+    for (int i = 0; i < 4; i++) {
+      throttle.recordFailure(account, "10.1.1.1");
+    }
+    throttle.recordSuccess(account, "10.1.1.1");
+    for (int i = 0; i < 4; i++) {
+      throttle.recordFailure(account, "10.1.1.1");
+    }
+    assertThat(throttle.lockedUntil(account, "10.1.1.1")).isEmpty();
     throttle.recordFailure(account, "10.1.1.1");
-    throttle.recordFailure(account, "10.1.1.1");
-    throttle.recordSuccess(account);
-    throttle.recordFailure(account, "10.1.1.2");
-    assertThat(throttle.lockedUntil(account, "10.1.1.3")).isEmpty();
+    assertThat(throttle.lockedUntil(account, "10.1.1.1")).isPresent();
+  }
+
+  @Test
+  void anOutsiderWhoKnowsAUsernameLocksOnlyTheirOwnAddressAndCannotRenewALockOnTheOwner() {
+    var throttle = throttle(100);
+    String account = "acct-" + System.nanoTime();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 5; i++) {
+        throttle.recordFailure(account, "203.0.113.9");
+      }
+      assertThat(throttle.lockedUntil(account, "203.0.113.9")).isPresent();
+      assertThat(throttle.lockedUntil(account, "198.51.100.4"))
+          .as("the owner, on another address, still signs in")
+          .isEmpty();
+    }
+    assertThat(throttle.anyLockOn(account)).isTrue();
+  }
+
+  @Test
+  void anAccountGuessedFromManyAddressesLocksEachFurtherAddressAtItsFirstFailure() {
+    var throttle = throttle(100);
+    String account = "acct-" + System.nanoTime();
+    // 20 failures (4 x the per-account limit) spread so that no address reaches 5.
+    for (int address = 0; address < 5; address++) {
+      for (int i = 0; i < 4; i++) {
+        throttle.recordFailure(account, "192.0.2." + address);
+      }
+      if (address < 4) {
+        assertThat(throttle.lockedUntil(account, "192.0.2." + address)).isEmpty();
+      }
+    }
+    throttle.recordFailure(account, "192.0.2.77");
+    assertThat(throttle.lockedUntil(account, "192.0.2.77")).isPresent();
+    assertThat(throttle.lockedUntil(account, "198.51.100.4")).isEmpty();
+  }
+
+  @Test
+  void anUnlockLiftsEveryLockOnTheAccountAndNoTypedUsernameReachesAnotherAccountsLock() {
+    var throttle = throttle(100);
+    String account = "acct-" + System.nanoTime();
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure(account, "203.0.113.9");
+    }
+    // Typing a username that spells another row's key must not clear or renew that row.
+    throttle.recordFailure(account + "|203.0.113.9", "203.0.113.10");
+    throttle.recordFailure(account + "@203.0.113.9", "203.0.113.10");
+    assertThat(throttle.lockedUntil(account, "203.0.113.9")).isPresent();
+
+    assertThat(throttle.unlock(account)).isPositive();
+    assertThat(throttle.lockedUntil(account, "203.0.113.9")).isEmpty();
+    assertThat(throttle.anyLockOn(account)).isFalse();
+  }
+
+  @Test
+  void theStartLogSaysWhichAddressTheLimitsUse() {
+    assertThat(ClientAddressDescriptions.describe("native"))
+        .contains("X-Forwarded-For")
+        .contains("cannot choose its own");
+    assertThat(ClientAddressDescriptions.describe("none"))
+        .contains("every user shares the proxy's address");
   }
 
   private LoginThrottle throttle() {
-    // 5 per account, 3 per address, in a 15 minute window, locked for 15 minutes.
+    return throttle(3);
+  }
+
+  private LoginThrottle throttle(int perAddress) {
+    // 5 per account and address, perAddress per address, in a 15 minute window, 15 minute locks.
     return LoginThrottleFactory.create(
         jdbc,
         Clock.systemUTC(),
         transactions,
         5,
-        3,
+        perAddress,
         Duration.ofMinutes(15),
         Duration.ofMinutes(15));
   }

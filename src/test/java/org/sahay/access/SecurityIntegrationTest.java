@@ -8,10 +8,12 @@ import org.sahay.Http;
 import org.sahay.IntegrationTest;
 import org.sahay.organisations.OrganisationKind;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SecurityIntegrationTest extends IntegrationTest {
 
   @Autowired private AccessPolicy accessPolicy;
+  @Autowired private JdbcClient jdbc;
 
   @Test
   void anonymousUsersReachOnlySignInHealthQuickExitAndStaticFiles() {
@@ -139,6 +141,88 @@ class SecurityIntegrationTest extends IntegrationTest {
         http.postJson(
             "/api/v1/tokens", "{}", "Authorization", Http.basic(user.username(), user.password()));
     assertThat(api.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anOutsiderBehindAProxyLocksOnlyItsOwnAddressAndAnAdminCanUnlock() {
+    var org = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var user = fixtures.user(org, Role.LEADER);
+    var admin = fixtures.user(org, Role.ORG_ADMIN);
+    Http http = http();
+    // Requests reach Sahay through a proxy on the loopback network, which names the client.
+    String outsider = "203.0.113." + (int) (Math.random() * 250);
+    String owner = "198.51.100." + (int) (Math.random() * 250);
+    for (int i = 0; i < 6; i++) {
+      var failed =
+          http.postJson(
+              "/api/v1/tokens",
+              "{}",
+              "Authorization",
+              Http.basic(user.username(), "wrong-password-" + i),
+              "X-Forwarded-For",
+              outsider);
+      assertThat(failed.statusCode()).isEqualTo(401);
+    }
+    var right = Http.basic(user.username(), user.password());
+    assertThat(
+            http.postJson(
+                    "/api/v1/tokens", "{}", "Authorization", right, "X-Forwarded-For", outsider)
+                .statusCode())
+        .as("the outsider's address is locked for this account")
+        .isEqualTo(401);
+    assertThat(
+            http.postJson("/api/v1/tokens", "{}", "Authorization", right, "X-Forwarded-For", owner)
+                .statusCode())
+        .as("the owner signs in from their own address")
+        .isEqualTo(201);
+
+    Http adminHttp = http();
+    adminHttp.signIn(admin.username(), admin.password());
+    String page = adminHttp.get("/organisations/" + org.id() + "/users").body();
+    assertThat(page).contains("Sign-in locked").contains("/users/" + user.actor().id() + "/unlock");
+    var unlocked =
+        adminHttp.postForm(
+            "/users/" + user.actor().id() + "/unlock",
+            Map.of(),
+            "/organisations/" + org.id() + "/users");
+    assertThat(unlocked.statusCode()).isEqualTo(302);
+    assertThat(adminHttp.get("/organisations/" + org.id() + "/users").body())
+        .contains("Sign-in is unlocked for this user.")
+        .doesNotContain("Sign-in locked");
+    assertThat(
+            http.postJson(
+                    "/api/v1/tokens", "{}", "Authorization", right, "X-Forwarded-For", outsider)
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'USER_UNLOCKED' and entity_id = :id")
+                .param("id", user.actor().id().toString())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aNewPasswordEndsTheTokensMadeWithTheOldOne() {
+    var user = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http http = http();
+    String token = http.token(user.username(), user.password());
+    assertThat(http.get("/api/v1/me", "Authorization", Http.bearer(token)).statusCode())
+        .isEqualTo(200);
+    http.signIn(user.username(), user.password());
+    var changed =
+        http.postForm(
+            "/account/password",
+            Map.of(
+                "current", user.password(),
+                "password", "river-lantern-5531",
+                "confirm", "river-lantern-5531"),
+            "/account");
+    assertThat(changed.statusCode()).isEqualTo(302);
+    assertThat(http.get("/account").body()).contains("your API tokens no longer work");
+    assertThat(http().get("/api/v1/me", "Authorization", Http.bearer(token)).statusCode())
+        .isEqualTo(401);
   }
 
   @Test

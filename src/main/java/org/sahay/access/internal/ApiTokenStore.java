@@ -101,8 +101,10 @@ public class ApiTokenStore {
         == 1;
   }
 
-  public void revokeAll(UserId user) {
-    jdbc.sql("update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
+  /** Revokes every live token of a user; returns how many. */
+  public int revokeAll(UserId user) {
+    return jdbc.sql(
+            "update api_token set revoked_at = :now where user_id = :user and revoked_at is null")
         .param("now", OffsetDateTime.now(clock))
         .param("user", user.value())
         .update();

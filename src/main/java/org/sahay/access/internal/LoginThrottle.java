@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,11 +16,21 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed sign-ins per account and per client address in the database (so every app node sees
- * them) and locks either for a while after too many.
+ * Counts failed sign-ins in the database (so every app node sees them) and locks for a while after
+ * too many. The lock never shuts the owner out: it falls on the failing client address, for that
+ * account ({@code max-failures-per-account} wrong passwords for one username from one address) or
+ * for every account ({@code max-failures-per-address} from one address). An outsider who knows a
+ * username can lock only themselves. Once an account is under attack from many addresses ({@link
+ * #UNDER_ATTACK_FACTOR} times the per-account limit within the window, counted across addresses but
+ * never locking the account), a single further failure locks the address that made it, so a
+ * spread-out guesser gets one try per address per lock while the owner signs in as usual. An admin
+ * can lift every lock on an account ({@link #unlock}).
  */
 @Component
 public class LoginThrottle {
+
+  /** How many times the per-account limit, across addresses, marks an account under attack. */
+  static final int UNDER_ATTACK_FACTOR = 4;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -47,72 +58,110 @@ public class LoginThrottle {
     this.lockout = lockout;
   }
 
-  /** Until when the account or the address is locked, if it is. */
+  /** Until when this address may not sign in to this account, if it may not. */
   public Optional<Instant> lockedUntil(String username, String address) {
     Instant now = clock.instant();
-    return latest(lockOf(accountKey(username)), lockOf(addressKey(address)))
+    return latest(lockOf(pairKey(username, address)), lockOf(addressKey(address)))
         .filter(until -> until.isAfter(now));
   }
 
   public void recordFailure(String username, String address) {
-    fail(accountKey(username), maxPerAccount);
+    int acrossAddresses = fail(accountKey(username), Integer.MAX_VALUE);
+    boolean underAttack = acrossAddresses >= maxPerAccount * UNDER_ATTACK_FACTOR;
+    fail(pairKey(username, address), underAttack ? 1 : maxPerAccount);
     fail(addressKey(address), maxPerAddress);
   }
 
-  /** A successful sign-in clears the account's count, not the address's. */
-  public void recordSuccess(String username) {
+  /** A successful sign-in clears the account's count from that address, not the address's own. */
+  public void recordSuccess(String username, String address) {
     tx.executeWithoutResult(
         s ->
             jdbc.sql("delete from login_throttle where throttle_key = :k")
-                .param("k", accountKey(username))
+                .param("k", pairKey(username, address))
                 .update());
   }
 
-  private void fail(String key, int max) {
+  /** Lifts every lock on an account, from every address, and forgets its failures. */
+  public int unlock(String username) {
+    String prefix = pairPrefix(username);
+    Integer removed =
+        tx.execute(
+            s ->
+                jdbc.sql(
+                        "delete from login_throttle where throttle_key = :account"
+                            + " or substring(throttle_key, 1, :len) = :prefix")
+                    .param("account", accountKey(username))
+                    .param("prefix", prefix)
+                    .param("len", prefix.length())
+                    .update());
+    return removed == null ? 0 : removed;
+  }
+
+  /** Whether an account has a lock in force from any address. */
+  public boolean anyLockOn(String username) {
+    String prefix = pairPrefix(username);
+    return jdbc.sql(
+                "select count(*) from login_throttle where substring(throttle_key, 1, :len) = :prefix"
+                    + " and locked_until > :now")
+            .param("prefix", prefix)
+            .param("len", prefix.length())
+            .param("now", utc(clock.instant()))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Counts one failure under the key and locks it at {@code max}; returns the count. */
+  private int fail(String key, int max) {
     Instant now = clock.instant();
-    tx.executeWithoutResult(
-        s -> {
-          var row =
+    Integer counted =
+        tx.execute(
+            s -> {
+              var row =
+                  jdbc.sql(
+                          "select failures, window_started_at from login_throttle"
+                              + " where throttle_key = :k for update")
+                      .param("k", key)
+                      .query(
+                          (rs, n) ->
+                              new Object[] {
+                                rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()
+                              })
+                      .optional();
+              if (row.isEmpty()) {
+                try {
+                  jdbc.sql(
+                          "insert into login_throttle"
+                              + " (throttle_key, failures, window_started_at, locked_until)"
+                              + " values (:k, 1, :now, :until)")
+                      .param("k", key)
+                      .param("now", utc(now))
+                      .param("until", max <= 1 ? utc(now.plus(lockout)) : null)
+                      .update();
+                } catch (DuplicateKeyException e) {
+                  s.setRollbackOnly();
+                }
+                return 1;
+              }
+              int failures = (int) row.get()[0];
+              Instant started = (Instant) row.get()[1];
+              if (started.plus(window).isBefore(now)) {
+                failures = 0;
+                started = now;
+              }
+              failures++;
+              Instant lockedUntil = failures >= max ? now.plus(lockout) : null;
               jdbc.sql(
-                      "select failures, window_started_at from login_throttle"
-                          + " where throttle_key = :k for update")
+                      "update login_throttle set failures = :f, window_started_at = :w,"
+                          + " locked_until = :l where throttle_key = :k")
+                  .param("f", failures)
+                  .param("w", utc(started))
+                  .param("l", lockedUntil == null ? null : utc(lockedUntil))
                   .param("k", key)
-                  .query(
-                      (rs, n) ->
-                          new Object[] {
-                            rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()
-                          })
-                  .optional();
-          if (row.isEmpty()) {
-            try {
-              jdbc.sql(
-                      "insert into login_throttle (throttle_key, failures, window_started_at)"
-                          + " values (:k, 1, :now)")
-                  .param("k", key)
-                  .param("now", utc(now))
                   .update();
-            } catch (DuplicateKeyException e) {
-              s.setRollbackOnly();
-            }
-            return;
-          }
-          int failures = (int) row.get()[0];
-          Instant started = (Instant) row.get()[1];
-          if (started.plus(window).isBefore(now)) {
-            failures = 0;
-            started = now;
-          }
-          failures++;
-          Instant lockedUntil = failures >= max ? now.plus(lockout) : null;
-          jdbc.sql(
-                  "update login_throttle set failures = :f, window_started_at = :w,"
-                      + " locked_until = :l where throttle_key = :k")
-              .param("f", failures)
-              .param("w", utc(started))
-              .param("l", lockedUntil == null ? null : utc(lockedUntil))
-              .param("k", key)
-              .update();
-        });
+              return failures;
+            });
+    return counted == null ? 0 : counted;
   }
 
   private Optional<Instant> lockOf(String key) {
@@ -139,10 +188,31 @@ public class LoginThrottle {
   }
 
   private static String accountKey(String username) {
-    return "account:" + (username == null ? "" : username.trim().toLowerCase());
+    return "account:" + name(username);
+  }
+
+  // Usernames are at most 64 characters; what an outsider types may be longer, and keys fit 200.
+  private static String name(String username) {
+    String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    return name.length() > 100 ? name.substring(0, 100) : name;
+  }
+
+  private static String place(String address) {
+    String place = address == null ? "unknown" : address;
+    return place.length() > 60 ? place.substring(0, 60) : place;
+  }
+
+  // "pair:" never collides with "account:"; an address never holds '|', so no typed username can
+  // reach another pair's row.
+  private static String pairKey(String username, String address) {
+    return pairPrefix(username) + place(address);
+  }
+
+  private static String pairPrefix(String username) {
+    return "pair:" + name(username) + "|";
   }
 
   private static String addressKey(String address) {
-    return "address:" + (address == null ? "unknown" : address);
+    return "address:" + place(address);
   }
 }

@@ -64,7 +64,7 @@ class SahayAuthenticationProvider implements AuthenticationProvider {
     }
     try {
       Authentication result = passwords.authenticate(authentication);
-      throttle.recordSuccess(username);
+      throttle.recordSuccess(username, address);
       SahayPrincipal principal = (SahayPrincipal) result.getPrincipal();
       audit.record(
           new AuditLog.Event(

@@ -15,6 +15,7 @@ import org.sahay.access.Users;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Problems;
+import org.sahay.platform.UserId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,6 +114,13 @@ class AccessApiController {
                 user.organisation().toString(),
                 names(user.roles()),
                 user.active()));
+  }
+
+  /** Lifts every sign-in lock on a user's account; organisation admins of their organisation. */
+  @PostMapping("/users/{id}/unlock")
+  ResponseEntity<Void> unlock(Actor actor, @PathVariable UserId id) {
+    users.unlock(actor, id);
+    return ResponseEntity.noContent().build();
   }
 
   private ResponseEntity<?> invalid(HttpServletRequest request, String field, String key) {

@@ -46,7 +46,9 @@ class UserPagesController {
     model.addAttribute("organisationName", organisations.nameOf(id).orElse(""));
     model.addAttribute("users", list);
     model.addAttribute("roles", assignable(kind));
-    model.addAttribute("canManage", policy.permits(actor, Action.USER_MANAGE, id));
+    boolean canManage = policy.permits(actor, Action.USER_MANAGE, id);
+    model.addAttribute("canManage", canManage);
+    model.addAttribute("lockedOut", canManage ? users.lockedOut(actor, id) : Set.of());
     model.addAttribute("self", actor.id());
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", FormState.empty());
@@ -90,8 +92,8 @@ class UserPagesController {
     return "redirect:/organisations/" + id + "/users";
   }
 
-  /** Deactivate, reactivate or sign out everywhere; the service checks the policy. */
-  @PostMapping("/users/{id}/{change:deactivate|reactivate|end-sessions}")
+  /** Deactivate, reactivate, sign out everywhere or unlock; the service checks the policy. */
+  @PostMapping("/users/{id}/{change:deactivate|reactivate|end-sessions|unlock}")
   String change(
       Actor actor,
       @PathVariable UserId id,
@@ -107,6 +109,10 @@ class UserPagesController {
           case "reactivate" -> {
             users.reactivate(actor, id);
             yield "user.reactivated";
+          }
+          case "unlock" -> {
+            users.unlock(actor, id);
+            yield "user.unlocked";
           }
           default -> {
             users.endSessions(actor, id);

@@ -20,4 +20,13 @@ public final class LoginThrottleFactory {
       Duration lockout) {
     return new LoginThrottle(jdbc, clock, transactions, perAccount, perAddress, window, lockout);
   }
+
+  /** What the start log says about the client address, for tests. */
+  public static final class ClientAddressDescriptions {
+    private ClientAddressDescriptions() {}
+
+    public static String describe(String strategy) {
+      return ClientAddressAnnouncement.describe(strategy);
+    }
+  }
 }
