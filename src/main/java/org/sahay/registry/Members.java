@@ -13,6 +13,7 @@ import org.sahay.organisations.Organisations;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NameKeys;
 import org.sahay.platform.NotFoundException;
+import org.sahay.platform.StoredAnswers;
 import org.sahay.platform.Vault;
 import org.sahay.registry.internal.MemberRow;
 import org.sahay.registry.internal.MemberStore;
@@ -52,6 +53,7 @@ public class Members {
   private final Organisations organisations;
   private final Vault vault;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final StoredAnswers storedAnswers;
 
   Members(
       MemberStore store,
@@ -61,7 +63,8 @@ public class Members {
       AuditLog audit,
       Organisations organisations,
       Vault vault,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events,
+      StoredAnswers storedAnswers) {
     this.store = store;
     this.validation = validation;
     this.sensitive = sensitive;
@@ -70,6 +73,7 @@ public class Members {
     this.organisations = organisations;
     this.vault = vault;
     this.events = events;
+    this.storedAnswers = storedAnswers;
   }
 
   /**
@@ -334,6 +338,8 @@ public class Members {
     }
     vault.destroyKey(id.value());
     store.erase(id);
+    // A stored API answer (the member as registered, her profile) would replay her data.
+    storedAnswers.forgetAnswersNaming(id.value());
     events.publishEvent(new MemberErased(id, row.organisation()));
     audit.record(
         new AuditLog.Event(

@@ -257,6 +257,82 @@ class MemberApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void replayingAnIdempotencyKeyAfterErasureNeverShowsTheErasedMemberNorRegistersHerAgain() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String admin = token(fixtures.user(collective, Role.ORG_ADMIN));
+    String key = java.util.UUID.randomUUID().toString();
+    String body =
+        "{\"name\":\"Kamala Erasable\",\"phone\":\"9123456780\",\"gender\":\"FEMALE\","
+            + "\"yearOfBirth\":1984,\"district\":\"Guntur\",\"sensitive\":{\"notes\":\""
+            + SECRET_NOTE
+            + "\"}}";
+    var first =
+        http()
+            .postJson(
+                "/api/v1/members",
+                body,
+                "Authorization",
+                Http.bearer(admin),
+                "Idempotency-Key",
+                key);
+    assertThat(first.statusCode()).isEqualTo(201);
+    String id = field(first.body(), "id");
+    var replay =
+        http()
+            .postJson(
+                "/api/v1/members",
+                body,
+                "Authorization",
+                Http.bearer(admin),
+                "Idempotency-Key",
+                key);
+    assertThat(replay.body()).contains("Kamala Erasable");
+
+    assertThat(
+            http()
+                .send(
+                    "DELETE",
+                    "/api/v1/members/" + id + "?reason=MEMBER_REQUEST",
+                    null,
+                    "Authorization",
+                    Http.bearer(admin))
+                .statusCode())
+        .isEqualTo(204);
+
+    var afterErasure =
+        http()
+            .postJson(
+                "/api/v1/members",
+                body,
+                "Authorization",
+                Http.bearer(admin),
+                "Idempotency-Key",
+                key);
+    assertThat(afterErasure.statusCode()).isEqualTo(410);
+    assertThat(afterErasure.body())
+        .doesNotContain("Kamala")
+        .doesNotContain("9123456780")
+        .doesNotContain(SECRET_NOTE)
+        .contains("erased");
+    assertThat(
+            jdbc.sql("select count(*) from member where organisation_id = :org")
+                .param("org", collective.id().value())
+                .query(Long.class)
+                .single())
+        .as("the replay registered nobody again")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from idempotency_record r join idempotency_subject s"
+                        + " on s.principal = r.principal and s.idem_key = r.idem_key"
+                        + " where s.subject = :id and r.response_body is not null")
+                .param("id", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
   void anErasedMemberLeavesHerHousehold() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String admin = token(fixtures.user(collective, Role.ORG_ADMIN));

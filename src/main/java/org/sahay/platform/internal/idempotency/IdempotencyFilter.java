@@ -111,6 +111,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotency.mismatch");
     } else if (stored.state() != IdempotencyStore.State.COMPLETE) {
       problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+    } else if (stored.body().isEmpty() && stored.status() == IdempotencyStore.ERASED) {
+      // The answer named a person who has since been erased: it is gone with her.
+      problem(request, response, HttpStatus.GONE, "problem.idempotency.erased");
     } else if (stored.body().isEmpty()) {
       // Answered before the master key that sealed the answer was retired: never run it again.
       problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.expired");

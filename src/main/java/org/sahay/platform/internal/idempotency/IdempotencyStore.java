@@ -5,7 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sahay.platform.StoredAnswers;
 import org.sahay.platform.Vault;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +20,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Claims, completes and replays idempotency keys; each step commits on its own. */
+/**
+ * Claims, completes and replays idempotency keys; each step commits on its own. Completing notes
+ * every id the answer names, so that {@link #forgetAnswersNaming} (inside an erasing transaction)
+ * can strip the answers that carry an erased person's data.
+ */
 @Repository
-class IdempotencyStore {
+class IdempotencyStore implements StoredAnswers {
+
+  /** The status a stripped answer replays with, as a problem rather than the old body. */
+  static final int ERASED = 410;
+
+  private static final Pattern ID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final int MAX_SUBJECTS = 5000;
 
   enum State {
     IN_PROGRESS,
@@ -112,22 +130,65 @@ class IdempotencyStore {
   }
 
   void complete(String principal, String key, int status, String contentType, String body) {
+    Set<UUID> subjects = subjects(body);
     tx.executeWithoutResult(
-        s ->
+        s -> {
+          for (UUID subject : subjects) {
             jdbc.sql(
-                    """
+                    "insert into idempotency_subject (principal, idem_key, subject)"
+                        + " values (:principal, :key, :subject)")
+                .param("principal", principal)
+                .param("key", key)
+                .param("subject", subject)
+                .update();
+          }
+          jdbc.sql(
+                  """
                     update idempotency_record
                     set state = 'COMPLETE', response_status = :status,
                         response_content_type = :type, response_body = :body, completed_at = :now
                     where principal = :principal and idem_key = :key
                     """)
-                .param("status", status)
-                .param("type", contentType)
-                .param("body", seal(principal, key, body))
-                .param("now", OffsetDateTime.now(clock))
-                .param("principal", principal)
-                .param("key", key)
-                .update());
+              .param("status", status)
+              .param("type", contentType)
+              .param("body", seal(principal, key, body))
+              .param("now", OffsetDateTime.now(clock))
+              .param("principal", principal)
+              .param("key", key)
+              .update();
+        });
+  }
+
+  /**
+   * Joins the caller's transaction (the erasure), so the answers go with the person or not at all.
+   * The record itself stays, so that a retry of its key is not run a second time.
+   */
+  @Override
+  public int forgetAnswersNaming(UUID subject) {
+    return jdbc.sql(
+            """
+            update idempotency_record
+            set response_status = :erased, response_content_type = null, response_body = null
+            where state = 'COMPLETE' and exists (
+              select 1 from idempotency_subject s
+              where s.subject = :subject and s.principal = idempotency_record.principal
+                and s.idem_key = idempotency_record.idem_key)
+            """)
+        .param("erased", ERASED)
+        .param("subject", subject)
+        .update();
+  }
+
+  private static Set<UUID> subjects(String body) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    if (body == null) {
+      return ids;
+    }
+    Matcher m = ID.matcher(body);
+    while (m.find() && ids.size() < MAX_SUBJECTS) {
+      ids.add(UUID.fromString(m.group()));
+    }
+    return ids;
   }
 
   /** Gives the key back when the work failed, so that a retry may run it. */
