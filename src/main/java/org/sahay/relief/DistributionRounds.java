@@ -16,9 +16,12 @@ import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.SmallCount;
 import org.sahay.registry.HouseholdId;
+import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
 import org.sahay.relief.internal.CatalogueStore;
 import org.sahay.relief.internal.DistributionStore;
+import org.sahay.relief.internal.RecipientStore;
 import org.sahay.relief.internal.RoundStore;
 import org.sahay.relief.internal.Scope;
 import org.sahay.relief.internal.StockLedger;
@@ -70,6 +73,9 @@ public class DistributionRounds {
   private final ReliefCatalogue items;
   private final Scope scope;
   private final AuditLog audit;
+  private final Members members;
+  private final Households households;
+  private final RecipientStore recipients;
 
   DistributionRounds(
       RoundStore rounds,
@@ -78,7 +84,10 @@ public class DistributionRounds {
       StockLedger ledger,
       ReliefCatalogue items,
       Scope scope,
-      AuditLog audit) {
+      AuditLog audit,
+      Members members,
+      Households households,
+      RecipientStore recipients) {
     this.rounds = rounds;
     this.catalogue = catalogue;
     this.distributions = distributions;
@@ -86,6 +95,9 @@ public class DistributionRounds {
     this.items = items;
     this.scope = scope;
     this.audit = audit;
+    this.members = members;
+    this.households = households;
+    this.recipients = recipients;
   }
 
   @Transactional
@@ -140,6 +152,22 @@ public class DistributionRounds {
     }
     if (eligibility == Eligibility.LIST && list.isEmpty()) {
       errors.put("memberIds", "relief.round.list.required");
+    }
+    // Only the collective's own people: another collective's or a random id is refused as one
+    // that does not exist, before anything is stored.
+    List<MemberId> listedMembers = input.memberIds() == null ? List.of() : input.memberIds();
+    if (!members.codes(collective, listedMembers).keySet().containsAll(listedMembers)) {
+      errors.put("memberIds", "relief.round.list.unknown");
+    }
+    List<HouseholdId> listedHouseholds =
+        input.householdIds() == null ? List.of() : input.householdIds();
+    if (!households.codes(collective, listedHouseholds).keySet().containsAll(listedHouseholds)) {
+      errors.put("householdIds", "relief.round.list.unknown");
+    }
+    List<RecipientId> listedRecipients =
+        input.recipientIds() == null ? List.of() : input.recipientIds();
+    if (!recipients.existing(collective, listedRecipients).containsAll(listedRecipients)) {
+      errors.put("recipientIds", "relief.round.list.unknown");
     }
     if (!errors.isEmpty()) {
       return new Outcome.Invalid(errors);

@@ -10,7 +10,6 @@ import org.sahay.access.Actor;
 import org.sahay.funds.ExpenseCategory;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Money;
-import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
@@ -121,25 +120,31 @@ class LineChecks {
       String prefix,
       Map<String, String> errors) {
     List<String> found = new ArrayList<>();
+    List<MemberId> memberIds = new ArrayList<>();
+    List<HouseholdId> householdIds = new ArrayList<>();
     try {
       for (String m : line.memberIds() == null ? List.<String>of() : line.memberIds()) {
-        MemberId id = MemberId.of(m);
-        if (!collective.equals(members.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        found.add("m:" + id.value());
+        memberIds.add(MemberId.of(m));
       }
       for (String h : line.householdIds() == null ? List.<String>of() : line.householdIds()) {
-        HouseholdId id = HouseholdId.of(h);
-        if (!collective.equals(households.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        found.add("h:" + id.value());
+        householdIds.add(HouseholdId.of(h));
       }
-    } catch (IllegalArgumentException | NotFoundException e) {
+    } catch (IllegalArgumentException e) {
       errors.put(prefix + "recipients", "support.recipient.invalid");
       return null;
     }
+    // Asked of the collective's own register, so another collective's member or a random id is
+    // simply not there: the same refusal for both, and nothing thrown that would doom the
+    // transaction.
+    Map<MemberId, String> ours = members.codes(collective, memberIds);
+    Map<HouseholdId, String> ourHouseholds = households.codes(collective, householdIds);
+    if (!ours.keySet().containsAll(memberIds)
+        || !ourHouseholds.keySet().containsAll(householdIds)) {
+      errors.put(prefix + "recipients", "support.recipient.invalid");
+      return null;
+    }
+    memberIds.forEach(id -> found.add("m:" + id.value()));
+    householdIds.forEach(id -> found.add("h:" + id.value()));
     List<String> distinct = List.copyOf(new LinkedHashSet<>(found));
     if (distinct.isEmpty() || distinct.size() > MAX_RECIPIENTS) {
       errors.put(prefix + "recipients", "support.recipients.count");

@@ -112,6 +112,41 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(status(ofOther)).isEqualTo("OPEN");
   }
 
+  @Test
+  void aListRoundRefusesAnotherCollectivesPeopleAndRandomIdsLikeUnknownOnes() {
+    Relief ours = leaderOfNewCollective();
+    Relief theirs = leaderOfNewCollective();
+    String rice = ours.item("Rice", "KG");
+    String office = ours.location("Office");
+    String mine = ours.member("Kamala");
+    String stranger = theirs.member("Radha");
+    String strangersHome = theirs.household(stranger);
+    String random = java.util.UUID.randomUUID().toString();
+    String round =
+        """
+        {"name":"Listed round","startsOn":"2026-05-01","endsOn":"2026-05-31",
+         "locationId":"%s","lines":[{"item":"%s","quantity":1}],
+         "eligibility":"LIST","rule":"UNLIMITED","%s":["%s"]}
+        """;
+    for (String[] listed :
+        new String[][] {
+          {"memberIds", stranger},
+          {"memberIds", random},
+          {"householdIds", strangersHome},
+          {"householdIds", random},
+          {"recipientIds", random}
+        }) {
+      var refused =
+          ours.post(
+              "/api/v1/distribution-rounds", round.formatted(office, rice, listed[0], listed[1]));
+      assertThat(refused.statusCode()).as(listed[0] + " " + refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains(listed[0]);
+    }
+    var kept =
+        ours.post("/api/v1/distribution-rounds", round.formatted(office, rice, "memberIds", mine));
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+  }
+
   private Relief leaderOfNewCollective() {
     var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     return new Relief(http(), http().token(leader.username(), leader.password()));

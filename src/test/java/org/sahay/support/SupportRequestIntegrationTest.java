@@ -350,6 +350,73 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     assertThat(late.body()).contains("Only a draft can be changed");
   }
 
+  @Test
+  void anotherCollectivesMemberOrHouseholdOrARandomIdOnALineOrPaymentIsRefusedLikeAnUnknownOne() {
+    Scene s = scene();
+    Scene other = scene();
+    Http http = http();
+    String id = request(http, s);
+    String lines = "/api/v1/support-requests/" + id + "/lines";
+    String random = java.util.UUID.randomUUID().toString();
+    for (String field : List.of("memberIds", "householdIds")) {
+      for (String stranger : List.of(other.memberA, random, "not-an-id")) {
+        var added =
+            post(
+                http,
+                s.leader,
+                lines,
+                """
+                {"category":"CASH_RELIEF","description":"Cash","amount":"100","%s":["%s"]}
+                """
+                    .formatted(field, stranger));
+        assertThat(added.statusCode()).as(field + " " + added.body()).isEqualTo(400);
+        assertThat(added.body()).contains("recipients");
+      }
+    }
+    var created =
+        post(
+            http,
+            s.leader,
+            "/api/v1/support-requests",
+            """
+            {"addressedTo":"%s","title":"Cash","justification":"Work stopped.",
+             "lines":[{"category":"CASH_RELIEF","description":"Cash","amount":"100",
+                       "memberIds":["%s"]}]}
+            """
+                .formatted(s.funder.id().value(), other.memberA));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+
+    assertThat(
+            post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}").statusCode())
+        .isEqualTo(200);
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    assertThat(
+            post(
+                    http,
+                    s.funderViewer,
+                    "/api/v1/support-requests/" + id + "/decision",
+                    decision(seen, "1000", "500"))
+                .statusCode())
+        .isEqualTo(200);
+    String line = lineIds(seen).get(0);
+    for (String stranger : List.of(other.memberA, random)) {
+      for (String field : List.of("memberId", "householdId")) {
+        var paid =
+            post(
+                http,
+                s.leader,
+                "/api/v1/disbursements",
+                """
+                {"requestId":"%s","lineId":"%s","%s":"%s","amount":"100","mode":"CASH"}
+                """
+                    .formatted(id, line, field, stranger));
+        assertThat(paid.statusCode()).as(field + " " + paid.body()).isIn(400, 404);
+      }
+    }
+  }
+
   private Scene scene() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var funder = fixtures.organisation(OrganisationKind.FUNDER);

@@ -107,6 +107,20 @@ public class RecipientStore {
     return found;
   }
 
+  /** Those of {@code ids} that are recipients of the organisation; nothing is opened. */
+  public java.util.Set<RecipientId> existing(
+      OrganisationId organisation, Collection<RecipientId> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return java.util.Set.copyOf(
+        jdbc.sql("select id from relief_recipient where organisation_id = :org and id in (:ids)")
+            .param("org", organisation.value())
+            .param("ids", ids.stream().map(RecipientId::value).distinct().toList())
+            .query((rs, n) -> new RecipientId(rs.getObject(1, java.util.UUID.class)))
+            .list());
+  }
+
   /** Recipients whose phone, or every word of whose name, matches what was typed. */
   public List<Recipient> search(OrganisationId organisation, String typed, int limit) {
     String digits = typed.replaceAll("[\\s+()-]", "");
