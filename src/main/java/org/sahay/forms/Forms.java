@@ -38,6 +38,17 @@ public final class Forms {
   public static FormParse parseXlsx(InputStream in) {
     try {
       return parse(Sheets.fromXlsx(in));
+    } catch (org.sahay.forms.internal.SheetReaders.TooLarge e) {
+      return new FormParse.Refused(
+          List.of(
+              new FormProblem(
+                  "",
+                  0,
+                  "forms.problem.tooLarge",
+                  List.of(
+                      String.valueOf(org.sahay.forms.internal.SheetReaders.MAX_ROWS),
+                      String.valueOf(
+                          org.sahay.forms.internal.SheetReaders.MAX_FILE_BYTES / 1024 / 1024)))));
     } catch (IOException e) {
       return new FormParse.Refused(
           List.of(new FormProblem("", 0, "forms.problem.unreadable", List.of())));

@@ -47,6 +47,12 @@ class SecurityConfig implements WebMvcConfigurer {
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
           + " form-action 'self'; frame-ancestors 'none'";
 
+  private final org.springframework.beans.factory.ObjectProvider<AccessPolicy> policies;
+
+  SecurityConfig(org.springframework.beans.factory.ObjectProvider<AccessPolicy> policies) {
+    this.policies = policies;
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     // Argon2id; the {argon2} prefix lets a later change of parameters upgrade hashes on sign-in.
@@ -229,5 +235,11 @@ class SecurityConfig implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new ActorArgumentResolver());
+  }
+
+  @Override
+  public void addInterceptors(
+      org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(new BodyAccessInterceptor(policies.getObject()));
   }
 }

@@ -1,5 +1,6 @@
 package org.sahay.forms.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,18 +14,46 @@ import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.sahay.forms.Sheets;
+import org.sahay.platform.XlsxLimits;
 
 /** Reads sheets from XLSX workbooks and from tab-separated text. */
 public final class SheetReaders {
 
   private SheetReaders() {}
 
+  /** An XLSForm is a few hundred rows; a sheet longer than this is refused unread. */
+  public static final int MAX_ROWS = 5000;
+
+  /** The largest XLSForm file accepted. */
+  public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+  /** Too many rows, too large a file, or one that expands too far: refused, with the reason. */
+  public static final class TooLarge extends IOException {
+    public TooLarge(String reason) {
+      super(reason);
+    }
+  }
+
   public static Sheets xlsx(InputStream in) throws IOException {
+    byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+    if (content.length > MAX_FILE_BYTES) {
+      throw new TooLarge("file");
+    }
+    try {
+      XlsxLimits.check(content);
+    } catch (XlsxLimits.Refused e) {
+      if (e.refusal() == XlsxLimits.Refusal.TOO_LARGE_EXPANDED) {
+        throw new TooLarge("expanded");
+      }
+      throw e;
+    }
     Map<String, Sheets.Sheet> sheets = new LinkedHashMap<>();
-    try (ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
       for (org.dhatim.fastexcel.reader.Sheet sheet : workbook.getSheets().toList()) {
         sheets.put(sheet.getName(), read(sheet));
       }
+    } catch (TooLarge e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new IOException("not a readable XLSX workbook", e);
     }
@@ -35,7 +64,11 @@ public final class SheetReaders {
     List<String> header = new ArrayList<>();
     List<Sheets.Row> rows = new ArrayList<>();
     try (Stream<Row> stream = sheet.openStream()) {
+      int seen = 0;
       for (Row row : (Iterable<Row>) stream::iterator) {
+        if (++seen > 2 * MAX_ROWS) {
+          throw new TooLarge("rows");
+        }
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.getCellCount(); i++) {
           cells.add(text(row, i));
@@ -46,6 +79,9 @@ public final class SheetReaders {
         if (header.isEmpty()) {
           header.addAll(cells);
         } else {
+          if (rows.size() >= MAX_ROWS) {
+            throw new TooLarge("rows");
+          }
           rows.add(new Sheets.Row(row.getRowNum(), cells));
         }
       }

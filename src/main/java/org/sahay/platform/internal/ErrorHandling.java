@@ -55,7 +55,16 @@ class ErrorHandling {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(HttpServletRequest request, HttpServletResponse response) {
+    if (Boolean.TRUE.equals(request.getAttribute(BodyLimitFilter.CUT_OFF))) {
+      return answer(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.tooLarge");
+    }
     return answer(request, response, HttpStatus.BAD_REQUEST, "problem.unreadable");
+  }
+
+  /** An upload over {@code SAHAY_MAX_UPLOAD}, found while the parts were parsed. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  Object uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
+    return answer(request, response, HttpStatus.CONTENT_TOO_LARGE, "problem.tooLarge");
   }
 
   /**

@@ -15,6 +15,22 @@ class WebConfig implements WebMvcConfigurer {
     return new SahayLocaleResolver(preferences);
   }
 
+  /** Before everything, Spring Security included: no body is read past its cap. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+      org.sahay.platform.Problems problems,
+      @org.springframework.beans.factory.annotation.Value("${sahay.max-body:2MB}")
+          org.springframework.util.unit.DataSize maxBody,
+      @org.springframework.beans.factory.annotation.Value("${sahay.max-upload:25MB}")
+          org.springframework.util.unit.DataSize maxUpload) {
+    var registration =
+        new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+            new BodyLimitFilter(problems, maxBody.toBytes(), maxUpload.toBytes()));
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new LanguageSwitch());

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.sahay.platform.XlsxLimits;
 
 /**
  * Reads member lists from CSV (UTF-8, comma, semicolon or tab separated) and XLSX (first sheet),
@@ -166,6 +167,14 @@ public final class ImportFiles {
 
   private static void readXlsx(byte[] content, List<String> headers, RowHandler rows, int maxRows)
       throws Refused {
+    try {
+      XlsxLimits.check(content);
+    } catch (XlsxLimits.Refused e) {
+      throw new Refused(
+          e.refusal() == XlsxLimits.Refusal.TOO_LARGE_EXPANDED
+              ? "import.file.tooLargeExpanded"
+              : "import.file.brokenXlsx");
+    }
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
         var stream = workbook.getFirstSheet().openStream()) {
       Iterator<Row> iterator = stream.iterator();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.sahay.access.Action;
 import org.sahay.access.Actor;
+import org.sahay.access.CheckedBeforeBody;
 import org.sahay.registry.MemberImports;
 import org.sahay.registry.internal.ImportMapping;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,7 @@ class MemberImportController {
     return "registry/import-upload";
   }
 
+  @CheckedBeforeBody(Action.MEMBER_WRITE)
   @PostMapping("/members/import")
   String upload(Actor actor, @RequestParam("file") MultipartFile file, Model model)
       throws IOException {
