@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -321,7 +323,19 @@ public class Vault {
   @Transactional
   public int rotateAndRetireMasterKeys() {
     int rewrapped = rotateMasterKey();
-    master.retireOldKeys();
+    // Only once the rewrapped keys are committed: retiring first, a failed commit would leave every
+    // data key wrapped under a master key that no longer exists, and nothing readable.
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              master.retireOldKeys();
+            }
+          });
+    } else {
+      master.retireOldKeys();
+    }
     return rewrapped;
   }
 

@@ -14,10 +14,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahay.IntegrationTest;
+import org.sahay.PrivateDatabase;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.platform.internal.crypto.MasterKeyset;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class VaultIntegrationTest extends IntegrationTest {
@@ -113,31 +116,104 @@ class VaultIntegrationTest extends IntegrationTest {
 
   @Test
   void retiringOldMasterKeysLeavesOlderBackupsUnreadable() throws Exception {
-    UUID member = Ids.newId();
-    byte[] ciphertext = secretOf(member);
-    Path copy = copyOfTestKeyset("retired.json");
-    tx.executeWithoutResult(
-        status -> {
-          // What an old backup holds: the data key wrapped under the old master key.
-          byte[] oldWrapped =
-              jdbc.sql("select wrapped_key from data_key where subject_id = :s")
-                  .param("s", member)
-                  .query((rs, n) -> rs.getBytes(1))
-                  .single();
-          MasterKeyset keyset = MasterKeyset.loadOrCreate(copy);
-          new Vault(jdbc, keyset, Clock.systemUTC()).rotateAndRetireMasterKeys();
-          assertThat(keyset.size()).isEqualTo(1);
-          Vault after = new Vault(jdbc, MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
-          assertThat(after.decrypt(member, "notes", ciphertext)).contains(SECRET);
-          jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
-              .param("k", oldWrapped)
-              .param("s", member)
-              .update();
-          assertThatThrownBy(() -> after.decrypt(member, "notes", ciphertext))
-              .isInstanceOf(IllegalStateException.class);
-          status.setRollbackOnly();
-        });
-    assertThat(vault.decrypt(member, "notes", ciphertext)).contains(SECRET);
+    try (PrivateDatabase db = PrivateDatabase.migrated()) {
+      Path copy = copyOfTestKeyset("retired.json");
+      Vault live = new Vault(db.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+      UUID member = Ids.newId();
+      byte[] ciphertext = db.tx().execute(s -> sealed(live, member));
+      // A backup taken now: the whole database, wrapped data keys included.
+      PrivateDatabase backup = db.backup(temp);
+
+      MasterKeyset keyset = MasterKeyset.loadOrCreate(copy);
+      db.tx()
+          .executeWithoutResult(
+              s -> new Vault(db.jdbc(), keyset, Clock.systemUTC()).rotateAndRetireMasterKeys());
+      assertThat(keyset.size()).isEqualTo(1);
+      MasterKeyset current = MasterKeyset.loadOrCreate(copy);
+      assertThat(current.size()).isEqualTo(1);
+      assertThat(
+              new Vault(db.jdbc(), current, Clock.systemUTC()).decrypt(member, "notes", ciphertext))
+          .contains(SECRET);
+      // The backup's data keys are wrapped under a master key that no longer exists.
+      assertThatThrownBy(() -> new Vault(backup.jdbc(), current, Clock.systemUTC()))
+          .isInstanceOf(Vault.WrongMasterKeyset.class);
+      backup.close();
+    }
+  }
+
+  @Test
+  void aCommitThatFailsAfterRotationLosesNoKeyAndRetiresNone() throws Exception {
+    try (PrivateDatabase db = PrivateDatabase.migrated()) {
+      Path copy = copyOfTestKeyset("failed.json");
+      Vault live = new Vault(db.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+      UUID member = Ids.newId();
+      byte[] ciphertext = db.tx().execute(s -> sealed(live, member));
+
+      MasterKeyset keyset = MasterKeyset.loadOrCreate(copy);
+      assertThatThrownBy(
+              () ->
+                  db.tx()
+                      .executeWithoutResult(
+                          s -> {
+                            new Vault(db.jdbc(), keyset, Clock.systemUTC())
+                                .rotateAndRetireMasterKeys();
+                            // The commit fails after the work: disk full, connection lost.
+                            TransactionSynchronizationManager.registerSynchronization(
+                                new TransactionSynchronization() {
+                                  @Override
+                                  public void beforeCommit(boolean readOnly) {
+                                    throw new IllegalStateException("commit failed");
+                                  }
+                                });
+                          }))
+          .hasMessageContaining("commit failed");
+
+      // The database still holds the keys wrapped under the old master key, and the keyset file
+      // still has it: Sahay starts and every field opens.
+      MasterKeyset reloaded = MasterKeyset.loadOrCreate(copy);
+      assertThat(reloaded.size()).isEqualTo(2);
+      assertThat(
+              new Vault(db.jdbc(), reloaded, Clock.systemUTC())
+                  .decrypt(member, "notes", ciphertext))
+          .contains(SECRET);
+    }
+  }
+
+  /** Under an erasure, a backup taken before it: what holds, and what only retirement adds. */
+  @Test
+  void anErasedMembersDataStaysInABackupTakenBeforeUntilOldMasterKeysAreRetired() throws Exception {
+    try (PrivateDatabase db = PrivateDatabase.migrated()) {
+      Path copy = copyOfTestKeyset("erasure.json");
+      Vault live = new Vault(db.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+      UUID member = Ids.newId();
+      byte[] ciphertext = db.tx().execute(s -> sealed(live, member));
+      PrivateDatabase backup = db.backup(temp);
+
+      db.tx().executeWithoutResult(s -> live.destroyKey(member));
+      assertThat(live.decrypt(member, "notes", ciphertext)).isEmpty();
+
+      // The guarantee that holds: erasure reaches the live database at once. A backup taken
+      // before it still holds her wrapped data key, which the current keyset opens...
+      Vault fromBackup =
+          new Vault(backup.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC());
+      assertThat(fromBackup.decrypt(member, "notes", ciphertext)).contains(SECRET);
+
+      // ...until the master key is rotated and the old one retired: then no key opens the backup.
+      db.tx()
+          .executeWithoutResult(
+              s ->
+                  new Vault(db.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC())
+                      .rotateAndRetireMasterKeys());
+      assertThatThrownBy(
+              () -> new Vault(backup.jdbc(), MasterKeyset.loadOrCreate(copy), Clock.systemUTC()))
+          .isInstanceOf(Vault.WrongMasterKeyset.class);
+      backup.close();
+    }
+  }
+
+  private static byte[] sealed(Vault vault, UUID member) {
+    vault.createKey(member, new OrganisationId(Ids.newId()));
+    return vault.encrypt(member, "notes", SECRET);
   }
 
   /** The application's test keyset, copied, so that a test may rotate the copy. */

@@ -9,12 +9,15 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -145,11 +148,26 @@ public final class MasterKeyset {
       Files.setPosixFilePermissions(temp, OWNER_ONLY);
     }
     String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
-    Files.writeString(temp, json, StandardCharsets.UTF_8);
+    // On disk before it replaces the old file, and the rename on disk before we go on: a power cut
+    // leaves either the old keyset or the new one, never a torn or empty file.
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+      channel.force(true);
+    }
     try {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    syncDirectory(dir);
+  }
+
+  private static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Some systems (Windows) cannot open a directory; the rename is as durable as they allow.
+      log.debug("Cannot sync the keyset directory: {}", e.getClass().getSimpleName());
     }
   }
 
