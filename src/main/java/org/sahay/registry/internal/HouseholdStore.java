@@ -68,14 +68,15 @@ public class HouseholdStore {
     jdbc.sql(
             """
             insert into household (id, organisation_id, head_member_id, housing,
-              monthly_rent_paise, electricity_arrears_paise, income_sources, village, district,
-              version, created_at, updated_at)
+              monthly_rent_paise, electricity_arrears_paise, income_sources, village_sealed,
+              district, version, created_at, updated_at)
             values (:id, :org, :head, :housing, :rent, :arrears, :income, :village, :district, 0,
               :now, :now)
             """)
         .param("id", id.value())
         .param("org", organisation.value())
         .params(columns(h))
+        .param("village", sealVillage(id, organisation, h.village()), java.sql.Types.VARBINARY)
         .param("now", now)
         .update();
     replaceMembers(id, organisation, h.members(), h.head());
@@ -93,11 +94,13 @@ public class HouseholdStore {
                 """
                 update household set head_member_id = :head, housing = :housing,
                   monthly_rent_paise = :rent, electricity_arrears_paise = :arrears,
-                  income_sources = :income, village = :village, district = :district,
+                  income_sources = :income, village = null, village_sealed = :village,
+                  district = :district,
                   version = version + 1, updated_at = :now
                 where id = :id and organisation_id = :org and version = :version
                 """)
             .params(columns(h))
+            .param("village", sealVillage(id, organisation, h.village()), java.sql.Types.VARBINARY)
             .param("now", OffsetDateTime.now(clock))
             .param("id", id.value())
             .param("org", organisation.value())
@@ -114,7 +117,7 @@ public class HouseholdStore {
   public Optional<Row> find(HouseholdId id) {
     return jdbc.sql("select * from household where id = :id")
         .param("id", id.value())
-        .query(HouseholdStore::row)
+        .query(this::row)
         .optional();
   }
 
@@ -364,17 +367,39 @@ public class HouseholdStore {
         h.incomeSources().isEmpty()
             ? null
             : String.join(",", h.incomeSources().stream().map(Enum::name).toList()));
-    p.put("village", h.village());
     p.put("district", h.district());
     return p;
   }
 
-  private static Row row(ResultSet rs, int n) throws SQLException {
+  static final String VILLAGE = "village";
+
+  /** The village sealed under the household's key (made on first need); null for none. */
+  private byte[] sealVillage(HouseholdId id, OrganisationId organisation, String village) {
+    if (village == null || village.isBlank()) {
+      return null;
+    }
+    if (!vault.hasKey(id.value())) {
+      vault.createKey(id.value(), organisation);
+    }
+    return vault.encrypt(id.value(), VILLAGE, village);
+  }
+
+  private String village(UUID id, ResultSet rs) throws SQLException {
+    byte[] sealed = rs.getBytes("village_sealed");
+    if (sealed != null) {
+      // Gone with the household's key once its last member is erased.
+      return vault.decrypt(id, VILLAGE, sealed).orElse(null);
+    }
+    return rs.getString("village"); // written before V17, until the start-up upgrade seals it
+  }
+
+  private Row row(ResultSet rs, int n) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
     String income = rs.getString("income_sources");
     Long rent = (Long) rs.getObject("monthly_rent_paise");
     Long arrears = (Long) rs.getObject("electricity_arrears_paise");
     return new Row(
-        new HouseholdId(rs.getObject("id", UUID.class)),
+        new HouseholdId(id),
         new OrganisationId(rs.getObject("organisation_id", UUID.class)),
         Housing.valueOf(rs.getString("housing")),
         rent == null ? null : Money.ofPaise(rent),
@@ -382,7 +407,7 @@ public class HouseholdStore {
         income == null
             ? List.of()
             : Arrays.stream(income.split(",")).map(IncomeSource::valueOf).toList(),
-        rs.getString("village"),
+        village(id, rs),
         rs.getString("district"),
         rs.getInt("version"));
   }

@@ -399,7 +399,9 @@ public class MemberStore {
             .single();
     if (left == 0) {
       personal.destroyKey(household);
-      jdbc.sql("update household set village = null where id = :h").param("h", household).update();
+      jdbc.sql("update household set village = null, village_sealed = null where id = :h")
+          .param("h", household)
+          .update();
     }
   }
 

@@ -61,12 +61,18 @@ class PersonalDataUpgrade implements ApplicationRunner {
     }
     int documents = tx.execute(s -> sealDocuments());
     int dependents = tx.execute(s -> sealDependents());
-    if (members + documents + dependents > 0) {
+    int villages = 0;
+    while ((done = tx.execute(s -> sealHouseholdVillages())) > 0) {
+      villages += done;
+    }
+    if (members + documents + dependents + villages > 0) {
       log.info(
-          "Sealed the plain personal fields of {} members, {} documents and {} dependents",
+          "Sealed the plain personal fields of {} members, {} documents, {} dependents and"
+              + " {} household villages",
           members,
           documents,
-          dependents);
+          dependents,
+          villages);
     }
   }
 
@@ -194,6 +200,33 @@ class PersonalDataUpgrade implements ApplicationRunner {
               "update household_dependent set sealed = :sealed, name = null, notes = null"
                   + " where id = :id")
           .param("sealed", vault.encrypt(p.household(), HouseholdStore.DEPENDENT, p.json()))
+          .param("id", p.id())
+          .update();
+    }
+    return plain.size();
+  }
+
+  /** Seals one batch of household villages written before V17; the number sealed. */
+  int sealHouseholdVillages() {
+    record Plain(UUID id, OrganisationId organisation, String village) {}
+    List<Plain> plain =
+        jdbc.sql(
+                "select id, organisation_id, village from household where village is not null"
+                    + " order by id limit :batch")
+            .param("batch", BATCH)
+            .query(
+                (rs, n) ->
+                    new Plain(
+                        rs.getObject(1, UUID.class),
+                        new OrganisationId(rs.getObject(2, UUID.class)),
+                        rs.getString(3)))
+            .list();
+    for (Plain p : plain) {
+      if (!vault.hasKey(p.id())) {
+        vault.createKey(p.id(), p.organisation());
+      }
+      jdbc.sql("update household set village_sealed = :sealed, village = null where id = :id")
+          .param("sealed", vault.encrypt(p.id(), HouseholdStore.VILLAGE, p.village()))
           .param("id", p.id())
           .update();
     }

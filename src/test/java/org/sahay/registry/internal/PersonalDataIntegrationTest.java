@@ -29,6 +29,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
   private static final String ALIAS = "Rangoli";
   private static final String PHONE = "9123456780";
   private static final String VILLAGE = "Kothapeta Synthetic";
+  private static final String HOUSEHOLD_VILLAGE = "Pedapalem Synthetic";
   private static final String RATION_CARD = "WAP123987654";
   private static final String CHILD = "Chinnari Synthetic";
 
@@ -64,7 +65,9 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     var household =
         http.postJson(
             "/api/v1/households",
-            "{\"housing\":\"RENTED\",\"district\":\"Guntur\",\"headMemberId\":\""
+            "{\"housing\":\"RENTED\",\"district\":\"Guntur\",\"village\":\""
+                + HOUSEHOLD_VILLAGE
+                + "\",\"headMemberId\":\""
                 + id
                 + "\",\"dependents\":[{\"kind\":\"CHILD\",\"name\":\""
                 + CHILD
@@ -78,7 +81,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     assertThat(
             http.get("/api/v1/households/" + householdId, "Authorization", Http.bearer(admin))
                 .body())
-        .contains(CHILD, NAME);
+        .contains(CHILD, NAME, HOUSEHOLD_VILLAGE);
 
     for (String table :
         new String[] {
@@ -103,6 +106,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
               .doesNotContain(ALIAS)
               .doesNotContain(PHONE)
               .doesNotContain(VILLAGE)
+              .doesNotContain(HOUSEHOLD_VILLAGE)
               .doesNotContain(RATION_CARD)
               .doesNotContain(CHILD)
               .doesNotContain("1983-02-17")
@@ -123,6 +127,13 @@ class PersonalDataIntegrationTest extends IntegrationTest {
             .param("id", UUID.fromString(householdId))
             .query((rs, n) -> rs.getBytes(1))
             .single();
+    byte[] village =
+        jdbc.sql("select village_sealed from household where id = :id")
+            .param("id", UUID.fromString(householdId))
+            .query((rs, n) -> rs.getBytes(1))
+            .single();
+    assertThat(vault.decrypt(UUID.fromString(householdId), "village", village))
+        .contains(HOUSEHOLD_VILLAGE);
     assertThat(vault.decrypt(member, "personal", personal)).isPresent();
     var erased =
         http.send(
@@ -134,6 +145,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     assertThat(erased.statusCode()).isEqualTo(204);
     assertThat(vault.decrypt(member, "personal", personal)).isEmpty();
     assertThat(vault.decrypt(UUID.fromString(householdId), "dependent", dependent)).isEmpty();
+    assertThat(vault.decrypt(UUID.fromString(householdId), "village", village)).isEmpty();
     assertThat(
             jdbc.sql("select count(*) from member_token where member_id = :id")
                 .param("id", member)
@@ -218,7 +230,27 @@ class PersonalDataIntegrationTest extends IntegrationTest {
         .param("now", OffsetDateTime.now())
         .update();
 
+    UUID household = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into household (id, organisation_id, housing, village, district, version,
+              created_at, updated_at)
+            values (:id, :org, 'RENTED', 'Oldhamlet', 'Guntur', 0, :now, :now)
+            """)
+        .param("id", household)
+        .param("org", collective.id().value())
+        .param("now", OffsetDateTime.now())
+        .update();
+
     upgrade.run(null);
+
+    Map<String, Object> home =
+        jdbc.sql("select * from household where id = :id")
+            .param("id", household)
+            .query()
+            .singleRow();
+    assertThat(home.get("village")).isNull();
+    assertThat(home.get("village_sealed")).isNotNull();
 
     Map<String, Object> row =
         jdbc.sql("select * from member where id = :id").param("id", id).query().singleRow();
@@ -236,6 +268,10 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     assertThat(search(http, leader, "9555512345")).contains(id.toString());
     assertThat(http.get("/api/v1/members/" + id, "Authorization", Http.bearer(leader)).body())
         .contains("Old Synthetic Row", "Oldvillage", "OLD1234567", "9555512345");
+    assertThat(
+            http.get("/api/v1/households/" + household, "Authorization", Http.bearer(leader))
+                .body())
+        .contains("Oldhamlet");
   }
 
   private String search(Http http, String token, String q) {
