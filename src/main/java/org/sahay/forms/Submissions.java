@@ -159,7 +159,8 @@ public class Submissions {
         new AuditLog.Event(
             by.username(),
             collective,
-            "FORM_SUBMITTED",
+            // A screening's very existence is sensitive: its own event, shown to fewer people.
+            form.sensitive() ? "SCREENING_SUBMITTED" : "FORM_FILLED",
             member != null ? "member" : "household",
             String.valueOf(member != null ? member : household),
             form.formId() + " " + form.version() + ", submission " + id));

@@ -147,8 +147,33 @@ public class Members {
   @Transactional(readOnly = true)
   public List<org.sahay.access.AuditEntry> history(Actor by, MemberId id) {
     MemberRow row = readable(by, id);
-    return audit.entriesAbout(row.organisation(), "member", id.toString(), 50);
+    boolean sensitiveReader = policy.permits(by, Action.SENSITIVE_READ, row.organisation());
+    return audit.entriesAbout(row.organisation(), "member", id.toString(), 100).stream()
+        .filter(e -> sensitiveReader || !SENSITIVE_EVENTS.contains(e.action()))
+        .limit(50)
+        .toList();
   }
+
+  /**
+   * History events that tell of the confidential profile or of a screening: only those who may read
+   * sensitive data see them. {@code FORM_SUBMITTED} is how every form was recorded before
+   * screenings had their own event; which form it was cannot be told here, so it counts as one.
+   */
+  static final java.util.Set<String> SENSITIVE_EVENTS =
+      java.util.Set.of("SENSITIVE_READ", "SCREENING_SUBMITTED", "FORM_SUBMITTED");
+
+  /** Events the member page names in words; any other shows as a change. */
+  public static final java.util.Set<String> NAMED_EVENTS =
+      java.util.Set.of(
+          "MEMBER_REGISTERED",
+          "MEMBER_CHANGED",
+          "MEMBER_ERASED",
+          "CONSENT_GRANTED",
+          "CONSENT_WITHDRAWN",
+          "SENSITIVE_READ",
+          "FORM_FILLED",
+          "SCREENING_SUBMITTED",
+          "FORM_SUBMITTED");
 
   /** Search by code, phone digits or name in any script and spelling; in the own collective. */
   @Transactional(readOnly = true)

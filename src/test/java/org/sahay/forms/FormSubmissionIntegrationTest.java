@@ -120,6 +120,41 @@ class FormSubmissionIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void theMemberHistoryTellsOfAScreeningOnlyToThoseWhoMayReadItAndSpeaksTheReadersLanguage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leaderUser = fixtures.user(collective, Role.LEADER);
+    var counsellorUser = fixtures.user(collective, Role.COUNSELLOR);
+    String leader = token(leaderUser);
+    String counsellor = token(counsellorUser);
+    String member = member(leader);
+    String answers =
+        "{\"phq9_1\":\"1\",\"phq9_2\":\"1\",\"phq9_3\":\"1\",\"phq9_4\":\"1\",\"phq9_5\":\"1\","
+            + "\"phq9_6\":\"0\",\"phq9_7\":\"0\",\"phq9_8\":\"0\",\"phq9_9\":\"0\","
+            + "\"phq9_difficulty\":\"somewhat\"}";
+    assertThat(submit(http(), counsellor, "phq9", member, answers, null).statusCode())
+        .isEqualTo(201);
+
+    Http leaderPages = http();
+    leaderPages.signIn(leaderUser.username(), leaderUser.password());
+    String forLeader = leaderPages.get("/members/" + member).body();
+    assertThat(forLeader)
+        .contains("id=\"member-history\"", "Registered")
+        .doesNotContain("Screening")
+        .doesNotContain("SCREENING")
+        .doesNotContain("MEMBER_REGISTERED")
+        .doesNotContain(counsellorUser.username());
+    assertThat(leaderPages.get("/members/" + member + "?lang=te").body())
+        .contains("నమోదు అయింది")
+        .doesNotContain("MEMBER_REGISTERED");
+
+    Http counsellorPages = http();
+    counsellorPages.signIn(counsellorUser.username(), counsellorUser.password());
+    assertThat(counsellorPages.get("/members/" + member).body())
+        .contains("Screening recorded", counsellorUser.username())
+        .doesNotContain("SCREENING_SUBMITTED");
+  }
+
+  @Test
   void anotherCollectivesMemberIsNotFound() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     String leader = token(fixtures.user(collective, Role.LEADER));

@@ -43,7 +43,8 @@ class MemberPagesIntegrationTest extends IntegrationTest {
         .contains("AAY")
         .contains("Member registered")
         .contains("id=\"member-history\"")
-        .contains("MEMBER_REGISTERED");
+        .contains("Registered")
+        .doesNotContain("MEMBER_REGISTERED");
     assertThat(http.get("/members?q=lakshmi").body()).contains("Kothapalli");
   }
 
