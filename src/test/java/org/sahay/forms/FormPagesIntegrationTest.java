@@ -20,6 +20,9 @@ import org.sahay.organisations.OrganisationKind;
  */
 class FormPagesIntegrationTest extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Test
   void aLeaderFillsTheNeedsAssessmentPageByPageAndSeesTheNeedsRaised() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
@@ -66,6 +69,14 @@ class FormPagesIntegrationTest extends IntegrationTest {
                     "q.children_school_age",
                     "0")))
         .isEqualTo(draft + "/pages/3");
+    // The half-filled answers wait in the session table, sealed: no answer is readable there.
+    for (byte[] attribute :
+        jdbc.sql("select attribute_bytes from spring_session_attributes")
+            .query((rs, n) -> rs.getBytes(1))
+            .list()) {
+      assertThat(new String(attribute, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .doesNotContain("2026-01-15");
+    }
     assertThat(post(http, draft, 3, Map.of("go", "previous")).headers().firstValue("Location"))
         .hasValueSatisfying(l -> assertThat(l).endsWith(draft + "/pages/2"));
     assertThat(http.get(draft + "/pages/2").body()).contains("value=\"4\"");
