@@ -37,14 +37,32 @@ class MemberPagesController {
     this.households = households;
   }
 
+  /** The list, by status only: names and villages never travel in the address. */
   @GetMapping("/members")
   String list(
+      Actor actor,
+      @RequestParam(defaultValue = "") String status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    return list(actor, "", "", status, page, model);
+  }
+
+  /**
+   * A search by name, phone or village, posted: what was typed stays out of the address bar, the
+   * browser history, the server's access log and any proxy's, and quick exit leaves nothing of it.
+   */
+  @PostMapping("/members/search")
+  String search(
       Actor actor,
       @RequestParam(defaultValue = "") String q,
       @RequestParam(defaultValue = "") String village,
       @RequestParam(defaultValue = "") String status,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
+    return list(actor, q, village, status, page, model);
+  }
+
+  private String list(Actor actor, String q, String village, String status, int page, Model model) {
     int current = Math.max(0, page);
     MemberStatus wanted =
         java.util.Arrays.stream(MemberStatus.values())
@@ -56,14 +74,6 @@ class MemberPagesController {
     model.addAttribute("q", q);
     model.addAttribute("village", village);
     model.addAttribute("status", wanted == null ? "" : wanted.name());
-    model.addAttribute(
-        "filters",
-        "q="
-            + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)
-            + "&village="
-            + java.net.URLEncoder.encode(village, java.nio.charset.StandardCharsets.UTF_8)
-            + "&status="
-            + (wanted == null ? "" : wanted.name()));
     model.addAttribute("page", current);
     model.addAttribute("hasNext", found.size() > PAGE_SIZE);
     model.addAttribute("canRegister", mayWrite(actor));
