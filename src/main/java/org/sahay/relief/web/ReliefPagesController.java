@@ -1,7 +1,5 @@
 package org.sahay.relief.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
 import org.sahay.access.Actor;
@@ -75,11 +73,21 @@ class ReliefPagesController {
   }
 
   @GetMapping("/relief/rounds/{id}")
-  String record(
+  String record(Actor actor, @PathVariable RoundId id, Model model) {
+    return record(actor, id, "", model);
+  }
+
+  /** Finding who comes for a hand-over, posted: names stay out of addresses, history and logs. */
+  @PostMapping("/relief/rounds/{id}/search")
+  String search(
       Actor actor,
       @PathVariable RoundId id,
       @RequestParam(defaultValue = "") String q,
       Model model) {
+    return record(actor, id, q, model);
+  }
+
+  private String record(Actor actor, RoundId id, String q, Model model) {
     Round round = rounds.get(actor, id);
     model.addAttribute("round", round);
     model.addAttribute("q", q);
@@ -97,7 +105,6 @@ class ReliefPagesController {
       @RequestParam Map<String, String> form,
       @ModelAttribute("ui") Ui ui,
       RedirectAttributes redirect) {
-    String q = form.getOrDefault("q", "");
     Distributions.DistributionInput input;
     try {
       input = input(form);
@@ -108,7 +115,6 @@ class ReliefPagesController {
     var outcome = distributions.record(actor, id, input);
     if (outcome instanceof Distributions.Outcome.Recorded) {
       redirect.addFlashAttribute("notice", "relief.page.recorded");
-      q = "";
     } else if (outcome instanceof Distributions.Outcome.AlreadyReceived already) {
       redirect.addFlashAttribute("problem", "relief.distribution.already");
       redirect.addFlashAttribute(
@@ -142,7 +148,8 @@ class ReliefPagesController {
       var invalid = (Distributions.Outcome.Invalid) outcome;
       redirect.addFlashAttribute("problem", invalid.errors().values().iterator().next());
     }
-    return "redirect:/relief/rounds/" + id + "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    // Back to the round without the name searched for: the next person is someone else.
+    return "redirect:/relief/rounds/" + id;
   }
 
   private static Distributions.DistributionInput input(Map<String, String> form) {
