@@ -125,6 +125,20 @@ public class Needs {
     return found;
   }
 
+  /**
+   * For those who may not read screenings: the members of the collective a counsellor's follow-up
+   * is due for, and nothing about why. Empty for those who see the screening needs themselves.
+   */
+  @Transactional(readOnly = true)
+  public List<UUID> followUpsDue(Actor by) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_READ, collective);
+    if (policy.permits(by, Action.SENSITIVE_READ, collective)) {
+      return List.of();
+    }
+    return store.membersWithFollowUpDue(collective);
+  }
+
   /** One need with its history (status, severity, follow-up; who and when). */
   @Transactional(readOnly = true)
   public NeedView get(Actor by, UUID id) {

@@ -117,6 +117,34 @@ class FormSubmissionIntegrationTest extends IntegrationTest {
         http.get("/api/v1/needs", "Authorization", Http.bearer(counsellor)).body();
     assertThat(forCounsellor).startsWith("[{").contains("\"URGENT\"");
     assertThat(forCounsellor.indexOf("\"URGENT\"")).isLessThan(forCounsellor.indexOf("}"));
+
+    // What the screening found is sealed under her key: the needs table says nothing of it.
+    for (Map<String, Object> row :
+        jdbc.sql("select category, severity, sealed from need where member_id = :m")
+            .param("m", UUID.fromString(member))
+            .query()
+            .listOfRows()) {
+      assertThat(row.get("category")).isEqualTo("SEALED");
+      assertThat(row.get("severity")).isEqualTo("SEALED");
+      assertThat(row.get("sealed")).isNotNull();
+    }
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from need_event e join need n on n.id = e.need_id"
+                        + " where n.member_id = :m and e.severity <> 'SEALED'")
+                .param("m", UUID.fromString(member))
+                .query(Long.class)
+                .single())
+        .isZero();
+    // The leader learns only that a follow-up is due, for whom, not why.
+    var leaderUser = fixtures.user(collective, Role.LEADER);
+    Http pages = http();
+    pages.signIn(leaderUser.username(), leaderUser.password());
+    String needsPage = pages.get("/needs").body();
+    assertThat(needsPage)
+        .contains("id=\"follow-ups\"", "Follow-up due", "/members/" + member)
+        .doesNotContain("Mental health")
+        .doesNotContain("Urgent");
   }
 
   @Test

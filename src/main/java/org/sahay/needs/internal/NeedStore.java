@@ -26,7 +26,15 @@ public class NeedStore {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  NeedStore(JdbcClient jdbc, Clock clock) {
+  /** The plain columns of a sensitive need. */
+  static final String SEALED = "SEALED";
+
+  private static final String FIELD = "need";
+
+  private final org.sahay.platform.Vault vault;
+
+  NeedStore(JdbcClient jdbc, Clock clock, org.sahay.platform.Vault vault) {
+    this.vault = vault;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -55,13 +63,16 @@ public class NeedStore {
         .params(uuid("member", member))
         .params(uuid("household", household))
         .params(uuid("submission", submission))
-        .param("category", category.name())
-        .param("severity", severity.name())
+        .param("category", sensitive ? SEALED : category.name())
+        .param("severity", sensitive ? SEALED : severity.name())
         .param("sensitive", sensitive)
         .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
         .param("now", now)
         .update();
-    history(id, NeedStatus.OPEN, severity, followUpBy, by, now);
+    if (sensitive) {
+      seal(id, organisation, member != null ? member : household, category, severity);
+    }
+    history(id, NeedStatus.OPEN, sensitive ? null : severity, followUpBy, by, now);
     return id;
   }
 
@@ -75,6 +86,8 @@ public class NeedStore {
       String followUpBy,
       String by) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<NeedView> current = find(id);
+    boolean sensitive = current.map(NeedView::sensitive).orElse(false);
     int changed =
         jdbc.sql(
                 """
@@ -83,7 +96,7 @@ public class NeedStore {
                 where id = :id and organisation_id = :org and version = :version
                 """)
             .param("status", status.name())
-            .param("severity", severity.name())
+            .param("severity", sensitive ? SEALED : severity.name())
             .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
             .param("now", now)
             .param("id", id)
@@ -91,7 +104,12 @@ public class NeedStore {
             .param("version", version)
             .update();
     if (changed == 1) {
-      history(id, status, severity, followUpBy, by, now);
+      if (sensitive) {
+        NeedView was = current.get();
+        UUID subject = was.member() != null ? was.member() : was.household();
+        seal(id, organisation, subject, was.category(), severity);
+      }
+      history(id, status, sensitive ? null : severity, followUpBy, by, now);
     }
     return changed == 1;
   }
@@ -155,7 +173,7 @@ public class NeedStore {
             .param("category", category.name())
             .param("members", members.isEmpty() ? none : List.copyOf(members))
             .param("households", households.isEmpty() ? none : List.copyOf(households))
-            .query(NeedStore::view)
+            .query(this::view)
             .list();
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (NeedView need : open) {
@@ -199,7 +217,7 @@ public class NeedStore {
   public Optional<NeedView> find(UUID id) {
     return jdbc.sql("select * from need where id = :id")
         .param("id", id)
-        .query(NeedStore::view)
+        .query(this::view)
         .optional();
   }
 
@@ -233,11 +251,85 @@ public class NeedStore {
       sql.append(" and household_id = :household");
       params.put("household", household);
     }
+    // Urgent sealed needs cannot be ordered by the database: found here, opened, and put first on
+    // the first page (and left out of later ones). Screenings are few, so this stays small.
+    List<NeedView> urgentSealed = List.of();
+    if (withSensitive && (status == null || status == NeedStatus.OPEN)) {
+      urgentSealed =
+          jdbc
+              .sql(sql + " and category = 'SEALED' and status = 'OPEN'")
+              .params(params)
+              .query(this::view)
+              .list()
+              .stream()
+              .filter(v -> v.severity() == NeedSeverity.URGENT)
+              .sorted(java.util.Comparator.comparing(NeedView::createdAt).reversed())
+              .toList();
+    }
     sql.append(" order by case when severity = 'URGENT' and status = 'OPEN' then 0 else 1 end,");
     sql.append(" created_at desc, id desc limit :limit offset :offset");
     params.put("limit", limit);
     params.put("offset", offset);
-    return jdbc.sql(sql.toString()).params(params).query(NeedStore::view).list();
+    java.util.Set<UUID> first =
+        urgentSealed.stream().map(NeedView::id).collect(java.util.stream.Collectors.toSet());
+    List<NeedView> rest =
+        jdbc.sql(sql.toString()).params(params).query(this::view).list().stream()
+            .filter(v -> !first.contains(v.id()))
+            .toList();
+    if (offset > 0 || urgentSealed.isEmpty()) {
+      return rest;
+    }
+    List<NeedView> page = new java.util.ArrayList<>(urgentSealed);
+    page.addAll(rest);
+    return page.subList(0, Math.min(limit, page.size()));
+  }
+
+  /** Members with a sensitive need open or being met: that a follow-up is due, nothing more. */
+  public List<UUID> membersWithFollowUpDue(OrganisationId organisation) {
+    return jdbc.sql(
+            "select distinct member_id from need where organisation_id = :org and sensitive"
+                + " and status in ('OPEN', 'BEING_MET') and member_id is not null")
+        .param("org", organisation.value())
+        .query(UUID.class)
+        .list();
+  }
+
+  /** Sensitive needs written before V18 with plain category and severity; one batch sealed. */
+  public int sealOlderSensitive(int batch) {
+    record Plain(UUID id, OrganisationId organisation, UUID subject, String category, String sev) {}
+    List<Plain> plain =
+        jdbc.sql(
+                "select id, organisation_id, coalesce(member_id, household_id), category, severity"
+                    + " from need where sensitive and category <> 'SEALED' order by id limit :b")
+            .param("b", batch)
+            .query(
+                (rs, n) ->
+                    new Plain(
+                        rs.getObject(1, UUID.class),
+                        new OrganisationId(rs.getObject(2, UUID.class)),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4),
+                        rs.getString(5)))
+            .list();
+    for (Plain p : plain) {
+      if (p.subject() == null) {
+        // Her member was erased: what is left is an anonymous count; the details go.
+        jdbc.sql("update need set category = 'SEALED', severity = 'SEALED' where id = :id")
+            .param("id", p.id())
+            .update();
+      } else {
+        seal(
+            p.id(),
+            p.organisation(),
+            p.subject(),
+            NeedCategory.valueOf(p.category()),
+            NeedSeverity.valueOf(p.sev()));
+      }
+      jdbc.sql("update need_event set severity = 'SEALED' where need_id = :id")
+          .param("id", p.id())
+          .update();
+    }
+    return plain.size();
   }
 
   /** History of a need, oldest first: status, severity, follow-up, who and when. */
@@ -275,7 +367,7 @@ public class NeedStore {
         .param("id", Ids.newId())
         .param("need", need)
         .param("status", status.name())
-        .param("severity", severity.name())
+        .param("severity", severity == null ? SEALED : severity.name())
         .param("followUpBy", followUpBy, java.sql.Types.VARCHAR)
         .param("by", by)
         .param("at", at)
@@ -288,13 +380,55 @@ public class NeedStore {
     return p;
   }
 
-  private static NeedView view(ResultSet rs, int n) throws SQLException {
+  /**
+   * Seals a sensitive need's category and severity under its subject's data key (made on first
+   * need), so that erasing the member leaves nothing that says what her screening found.
+   */
+  void seal(
+      UUID id,
+      OrganisationId organisation,
+      UUID subject,
+      NeedCategory category,
+      NeedSeverity severity) {
+    if (subject == null) {
+      return;
+    }
+    if (!vault.hasKey(subject)) {
+      vault.createKey(subject, organisation);
+    }
+    jdbc.sql(
+            "update need set sealed = :sealed, category = 'SEALED', severity = 'SEALED'"
+                + " where id = :id")
+        .param("sealed", vault.encrypt(subject, FIELD, category.name() + " " + severity.name()))
+        .param("id", id)
+        .update();
+  }
+
+  private NeedView view(ResultSet rs, int n) throws SQLException {
+    UUID member = rs.getObject("member_id", UUID.class);
+    UUID household = rs.getObject("household_id", UUID.class);
+    NeedCategory category;
+    NeedSeverity severity;
+    if (SEALED.equals(rs.getString("category"))) {
+      byte[] sealed = rs.getBytes("sealed");
+      UUID subject = member != null ? member : household;
+      // Once the member is erased nothing opens it: a screening need, severity unknown.
+      String[] opened =
+          sealed == null || subject == null
+              ? new String[] {"MENTAL_HEALTH", "MEDIUM"}
+              : vault.decrypt(subject, FIELD, sealed).orElse("MENTAL_HEALTH MEDIUM").split(" ");
+      category = NeedCategory.valueOf(opened[0]);
+      severity = NeedSeverity.valueOf(opened[1]);
+    } else {
+      category = NeedCategory.valueOf(rs.getString("category"));
+      severity = NeedSeverity.valueOf(rs.getString("severity"));
+    }
     return new NeedView(
         rs.getObject("id", UUID.class),
-        rs.getObject("member_id", UUID.class),
-        rs.getObject("household_id", UUID.class),
-        NeedCategory.valueOf(rs.getString("category")),
-        NeedSeverity.valueOf(rs.getString("severity")),
+        member,
+        household,
+        category,
+        severity,
         NeedStatus.valueOf(rs.getString("status")),
         rs.getBoolean("sensitive"),
         rs.getString("follow_up_by"),

@@ -67,6 +67,9 @@ class NeedPagesController {
     int current = Math.max(0, page);
     List<NeedView> found = needs.list(actor, wanted, current, PAGE_SIZE + 1);
     model.addAttribute("needs", rows(actor, found.stream().limit(PAGE_SIZE).toList()));
+    List<MemberId> due = needs.followUpsDue(actor).stream().map(MemberId::new).toList();
+    List<Household.Person> dueCodes = due.isEmpty() ? List.of() : households.people(actor, due);
+    model.addAttribute("followUps", dueCodes);
     model.addAttribute("status", wanted == null ? "" : wanted.name());
     model.addAttribute("statuses", List.of(NeedStatus.values()));
     model.addAttribute("page", current);
