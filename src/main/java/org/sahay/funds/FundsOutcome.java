@@ -30,6 +30,8 @@ public sealed interface FundsOutcome<T> {
   enum Refusal {
     /** A restricted fund would go below zero. */
     NOT_ENOUGH_IN_FUND,
+    /** Cash in hand or a bank account would go below zero: money not there cannot be paid out. */
+    NOT_ENOUGH_IN_ACCOUNT,
     /** Foreign contributions are received and spent only through a bank account marked FCRA. */
     FOREIGN_NEEDS_FCRA_ACCOUNT,
     /** An FCRA account holds foreign contributions only. */

@@ -3,6 +3,7 @@ package org.sahay.funds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
@@ -67,6 +68,17 @@ public class Ledger {
     policy.require(by, Action.FUNDS_READ, target);
     books.open(target);
     return store.accounts(target);
+  }
+
+  /**
+   * The organisation's bank account when it has exactly one, for a module that checked its own
+   * permission first (a UPI or bank payment of support names no account: it comes from the bank).
+   */
+  @Transactional(readOnly = true)
+  public Optional<AccountId> soleBankAccount(OrganisationId organisation) {
+    List<LedgerAccount> banks =
+        store.accounts(organisation).stream().filter(a -> a.kind() == AccountKind.BANK).toList();
+    return banks.size() == 1 ? Optional.of(banks.get(0).id()) : Optional.empty();
   }
 
   /** Adds a bank account to the actor's own books. */

@@ -139,7 +139,15 @@ public class SupportFiles {
       return refusal(checked);
     }
     SupportOutcome<SupportRequests.Paid> paid = requests.disburse(by, requestId, input);
-    if (checked != null && paid instanceof SupportOutcome.Done<SupportRequests.Paid> done) {
+    if (!(paid instanceof SupportOutcome.Done<SupportRequests.Paid> done)) {
+      // The refusal rolled back what the payment had begun; say so here too, or committing this
+      // outer transaction fails with UnexpectedRollbackException and the page answers 500.
+      org.springframework.transaction.interceptor.TransactionAspectSupport
+          .currentTransactionStatus()
+          .setRollbackOnly();
+      return paid;
+    }
+    if (checked != null) {
       store(by, store.disbursement(done.value().id()).orElseThrow(), checked);
     }
     return paid;

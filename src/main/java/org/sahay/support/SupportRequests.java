@@ -448,13 +448,25 @@ public class SupportRequests {
       store.claim(line.id(), recipient, id);
     }
     String code = checks.codes(r.organisation(), List.of(recipient)).get(0);
+    // Cash comes out of cash in hand; a UPI or bank transfer out of the bank: the one account the
+    // collective has, or the one named. Never cash for a transfer, which would let cash in hand
+    // go below zero or a bank balance stay too high.
+    String account = in.accountId();
+    if ((account == null || account.isBlank()) && !"CASH".equals(mode)) {
+      var sole = ledger.soleBankAccount(r.organisation());
+      if (sole.isEmpty()) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new SupportOutcome.Invalid<>(Map.of("accountId", "support.account.required"));
+      }
+      account = sole.get().toString();
+    }
     var expense =
         expenses.recordOnBehalf(
             r.organisation(),
             by.username(),
             new ExpenseInput(
                 r.fundId().toString(),
-                in.accountId(),
+                account,
                 line.category(),
                 code,
                 amount.paise(),

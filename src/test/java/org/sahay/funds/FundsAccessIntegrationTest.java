@@ -100,7 +100,15 @@ class FundsAccessIntegrationTest extends IntegrationTest {
                 .statusCode())
         .isEqualTo(201);
     String grantFund = FundsClient.field(admin.get("/api/v1/grants/" + ours).body(), "fundId");
-    assertThat(admin.expense(grantFund, 1_200_000).statusCode()).isEqualTo(201);
+    var spent =
+        admin.post(
+            "/api/v1/expenses",
+            """
+            {"fundId":"%s","accountId":"%s","category":"FOOD_AND_RATIONS","payee":"Kirana store",
+             "amountPaise":1200000,"spentOn":"2025-06-01","bought":"ration kits","peopleReached":4}
+            """
+                .formatted(grantFund, bank));
+    assertThat(spent.statusCode()).as(spent.body()).isEqualTo(201);
     String campaign = admin.campaign("donors", false);
     admin.donate(campaign, 70_000, "2025-05-10");
     var viewer = client(funder, Role.FUNDER_VIEWER);

@@ -79,6 +79,43 @@ class FundsApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void cashInHandNeverGoesBelowZeroEvenWhenTheFundHasTheMoneyInTheBank() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String campaign = admin.campaign("bank", false);
+    String bank = admin.bankAccount(false);
+    var donated =
+        admin.post(
+            "/api/v1/campaigns/" + campaign + "/donations",
+            """
+            {"amountPaise":300000,"receivedOn":"2025-05-10","channel":"BANK_TRANSFER",
+             "accountId":"%s","donorName":"Asha Testdonor"}
+            """
+                .formatted(bank));
+    assertThat(donated.statusCode()).as(donated.body()).isEqualTo(201);
+    String fund = admin.fundOf(campaign);
+
+    // Paid in cash (no account named): the collective never received any cash.
+    var refused = admin.expense(fund, 300_000);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("\"refusal\":\"NOT_ENOUGH_IN_ACCOUNT\"")
+        .contains("holds only ₹0, and this needs ₹3,000");
+    assertThat(admin.get("/api/v1/funds").body()).contains("\"spent\":0");
+
+    var fromBank =
+        admin.post(
+            "/api/v1/expenses",
+            """
+            {"fundId":"%s","accountId":"%s","category":"FOOD_AND_RATIONS","payee":"Kirana store",
+             "amountPaise":300000,"spentOn":"2025-06-01","bought":"ration kits","peopleReached":4}
+            """
+                .formatted(fund, bank));
+    assertThat(fromBank.statusCode()).as(fromBank.body()).isEqualTo(201);
+    assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
+  }
+
+  @Test
   void invalidFieldsAreNamedInTheCallersLanguage() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var admin = client(collective, Role.ORG_ADMIN);

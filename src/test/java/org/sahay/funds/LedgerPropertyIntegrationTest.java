@@ -95,6 +95,9 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
     funds.forEach(f -> model.put(f, new long[2]));
     List<Posted> posted = new ArrayList<>();
     Map<JournalEntryId, Boolean> reversed = new HashMap<>();
+    // Cash in hand: donations come into it, expenses go out of it; instalments go to the bank.
+    long[] cash = {0};
+    java.util.Set<JournalEntryId> intoBank = new java.util.HashSet<>();
 
     for (Step step : steps) {
       if (step instanceof Donate d) {
@@ -107,6 +110,7 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
                     new DonationInput(
                         d.paise(), null, "2025-05-01", "CASH", null, null, true, null, null)));
         model.get(funds.get(which))[0] += d.paise();
+        cash[0] += d.paise();
         posted.add(new Posted(donation.journalEntryId(), funds.get(which), 1, d.paise()));
       } else if (step instanceof Instalment i) {
         Grant after =
@@ -117,6 +121,7 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
                     new InstalmentInput(i.paise(), null, "2025-05-01", bank, null)));
         model.get(grant.fundId())[0] += i.paise();
         Grant.Instalment last = after.instalments().get(after.instalments().size() - 1);
+        intoBank.add(last.journalEntryId());
         posted.add(new Posted(last.journalEntryId(), grant.fundId(), 1, i.paise()));
       } else if (step instanceof Spend s) {
         FundId fund = funds.get(s.target() % funds.size());
@@ -127,9 +132,14 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
           assertThat(outcome).isInstanceOf(FundsOutcome.Refused.class);
           assertThat(((FundsOutcome.Refused<Expense>) outcome).remaining().paise())
               .isEqualTo(money[0] - money[1]);
+        } else if (cash[0] < s.paise()) {
+          assertThat(refusal(outcome)).isEqualTo(FundsOutcome.Refusal.NOT_ENOUGH_IN_ACCOUNT);
+          assertThat(((FundsOutcome.Refused<Expense>) outcome).remaining().paise())
+              .isEqualTo(Math.max(0, cash[0]));
         } else {
           Expense expense = done(outcome);
           money[1] += s.paise();
+          cash[0] -= s.paise();
           posted.add(new Posted(expense.journalEntryId(), fund, -1, s.paise()));
         }
       } else if (step instanceof Reverse r && !posted.isEmpty()) {
@@ -147,6 +157,9 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
           } else {
             JournalEntry reversal = done(outcome);
             money[original.direction() > 0 ? 0 : 1] -= original.paise();
+            if (!intoBank.contains(original.id())) {
+              cash[0] -= original.direction() * original.paise();
+            }
             reversed.put(original.id(), true);
             posted.add(new Posted(reversal.id(), original.fund(), 0, original.paise()));
           }
@@ -157,6 +170,13 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
     }
 
     TrialBalance trial = ledger.trialBalance(admin, null);
+    assertThat(
+            trial.accounts().stream()
+                .filter(a -> a.kind() == AccountKind.CASH)
+                .mapToLong(a -> a.debits() - a.credits())
+                .sum())
+        .as("cash in hand")
+        .isEqualTo(cash[0]);
     for (FundBalance balance : ledger.balances(admin, null).funds()) {
       long[] money = model.get(balance.id());
       assertThat(balance.raised()).as("raised of %s", balance.name()).isEqualTo(money[0]);

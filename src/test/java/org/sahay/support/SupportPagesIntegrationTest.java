@@ -272,7 +272,7 @@ class SupportPagesIntegrationTest extends IntegrationTest {
             .postJson(
                 "/api/v1/disbursements",
                 """
-                {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"300","mode":"CASH",
+                {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"300","mode":"UPI",
                  "paidOn":"2026-01-06"}
                 """
                     .formatted(id, lineId, s.asha),

@@ -78,12 +78,16 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     String grant = field(decided.body(), "grantId");
     String line1 = lineIds(seen).get(0);
 
+    // A transfer needs a bank account to come from.
+    var noBank = pay(http, s.leader, id, line1, s.memberA, "500", null);
+    assertThat(noBank.statusCode()).as(noBank.body()).isEqualTo(400);
+    assertThat(noBank.body()).contains("\"accountId\"");
+    String bank = bankAccount(http, s.admin);
     // Before the money arrives, nothing can be paid from the grant's fund.
     var early = pay(http, s.leader, id, line1, s.memberA, "500", null);
     assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
     assertThat(early.body()).contains("₹0");
 
-    String bank = bankAccount(http, s.admin);
     assertThat(
             post(
                     http,
@@ -259,7 +263,7 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     String key = java.util.UUID.randomUUID().toString();
     String body =
         """
-        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"400","mode":"CASH",
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"400","mode":"UPI",
          "paidOn":"2026-01-06"}
         """
             .formatted(id, lineIds(seen).get(0), s.memberA);
@@ -497,6 +501,41 @@ class SupportRequestIntegrationTest extends IntegrationTest {
 
   private HttpResponse<String> post(Http http, String token, String path, String json) {
     return http.postJson(path, json, "Authorization", Http.bearer(token));
+  }
+
+  @Test
+  void cashPaidOutNeedsCashInHandThoughTheGrantSitsInTheBank() {
+    Scene s = scene();
+    Http http = http();
+    String id = request(http, s);
+    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    String decided =
+        post(
+                http,
+                s.funderViewer,
+                "/api/v1/support-requests/" + id + "/decision",
+                decision(seen, "1000", "0"))
+            .body();
+    String bank = bankAccount(http, s.admin);
+    post(
+        http,
+        s.admin,
+        "/api/v1/grants/" + field(decided, "grantId") + "/instalments",
+        "{\"amount\":\"1000\",\"receivedOn\":\"2026-01-05\",\"accountId\":\"" + bank + "\"}");
+    String cash =
+        """
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"300","mode":"CASH",
+         "paidOn":"2026-01-06"}
+        """
+            .formatted(id, lineIds(seen).get(0), s.memberA);
+    var refused = post(http, s.leader, "/api/v1/disbursements", cash);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("holds only ₹0, and this payment is ₹300");
+    var byUpi = pay(http, s.leader, id, lineIds(seen).get(0), s.memberA, "300", null);
+    assertThat(byUpi.statusCode()).as(byUpi.body()).isEqualTo(201);
   }
 
   private String member(String token) {

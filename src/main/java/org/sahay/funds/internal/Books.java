@@ -163,7 +163,7 @@ public class Books {
 
   /**
    * Posts money spent from a locked fund through a cash or bank account; refused when it would take
-   * a restricted fund below zero.
+   * a restricted fund, or the cash or bank account it is paid from, below zero.
    */
   public FundsOutcome<JournalEntryId> spend(
       FundStore.Row fund,
@@ -181,6 +181,13 @@ public class Books {
     Optional<Refusal> apart = keepsForeignMoneyApart(fund.foreignContribution(), from);
     if (apart.isPresent()) {
       return new FundsOutcome.Refused<>(apart.get());
+    }
+    // Locked after the fund (every spend locks in that order), so payments from one cash box
+    // queue behind each other instead of both seeing the same money.
+    long inAccount = ledger.lockedBalance(from.id());
+    if (inAccount < amount.paise()) {
+      return new FundsOutcome.Refused<>(
+          Refusal.NOT_ENOUGH_IN_ACCOUNT, Money.ofPaise(Math.max(0, inAccount)), amount);
     }
     OrganisationId organisation = fund.organisation();
     long paise = amount.paise();
