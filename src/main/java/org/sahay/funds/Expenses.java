@@ -136,6 +136,18 @@ public class Expenses {
     return new FundsOutcome.Done<>(expense);
   }
 
+  /**
+   * Whether {@code id} is an expense of the organisation that was not reversed, for a module that
+   * checked its own permission first (a stock receipt says which purchase paid for it).
+   */
+  @Transactional(readOnly = true)
+  public boolean isStanding(OrganisationId organisation, UUID id) {
+    return store
+        .find(new ExpenseId(id))
+        .filter(r -> r.organisation().equals(organisation) && !r.reversed())
+        .isPresent();
+  }
+
   /** The organisation's expenses, newest first. */
   @Transactional(readOnly = true)
   public java.util.List<ExpenseLine> all(Actor by, OrganisationId organisation) {

@@ -16,6 +16,7 @@ import org.sahay.funds.internal.FundStore;
 import org.sahay.funds.internal.GrantStore;
 import org.sahay.funds.internal.MoneyAccounts;
 import org.sahay.funds.internal.Posting;
+import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
 import org.sahay.organisations.Today;
@@ -94,6 +95,13 @@ public class Grants {
                 .filter(o -> funderKind == null || o.kind() == funderKind)
                 .isEmpty())) {
       errors.put("funderId", "funds.grant.funder.unknown");
+    } else if (funder != null
+        && funderKind != null
+        && organisations.linkedTo(own, LinkKind.FUNDER_OF).stream()
+            .noneMatch(o -> o.id().equals(funder))) {
+      // A grant by hand comes from a funder linked to the collective; any other would show its
+      // money to a stranger's viewers.
+      errors.put("funderId", "funds.grant.funder.notLinked");
     }
     String title = Fields.text(input.title(), 200, "title", errors);
     Money amount = Fields.amount(input.amountPaise(), input.amount(), "amount", errors);

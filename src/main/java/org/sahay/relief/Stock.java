@@ -80,6 +80,7 @@ public class Stock {
   private final Scope scope;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.sahay.funds.Expenses expenses;
 
   Stock(
       StockLedger ledger,
@@ -87,13 +88,15 @@ public class Stock {
       ReceiptStore receipts,
       Scope scope,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.sahay.funds.Expenses expenses) {
     this.ledger = ledger;
     this.catalogue = catalogue;
     this.receipts = receipts;
     this.scope = scope;
     this.audit = audit;
     this.clock = clock;
+    this.expenses = expenses;
   }
 
   @Transactional
@@ -109,6 +112,9 @@ public class Stock {
             StockSource.class, input.source(), "source", "relief.receipt.source.invalid", errors);
     if (input.expenseId() != null && source != StockSource.PURCHASE) {
       errors.put("expenseId", "relief.receipt.expense.onlyPurchase");
+    } else if (input.expenseId() != null && !expenses.isStanding(collective, input.expenseId())) {
+      // Another collective's expense, a reversed one or none at all: as if it did not exist.
+      errors.put("expenseId", "relief.receipt.expense.unknown");
     }
     if (input.sourceNote() != null && input.sourceNote().length() > MAX_NOTE) {
       errors.put("sourceNote", "relief.receipt.note.tooLong");

@@ -30,14 +30,18 @@ class FundsAccessIntegrationTest extends IntegrationTest {
     String entry = FundsClient.field(donation.body(), "journalEntryId");
     String fund = admin.fundOf(campaign);
     var funder = fixtures.organisation(OrganisationKind.FUNDER);
-    var grant =
-        admin.post(
-            "/api/v1/grants",
-            """
-            {"funderId":"%s","title":"Relief grant","amountPaise":1000000,"startsOn":"2025-04-01",
-             "endsOn":"2026-03-31","purposes":["food"]}
-            """
-                .formatted(funder.id()));
+    String grantBody =
+        """
+        {"funderId":"%s","title":"Relief grant","amountPaise":1000000,"startsOn":"2025-04-01",
+         "endsOn":"2026-03-31","purposes":["food"]}
+        """
+            .formatted(funder.id());
+    // A funder not linked to the collective: its viewers would see a grant they never gave.
+    var unlinked = admin.post("/api/v1/grants", grantBody);
+    assertThat(unlinked.statusCode()).isEqualTo(400);
+    assertThat(unlinked.body()).contains("not linked to your collective");
+    organisations.link(fixtures.systemAdmin().actor(), funder.id(), LinkKind.FUNDER_OF, ours.id());
+    var grant = admin.post("/api/v1/grants", grantBody);
     String grantId = FundsClient.field(grant.body(), "id");
     var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var stranger = client(other, Role.ORG_ADMIN);
@@ -100,14 +104,7 @@ class FundsAccessIntegrationTest extends IntegrationTest {
                 .statusCode())
         .isEqualTo(201);
     String grantFund = FundsClient.field(admin.get("/api/v1/grants/" + ours).body(), "fundId");
-    var spent =
-        admin.post(
-            "/api/v1/expenses",
-            """
-            {"fundId":"%s","accountId":"%s","category":"FOOD_AND_RATIONS","payee":"Kirana store",
-             "amountPaise":1200000,"spentOn":"2025-06-01","bought":"ration kits","peopleReached":4}
-            """
-                .formatted(grantFund, bank));
+    var spent = admin.expenseFrom(grantFund, bank, 1_200_000);
     assertThat(spent.statusCode()).as(spent.body()).isEqualTo(201);
     String campaign = admin.campaign("donors", false);
     admin.donate(campaign, 70_000, "2025-05-10");

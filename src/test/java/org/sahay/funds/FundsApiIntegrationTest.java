@@ -103,14 +103,7 @@ class FundsApiIntegrationTest extends IntegrationTest {
         .contains("holds only ₹0, and this needs ₹3,000");
     assertThat(admin.get("/api/v1/funds").body()).contains("\"spent\":0");
 
-    var fromBank =
-        admin.post(
-            "/api/v1/expenses",
-            """
-            {"fundId":"%s","accountId":"%s","category":"FOOD_AND_RATIONS","payee":"Kirana store",
-             "amountPaise":300000,"spentOn":"2025-06-01","bought":"ration kits","peopleReached":4}
-            """
-                .formatted(fund, bank));
+    var fromBank = admin.expenseFrom(fund, bank, 300_000);
     assertThat(fromBank.statusCode()).as(fromBank.body()).isEqualTo(201);
     assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
   }

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 import org.sahay.Http;
 
 /** Funds API calls with one user's token, for tests; synthetic data only. */
-final class FundsClient {
+public final class FundsClient {
 
   private final Http http;
   private final String token;
 
-  FundsClient(Http http, String token) {
+  public FundsClient(Http http, String token) {
     this.http = http;
     this.token = token;
   }
@@ -35,7 +35,7 @@ final class FundsClient {
   }
 
   /** A restricted campaign; returns its id. */
-  String campaign(String slugPrefix, boolean foreign) {
+  public String campaign(String slugPrefix, boolean foreign) {
     var response =
         post(
             "/api/v1/campaigns",
@@ -64,7 +64,7 @@ final class FundsClient {
     return field(response.body(), "id");
   }
 
-  HttpResponse<String> donate(String campaign, long paise, String date) {
+  public HttpResponse<String> donate(String campaign, long paise, String date) {
     return post(
         "/api/v1/campaigns/" + campaign + "/donations",
         """
@@ -75,11 +75,11 @@ final class FundsClient {
   }
 
   /** The fund of a campaign. */
-  String fundOf(String campaign) {
+  public String fundOf(String campaign) {
     return field(get("/api/v1/campaigns/" + campaign).body(), "fundId");
   }
 
-  HttpResponse<String> expense(String fund, long paise) {
+  public HttpResponse<String> expense(String fund, long paise) {
     return post(
         "/api/v1/expenses",
         """
@@ -89,11 +89,22 @@ final class FundsClient {
             .formatted(fund, paise));
   }
 
+  /** An expense paid from a named cash or bank account. */
+  HttpResponse<String> expenseFrom(String fund, String account, long paise) {
+    return post(
+        "/api/v1/expenses",
+        """
+        {"fundId":"%s","accountId":"%s","category":"FOOD_AND_RATIONS","payee":"Kirana store",
+         "amountPaise":%d,"spentOn":"2025-06-01","bought":"ration kits","peopleReached":4}
+        """
+            .formatted(fund, account, paise));
+  }
+
   long trialBalance(String which) {
     return longField(get("/api/v1/ledger/trial-balance").body(), which);
   }
 
-  static String field(String json, String name) {
+  public static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
     if (!m.find()) {
       throw new AssertionError("no " + name + " in " + json);

@@ -48,6 +48,7 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
   @Autowired private Grants grants;
   @Autowired private Expenses expenses;
   @Autowired private Ledger ledger;
+  @Autowired private org.sahay.organisations.Organisations organisations;
 
   @BeforeProperty
   void startSpring() throws Exception {
@@ -60,6 +61,11 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     Actor admin = fixtures.user(collective, Role.ORG_ADMIN).actor();
     var funder = fixtures.organisation(OrganisationKind.FUNDER);
+    organisations.link(
+        fixtures.systemAdmin().actor(),
+        funder.id(),
+        org.sahay.organisations.LinkKind.FUNDER_OF,
+        collective.id());
     List<FundId> funds = new ArrayList<>();
     List<CampaignId> campaignIds = new ArrayList<>();
     for (int i = 0; i < 2; i++) {

@@ -147,6 +147,45 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
   }
 
+  @Test
+  void aPurchasedReceiptNamesOnlyAnExpenseOfItsOwnCollective() {
+    var ourCollective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = fixtures.user(ourCollective, Role.ORG_ADMIN);
+    Relief ours = new Relief(http(), http().token(admin.username(), admin.password()));
+    String rice = ours.item("Rice", "KG");
+    String office = ours.location("Office");
+    var theirAdmin =
+        fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.ORG_ADMIN);
+    org.sahay.funds.FundsClient theirs =
+        new org.sahay.funds.FundsClient(
+            http(), http().token(theirAdmin.username(), theirAdmin.password()));
+    String campaign = theirs.campaign("rice", false);
+    theirs.donate(campaign, 100_000, "2025-05-10");
+    String theirExpense =
+        org.sahay.funds.FundsClient.field(
+            theirs.expense(theirs.fundOf(campaign), 50_000).body(), "id");
+    String receipt =
+        """
+        {"locationId":"%s","itemId":"%s","quantity":10,"source":"PURCHASE","expenseId":"%s"}
+        """;
+    for (String expense : java.util.List.of(theirExpense, java.util.UUID.randomUUID().toString())) {
+      var refused = ours.post("/api/v1/stock-receipts", receipt.formatted(office, rice, expense));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("expenseId");
+    }
+    org.sahay.funds.FundsClient ourFunds =
+        new org.sahay.funds.FundsClient(http(), http().token(admin.username(), admin.password()));
+    String ourCampaign = ourFunds.campaign("rice", false);
+    ourFunds.donate(ourCampaign, 100_000, "2025-05-10");
+    String ourExpense =
+        org.sahay.funds.FundsClient.field(
+            ourFunds.expense(ourFunds.fundOf(ourCampaign), 50_000).body(), "id");
+    assertThat(
+            ours.post("/api/v1/stock-receipts", receipt.formatted(office, rice, ourExpense))
+                .statusCode())
+        .isEqualTo(201);
+  }
+
   private Relief leaderOfNewCollective() {
     var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     return new Relief(http(), http().token(leader.username(), leader.password()));

@@ -167,23 +167,7 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     Scene s = scene();
     Http http = http();
     String id = request(http, s, true);
-    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
-    String seen =
-        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
-            .body();
-    String decided =
-        post(
-                http,
-                s.funderViewer,
-                "/api/v1/support-requests/" + id + "/decision",
-                decision(seen, "1000", "0"))
-            .body();
-    String bank = bankAccount(http, s.admin);
-    post(
-        http,
-        s.admin,
-        "/api/v1/grants/" + field(decided, "grantId") + "/instalments",
-        "{\"amount\":\"1000\",\"receivedOn\":\"2026-01-05\",\"accountId\":\"" + bank + "\"}");
+    String seen = approvedAndReceivedInBank(http, s, id);
     String line = lineIds(seen).get(0);
     ExecutorService pool = Executors.newFixedThreadPool(10);
     List<Future<Integer>> results = new ArrayList<>();
@@ -508,6 +492,22 @@ class SupportRequestIntegrationTest extends IntegrationTest {
     Scene s = scene();
     Http http = http();
     String id = request(http, s);
+    String seen = approvedAndReceivedInBank(http, s, id);
+    String cash =
+        """
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"300","mode":"CASH",
+         "paidOn":"2026-01-06"}
+        """
+            .formatted(id, lineIds(seen).get(0), s.memberA);
+    var refused = post(http, s.leader, "/api/v1/disbursements", cash);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("holds only ₹0, and this payment is ₹300");
+    var byUpi = pay(http, s.leader, id, lineIds(seen).get(0), s.memberA, "300", null);
+    assertThat(byUpi.statusCode()).as(byUpi.body()).isEqualTo(201);
+  }
+
+  /** Submits the request, has the funder approve 1000 on its first line, and receives 1000. */
+  private String approvedAndReceivedInBank(Http http, Scene s, String id) {
     post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
     String seen =
         http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
@@ -525,17 +525,7 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         s.admin,
         "/api/v1/grants/" + field(decided, "grantId") + "/instalments",
         "{\"amount\":\"1000\",\"receivedOn\":\"2026-01-05\",\"accountId\":\"" + bank + "\"}");
-    String cash =
-        """
-        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"300","mode":"CASH",
-         "paidOn":"2026-01-06"}
-        """
-            .formatted(id, lineIds(seen).get(0), s.memberA);
-    var refused = post(http, s.leader, "/api/v1/disbursements", cash);
-    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-    assertThat(refused.body()).contains("holds only ₹0, and this payment is ₹300");
-    var byUpi = pay(http, s.leader, id, lineIds(seen).get(0), s.memberA, "300", null);
-    assertThat(byUpi.statusCode()).as(byUpi.body()).isEqualTo(201);
+    return seen;
   }
 
   private String member(String token) {
