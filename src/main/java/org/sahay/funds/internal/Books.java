@@ -184,7 +184,7 @@ public class Books {
     }
     // Locked after the fund (every spend locks in that order), so payments from one cash box
     // queue behind each other instead of both seeing the same money.
-    long inAccount = ledger.lockedBalance(from.id());
+    long inAccount = ledger.lockedBalance(fund.organisation(), from.id());
     if (inAccount < amount.paise()) {
       return new FundsOutcome.Refused<>(
           Refusal.NOT_ENOUGH_IN_ACCOUNT, Money.ofPaise(Math.max(0, inAccount)), amount);

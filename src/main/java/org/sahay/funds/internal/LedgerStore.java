@@ -180,26 +180,27 @@ public class LedgerStore {
   }
 
   /**
-   * Locks a posted entry's row so that two reversals of it cannot both pass; the row itself is
-   * never changed.
-   */
-  /**
    * The balance of an account (debits less credits), with the account row locked until the
    * transaction ends, so that two payments from the same cash cannot both spend what is there once.
    */
-  public long lockedBalance(AccountId account) {
+  public long lockedBalance(OrganisationId organisation, AccountId account) {
     jdbc.sql("select id from ledger_account where id = :id for update")
         .param("id", account.value())
         .query(UUID.class)
         .optional();
     return jdbc.sql(
             "select coalesce(sum(debit), 0) - coalesce(sum(credit), 0) from journal_line"
-                + " where account_id = :id")
+                + " where organisation_id = :org and account_id = :id")
+        .param("org", organisation.value())
         .param("id", account.value())
         .query(Long.class)
         .single();
   }
 
+  /**
+   * Locks a posted entry's row so that two reversals of it cannot both pass; the row itself is
+   * never changed.
+   */
   public Optional<OrganisationId> lockEntry(JournalEntryId id) {
     return jdbc.sql("select organisation_id from journal_entry where id = :id for update")
         .param("id", id.value())
