@@ -175,6 +175,10 @@ public class DonationImports {
       } else if (outcome instanceof FundsOutcome.Invalid<Donation> invalid) {
         errors.putAll(invalid.errors());
         rows.add(new Row(line, Status.INVALID, null, errors));
+      } else if (outcome instanceof FundsOutcome.Refused<Donation> again
+          && again.refusal() == FundsOutcome.Refusal.ALREADY_RECORDED) {
+        // Recorded meanwhile by another import of the same statement: a no-op, said so.
+        rows.add(new Row(line, Status.KNOWN_REFERENCE, null, Map.of()));
       } else {
         var refused = (FundsOutcome.Refused<Donation>) outcome;
         rows.add(

@@ -102,6 +102,12 @@ public class Donations {
     FinancialYear year = FinancialYear.of(receivedOn);
     String receipt = store.nextReceiptNumber(organisation, year);
     FundStore.Row fund = funds.lock(c.fundId()).orElseThrow();
+    // Checked under the fund's lock: a double click, a second tab or the same statement imported
+    // twice waits here for the first, then finds its reference and records nothing.
+    if (reference != null && store.referenceRecorded(organisation, reference)) {
+      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+      return new FundsOutcome.Refused<>(FundsOutcome.Refusal.ALREADY_RECORDED);
+    }
     var posted =
         books.receive(
             fund,

@@ -36,6 +36,8 @@ public sealed interface FundsOutcome<T> {
     FOREIGN_NEEDS_FCRA_ACCOUNT,
     /** An FCRA account holds foreign contributions only. */
     FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY,
+    /** A donation with this bank or platform reference is in the books already. */
+    ALREADY_RECORDED,
     /** The entry has been reversed already. */
     ALREADY_REVERSED,
     /** A reversal is not reversed; the original is recorded again instead. */

@@ -256,6 +256,56 @@ class FundsPagesIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void theSameStatementImportedFourTimesAtOnceRecordsEachDonationOnce() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var adminUser = fixtures.user(collective, Role.ORG_ADMIN);
+    var admin = api(adminUser);
+    String campaign = admin.campaign("twice", false);
+    StringBuilder csv = new StringBuilder("Date,Amount,Reference\n");
+    for (int i = 0; i < 20; i++) {
+      csv.append("2025-05-10,").append(100 + i).append(",UTR-TWICE-").append(i).append('\n');
+    }
+    String token = http().token(adminUser.username(), Fixtures.PASSWORD);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return http()
+                    .postBytes(
+                        "/api/v1/campaigns/" + campaign + "/donations/import",
+                        "text/csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        "Authorization",
+                        Http.bearer(token))
+                    .body();
+              }));
+    }
+    start.countDown();
+    int recorded = 0;
+    for (var answer : answers) {
+      String body = answer.get();
+      var m = java.util.regex.Pattern.compile("\"recorded\":(\\d+)").matcher(body);
+      assertThat(m.find()).as(body).isTrue();
+      recorded += Integer.parseInt(m.group(1));
+      assertThat(body).doesNotContain("REFUSED");
+    }
+    pool.shutdown();
+    assertThat(recorded).as("each line recorded by exactly one of the four imports").isEqualTo(20);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from donation where organisation_id = :o"
+                        + " and reference like 'UTR-TWICE-%'")
+                .param("o", collective.id().value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(20);
+  }
+
+  @Test
   void theImportSkipsKnownReferencesAndExplainsBadRows() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var adminUser = fixtures.user(collective, Role.ORG_ADMIN);

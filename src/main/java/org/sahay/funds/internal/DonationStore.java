@@ -126,6 +126,16 @@ public class DonationStore {
   }
 
   /** Which of {@code references} the organisation has recorded already. */
+  /** Whether a donation with this reference is in the organisation's books. */
+  public boolean referenceRecorded(OrganisationId organisation, String reference) {
+    return jdbc.sql("select count(*) from donation where organisation_id = :o and reference = :r")
+            .param("o", organisation.value())
+            .param("r", reference)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public java.util.Set<String> knownReferences(
       OrganisationId organisation, java.util.Collection<String> references) {
     if (references.isEmpty()) {
