@@ -125,7 +125,6 @@ public class DonationStore {
         .optional();
   }
 
-  /** Which of {@code references} the organisation has recorded already. */
   /** Whether a donation with this reference is in the organisation's books. */
   public boolean referenceRecorded(OrganisationId organisation, String reference) {
     return jdbc.sql("select count(*) from donation where organisation_id = :o and reference = :r")
@@ -136,6 +135,7 @@ public class DonationStore {
         > 0;
   }
 
+  /** Which of {@code references} the organisation has recorded already. */
   public java.util.Set<String> knownReferences(
       OrganisationId organisation, java.util.Collection<String> references) {
     if (references.isEmpty()) {
