@@ -198,8 +198,10 @@ public class Users {
   @Transactional(readOnly = true)
   public Set<UserId> lockedOut(Actor by, OrganisationId organisation) {
     policy.require(by, Action.USER_MANAGE, organisation);
-    return store.ofOrganisation(organisation).stream()
-        .filter(u -> throttle.anyLockOn(u.username()))
+    List<UserRecord> all = store.ofOrganisation(organisation);
+    Set<String> locked = throttle.lockedAmong(all.stream().map(UserRecord::username).toList());
+    return all.stream()
+        .filter(u -> locked.contains(u.username()))
         .map(UserRecord::id)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }

@@ -97,18 +97,28 @@ public class LoginThrottle {
     return removed == null ? 0 : removed;
   }
 
+  /** Those of {@code usernames} whose account has a lock in force from some address; one query. */
+  public java.util.Set<String> lockedAmong(java.util.Collection<String> usernames) {
+    java.util.Set<String> lockedPrefixes =
+        new java.util.HashSet<>(
+            jdbc
+                .sql(
+                    "select throttle_key from login_throttle where throttle_key like 'pair:%'"
+                        + " and locked_until > :now")
+                .param("now", utc(clock.instant()))
+                .query(String.class)
+                .list()
+                .stream()
+                .map(key -> key.substring(0, key.indexOf('|') + 1))
+                .toList());
+    return usernames.stream()
+        .filter(u -> lockedPrefixes.contains(pairPrefix(u)))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   /** Whether an account has a lock in force from any address. */
   public boolean anyLockOn(String username) {
-    String prefix = pairPrefix(username);
-    return jdbc.sql(
-                "select count(*) from login_throttle where substring(throttle_key, 1, :len) = :prefix"
-                    + " and locked_until > :now")
-            .param("prefix", prefix)
-            .param("len", prefix.length())
-            .param("now", utc(clock.instant()))
-            .query(Long.class)
-            .single()
-        > 0;
+    return !lockedAmong(java.util.List.of(username)).isEmpty();
   }
 
   /** Counts one failure under the key and locks it at {@code max}; returns the count. */
@@ -192,9 +202,17 @@ public class LoginThrottle {
   }
 
   // Usernames are at most 64 characters; what an outsider types may be longer, and keys fit 200.
+  // What is typed as a username is often a password: keys hold a digest of it, never the text.
   private static String name(String username) {
     String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    return name.length() > 100 ? name.substring(0, 100) : name;
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String place(String address) {
@@ -202,8 +220,8 @@ public class LoginThrottle {
     return place.length() > 60 ? place.substring(0, 60) : place;
   }
 
-  // "pair:" never collides with "account:"; an address never holds '|', so no typed username can
-  // reach another pair's row.
+  // "pair:" never collides with "account:", and neither a digest nor an address holds '|', so no
+  // typed username can reach another pair's row.
   private static String pairKey(String username, String address) {
     return pairPrefix(username) + place(address);
   }
