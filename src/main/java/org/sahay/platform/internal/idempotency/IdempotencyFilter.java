@@ -32,7 +32,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 200;
-  private static final int MAX_BODY_BYTES = 20 * 1024 * 1024;
 
   private final IdempotencyStore store;
   private final Problems problems;
@@ -87,7 +86,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       hash = hash(request, parts);
       replayable = request;
     } else {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES);
+      // Whole: BodyLimitFilter, which runs first, has capped it. A fixed 20 MB read here used to
+      // cut a raw upload between 20 MB and SAHAY_MAX_UPLOAD short without a word.
+      byte[] body = request.getInputStream().readAllBytes();
       hash = hash(request, body);
       replayable = new CachedBodyRequest(request, body);
     }
