@@ -16,13 +16,9 @@ import java.util.Objects;
 import java.util.UUID;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only audit log. Each organisation has its own hash chain (system events have one too),
@@ -61,13 +57,10 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate separately;
 
-  AuditLog(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  AuditLog(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Transactional
@@ -244,20 +237,15 @@ public class AuditLog {
     if (head != null) {
       return head;
     }
-    // First entry of this chain: create its head in a transaction of its own, so that a race
-    // with another first entry cannot abort the caller's transaction.
-    try {
-      separately.executeWithoutResult(
-          s ->
-              jdbc.sql(
-                      "insert into audit_chain_head (chain_key, last_seq, last_hash)"
-                          + " values (:c, 0, :h)")
-                  .param("c", chain)
-                  .param("h", GENESIS)
-                  .update());
-    } catch (DuplicateKeyException e) {
-      // created by a concurrent writer; fine
-    }
+    // First entry of this chain: its head is made in the caller's own transaction and connection.
+    // A concurrent first entry waits for that transaction and then finds the head, instead of
+    // holding one connection while it waits for another.
+    jdbc.sql(
+            "insert into audit_chain_head (chain_key, last_seq, last_hash) values (:c, 0, :h)"
+                + " on conflict do nothing")
+        .param("c", chain)
+        .param("h", GENESIS)
+        .update();
     return Objects.requireNonNull(selectHeadForUpdate(chain));
   }
 

@@ -14,6 +14,7 @@ import org.sahay.organisations.internal.OrganisationStore;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +42,17 @@ public class Organisations {
   private final OrganisationStore store;
   private final AccessPolicy policy;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
-  Organisations(OrganisationStore store, AccessPolicy policy, AuditLog audit) {
+  Organisations(
+      OrganisationStore store,
+      AccessPolicy policy,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.policy = policy;
     this.audit = audit;
+    this.events = events;
   }
 
   @Transactional
@@ -208,6 +215,7 @@ public class Organisations {
             "organisation",
             organisation.id().toString(),
             kind + " " + code));
+    events.publishEvent(new OrganisationCreated(organisation.id(), kind));
     return new Creation.Created(organisation);
   }
 

@@ -21,14 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sahay.platform.internal.crypto.MasterKeyset;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticated encryption of sensitive fields (Google Tink, AES-256-GCM) under a data key per
@@ -83,28 +79,12 @@ public class Vault {
   private final JdbcClient jdbc;
   private final MasterKeyset master;
   private final Clock clock;
-  private final TransactionTemplate separately;
   private final Map<UUID, PrfSet> indexKeys = new ConcurrentHashMap<>();
 
   public Vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
-    this(jdbc, master, clock, null);
-  }
-
-  /**
-   * With {@code transactions}, an organisation's index key is created in a transaction of its own,
-   * so that two first uses at the same moment cannot fail each other's work.
-   */
-  public Vault(
-      JdbcClient jdbc, MasterKeyset master, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.master = master;
     this.clock = clock;
-    if (transactions == null) {
-      this.separately = null;
-    } else {
-      this.separately = new TransactionTemplate(transactions);
-      this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    }
     checkMasterKeyset();
   }
 
@@ -188,17 +168,16 @@ public class Vault {
       return cached;
     }
     Optional<byte[]> wrapped = wrapped(subject);
+    boolean createdHere = false;
     if (wrapped.isEmpty()) {
-      Runnable create = () -> createIndexKey(subject, organisation);
-      try {
-        if (separately == null) {
-          create.run();
-        } else {
-          separately.executeWithoutResult(s -> create.run());
-        }
-      } catch (DuplicateKeyException e) {
-        // created a moment ago by another request
+      if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        // A search before anything was ever indexed: nothing can match, so a throw-away key that
+        // is neither kept nor stored answers it, without a write or a second connection.
+        return throwAwayIndexKey();
       }
+      // Made in the caller's own transaction and connection: a concurrent first use waits for it,
+      // then reads it, and none holds one connection while it waits for another.
+      createdHere = createIndexKey(subject, organisation);
       wrapped = wrapped(subject);
     }
     try {
@@ -206,27 +185,49 @@ public class Vault {
           TinkProtoKeysetFormat.parseEncryptedKeyset(
                   wrapped.orElseThrow(), master.aead(), keyContext(subject))
               .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-      indexKeys.put(subject, key);
+      if (createdHere && TransactionSynchronizationManager.isSynchronizationActive()) {
+        // Kept only once it is committed: a key from a transaction that rolls back never existed.
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void afterCommit() {
+                indexKeys.put(subject, key);
+              }
+            });
+      } else {
+        indexKeys.put(subject, key);
+      }
       return key;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot unwrap an index key", e);
     }
   }
 
-  private void createIndexKey(UUID subject, OrganisationId organisation) {
+  private static PrfSet throwAwayIndexKey() {
+    try {
+      return KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF)
+          .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make an index key", e);
+    }
+  }
+
+  /** True when this call made the key, false when it existed (or a concurrent caller made it). */
+  private boolean createIndexKey(UUID subject, OrganisationId organisation) {
     try {
       KeysetHandle key = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
-      jdbc.sql(
-              "insert into data_key (subject_id, organisation_id, wrapped_key, created_at)"
-                  + " values (:s, :o, :k, :now)")
-          .param("s", subject)
-          .param("o", organisation.value())
-          .param(
-              "k",
-              TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                  key, master.aead(), keyContext(subject)))
-          .param("now", OffsetDateTime.now(clock))
-          .update();
+      return jdbc.sql(
+                  "insert into data_key (subject_id, organisation_id, wrapped_key, created_at)"
+                      + " values (:s, :o, :k, :now) on conflict do nothing")
+              .param("s", subject)
+              .param("o", organisation.value())
+              .param(
+                  "k",
+                  TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                      key, master.aead(), keyContext(subject)))
+              .param("now", OffsetDateTime.now(clock))
+              .update()
+          == 1;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create an index key", e);
     }

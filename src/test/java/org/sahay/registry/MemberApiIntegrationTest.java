@@ -2,6 +2,7 @@ package org.sahay.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.sahay.Fixtures;
 import org.sahay.Http;
@@ -27,6 +30,7 @@ class MemberApiIntegrationTest extends IntegrationTest {
   private static final String SECRET_NOTE = "synthetic note: started ART in March";
 
   @Autowired private JdbcClient jdbc;
+  @Autowired private DataSource dataSource;
 
   @Test
   void aLeaderRegistersAMemberAndGetsItsIdAndCode() {
@@ -42,24 +46,62 @@ class MemberApiIntegrationTest extends IntegrationTest {
     assertThat(second.body()).contains(collective.shortCode().value() + "-000002");
   }
 
+  /**
+   * More first registrations at once than the pool has connections, into a collective with no
+   * member yet: none may wait for a second connection while holding one (issue 12 item 8).
+   */
   @Test
-  void concurrentRegistrationsGetDistinctCodes() throws Exception {
+  void concurrentFirstRegistrationsBeyondThePoolSizeAllSucceedWithDistinctCodes() throws Exception {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    assertThat(sequenceRows(collective.id().value())).isEqualTo(1);
+    registerAllAtOnce(collective);
+  }
+
+  /** The same for a collective created before its sequence was made with it. */
+  @Test
+  void concurrentFirstRegistrationsMakeAMissingSequenceOnceWithoutASecondConnection()
+      throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    jdbc.sql("delete from member_code_sequence where organisation_id = :o")
+        .param("o", collective.id().value())
+        .update();
+    registerAllAtOnce(collective);
+    assertThat(sequenceRows(collective.id().value())).isEqualTo(1);
+  }
+
+  private long sequenceRows(java.util.UUID organisation) {
+    return jdbc.sql("select count(*) from member_code_sequence where organisation_id = :o")
+        .param("o", organisation)
+        .query(Long.class)
+        .single();
+  }
+
+  private void registerAllAtOnce(org.sahay.organisations.Organisation collective) throws Exception {
     String token = token(fixtures.user(collective, Role.LEADER));
-    var pool = Executors.newFixedThreadPool(8);
+    int requests = 3 * ((HikariDataSource) dataSource).getMaximumPoolSize();
+    var pool = Executors.newFixedThreadPool(requests);
+    var start = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-    for (int i = 0; i < 16; i++) {
+    for (int i = 0; i < requests; i++) {
       int n = i;
-      futures.add(pool.submit(() -> register(token, "Rekha " + n, null, null)));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return register(token, "Rekha " + n, null, null);
+              }));
     }
+    start.countDown();
     Set<String> codes = new HashSet<>();
     for (var f : futures) {
       var response = f.get();
-      assertThat(response.statusCode()).isEqualTo(201);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       codes.add(field(response.body(), "code"));
     }
     pool.shutdown();
-    assertThat(codes).hasSize(16);
+    assertThat(codes).hasSize(requests);
+    String prefix = collective.shortCode().value() + "-";
+    assertThat(codes).contains(prefix + "000001", prefix + String.format("%06d", requests));
   }
 
   @Test

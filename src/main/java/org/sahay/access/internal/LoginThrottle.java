@@ -8,11 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,8 +48,9 @@ public class LoginThrottle {
       @Value("${sahay.login.lockout:15m}") Duration lockout) {
     this.jdbc = jdbc;
     this.clock = clock;
+    // Sign-in runs in no transaction, so each count commits on its own; an administrator's unlock
+    // joins the unlocking transaction rather than hold a second connection beside it.
     this.tx = new TransactionTemplate(transactions);
-    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.maxPerAccount = maxPerAccount;
     this.maxPerAddress = maxPerAddress;
     this.window = window;
@@ -127,31 +126,22 @@ public class LoginThrottle {
     Integer counted =
         tx.execute(
             s -> {
-              var row =
-                  jdbc.sql(
-                          "select failures, window_started_at from login_throttle"
-                              + " where throttle_key = :k for update")
-                      .param("k", key)
-                      .query(
-                          (rs, n) ->
-                              new Object[] {
-                                rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()
-                              })
-                      .optional();
+              var row = countOf(key);
               if (row.isEmpty()) {
-                try {
-                  jdbc.sql(
-                          "insert into login_throttle"
-                              + " (throttle_key, failures, window_started_at, locked_until)"
-                              + " values (:k, 1, :now, :until)")
-                      .param("k", key)
-                      .param("now", utc(now))
-                      .param("until", max <= 1 ? utc(now.plus(lockout)) : null)
-                      .update();
-                } catch (DuplicateKeyException e) {
-                  s.setRollbackOnly();
+                int inserted =
+                    jdbc.sql(
+                            "insert into login_throttle"
+                                + " (throttle_key, failures, window_started_at, locked_until)"
+                                + " values (:k, 1, :now, :until) on conflict do nothing")
+                        .param("k", key)
+                        .param("now", utc(now))
+                        .param("until", max <= 1 ? utc(now.plus(lockout)) : null)
+                        .update();
+                if (inserted == 1) {
+                  return 1;
                 }
-                return 1;
+                // a concurrent failure made the row first: count this one on top of it
+                row = countOf(key);
               }
               int failures = (int) row.get()[0];
               Instant started = (Instant) row.get()[1];
@@ -172,6 +162,18 @@ public class LoginThrottle {
               return failures;
             });
     return counted == null ? 0 : counted;
+  }
+
+  /** The key's failures and when their window started, locked until the transaction ends. */
+  private Optional<Object[]> countOf(String key) {
+    return jdbc.sql(
+            "select failures, window_started_at from login_throttle"
+                + " where throttle_key = :k for update")
+        .param("k", key)
+        .query(
+            (rs, n) ->
+                new Object[] {rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()})
+        .optional();
   }
 
   private Optional<Instant> lockOf(String key) {

@@ -18,11 +18,7 @@ import org.sahay.funds.JournalEntryId;
 import org.sahay.funds.LedgerAccount;
 import org.sahay.platform.Money;
 import org.sahay.platform.OrganisationId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of the books, in one place: the chart of accounts every organisation starts with, how
@@ -43,13 +39,10 @@ public class Books {
 
   private final LedgerStore ledger;
   private final FundStore funds;
-  private final TransactionTemplate separately;
 
-  Books(LedgerStore ledger, FundStore funds, PlatformTransactionManager transactions) {
+  Books(LedgerStore ledger, FundStore funds) {
     this.ledger = ledger;
     this.funds = funds;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public static String expenseCode(ExpenseCategory category) {
@@ -57,45 +50,33 @@ public class Books {
   }
 
   /**
-   * Opens the organisation's books with its chart of accounts, once. Done in a transaction of its
-   * own, so that two first postings racing to open them cannot abort the caller's transaction.
+   * Opens the organisation's books with its chart of accounts, once, in the caller's own
+   * transaction and connection. A concurrent first posting waits for the ledger row this one makes,
+   * then finds the books open; none holds one connection while it waits for another.
    */
   public void open(OrganisationId organisation) {
-    if (ledger.hasLedger(organisation)) {
+    if (ledger.hasLedger(organisation) || !ledger.startLedger(organisation)) {
       return;
     }
-    try {
-      separately.executeWithoutResult(
-          s -> {
-            ledger.insertLedger(organisation);
-            ledger.insertAccount(organisation, CASH, AccountKind.CASH, "Cash in hand", false);
-            LedgerAccount general =
-                ledger.insertAccount(
-                    organisation, UNRESTRICTED, AccountKind.FUND, "Unrestricted fund", false);
-            funds.insert(
-                organisation,
-                general.id(),
-                FundKind.UNRESTRICTED,
-                "Unrestricted fund",
-                false,
-                false);
-            ledger.insertAccount(
-                organisation,
-                FUNDS_UTILISED,
-                AccountKind.INCOME,
-                "Funds utilised for their purposes",
-                false);
-            for (ExpenseCategory category : ExpenseCategory.values()) {
-              ledger.insertAccount(
-                  organisation,
-                  expenseCode(category),
-                  AccountKind.EXPENSE,
-                  "Expenses: " + category.name().toLowerCase().replace('_', ' '),
-                  false);
-            }
-          });
-    } catch (DuplicateKeyException e) {
-      // opened meanwhile by a concurrent first posting; fine
+    ledger.insertAccount(organisation, CASH, AccountKind.CASH, "Cash in hand", false);
+    LedgerAccount general =
+        ledger.insertAccount(
+            organisation, UNRESTRICTED, AccountKind.FUND, "Unrestricted fund", false);
+    funds.insert(
+        organisation, general.id(), FundKind.UNRESTRICTED, "Unrestricted fund", false, false);
+    ledger.insertAccount(
+        organisation,
+        FUNDS_UTILISED,
+        AccountKind.INCOME,
+        "Funds utilised for their purposes",
+        false);
+    for (ExpenseCategory category : ExpenseCategory.values()) {
+      ledger.insertAccount(
+          organisation,
+          expenseCode(category),
+          AccountKind.EXPENSE,
+          "Expenses: " + category.name().toLowerCase().replace('_', ' '),
+          false);
     }
   }
 

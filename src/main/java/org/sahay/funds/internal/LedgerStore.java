@@ -49,12 +49,18 @@ public class LedgerStore {
         > 0;
   }
 
-  /** Starts the books of an organisation; fails with a duplicate key when they exist already. */
-  public void insertLedger(OrganisationId organisation) {
-    jdbc.sql("insert into funds_ledger (organisation_id, created_at) values (:o, :now)")
-        .param("o", organisation.value())
-        .param("now", OffsetDateTime.now(clock))
-        .update();
+  /**
+   * Starts the books of an organisation: true when this call did, false when they exist already
+   * (after waiting for a concurrent transaction that started them).
+   */
+  public boolean startLedger(OrganisationId organisation) {
+    return jdbc.sql(
+                "insert into funds_ledger (organisation_id, created_at) values (:o, :now)"
+                    + " on conflict do nothing")
+            .param("o", organisation.value())
+            .param("now", OffsetDateTime.now(clock))
+            .update()
+        == 1;
   }
 
   public LedgerAccount insertAccount(

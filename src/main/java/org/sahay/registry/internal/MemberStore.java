@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.sahay.platform.Ids;
@@ -21,12 +22,8 @@ import org.sahay.registry.Member;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberStatus;
 import org.sahay.registry.MemberSummary;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Members, their documents and consents. Every query names the organisation it is scoped to.
@@ -49,48 +46,46 @@ public class MemberStore {
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate batches;
   private final Clock clock;
-  private final TransactionTemplate separately;
   private final PersonalData personal;
 
   MemberStore(
       JdbcClient jdbc,
       org.springframework.jdbc.core.JdbcTemplate batches,
       Clock clock,
-      PlatformTransactionManager transactions,
       PersonalData personal) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.clock = clock;
     this.personal = personal;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
    * The next member code of the collective (GNT-000124). The sequence row is locked until the
-   * caller's transaction ends, so concurrent registrations never get the same code.
+   * caller's transaction ends, so concurrent registrations never get the same code. The row is made
+   * with the collective; for one made before that, the first registration makes it here, in the
+   * caller's own transaction and connection: a concurrent first registration waits for it and then
+   * finds it, and no registration holds one connection while it waits for another.
    */
   public String nextCode(OrganisationId organisation, String shortCode) {
     Long next = lockSequence(organisation);
     if (next == null) {
-      try {
-        separately.executeWithoutResult(
-            s ->
-                jdbc.sql(
-                        "insert into member_code_sequence (organisation_id, next_value)"
-                            + " values (:o, 1)")
-                    .param("o", organisation.value())
-                    .update());
-      } catch (DuplicateKeyException e) {
-        // another registration created it first
-      }
-      next = lockSequence(organisation);
+      startSequence(organisation);
+      next = Objects.requireNonNull(lockSequence(organisation));
     }
     jdbc.sql("update member_code_sequence set next_value = :n where organisation_id = :o")
         .param("n", next + 1)
         .param("o", organisation.value())
         .update();
     return String.format("%s-%06d", shortCode, next);
+  }
+
+  /** Starts the collective's member codes at 1, unless they have started already. */
+  public void startSequence(OrganisationId organisation) {
+    jdbc.sql(
+            "insert into member_code_sequence (organisation_id, next_value) values (:o, 1)"
+                + " on conflict do nothing")
+        .param("o", organisation.value())
+        .update();
   }
 
   private Long lockSequence(OrganisationId organisation) {

@@ -19,12 +19,8 @@ import org.sahay.relief.BatchId;
 import org.sahay.relief.ItemId;
 import org.sahay.relief.LocationId;
 import org.sahay.relief.StockLevel;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every change of stock goes through here, inside the caller's transaction. A writer first locks
@@ -50,19 +46,17 @@ public class StockLedger {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate separately;
 
-  StockLedger(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+  StockLedger(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
    * Locks the balance rows of {@code keys} until the caller's transaction ends and answers what is
-   * on hand for each. With {@code create}, a missing row is created first (in a transaction of its
-   * own, so that two first receipts cannot fail each other); without, a missing row is zero.
+   * on hand for each. With {@code create}, a missing row is created first, in the caller's own
+   * transaction and connection (a concurrent first receipt waits for it, then finds it); without, a
+   * missing row is zero.
    */
   public Map<Key, BigDecimal> lock(
       OrganisationId organisation, Collection<Key> keys, boolean create) {
@@ -71,21 +65,16 @@ public class StockLedger {
     for (Key key : ordered) {
       BigDecimal found = lockOne(organisation, key);
       if (found == null && create) {
-        try {
-          separately.executeWithoutResult(
-              s ->
-                  jdbc.sql(
-                          """
-                          insert into stock_balance (location_id, item_id, organisation_id, on_hand)
-                          values (:location, :item, :org, 0)
-                          """)
-                      .param("location", key.location().value())
-                      .param("item", key.item().value())
-                      .param("org", organisation.value())
-                      .update());
-        } catch (DuplicateKeyException e) {
-          // created a moment ago by another receipt
-        }
+        jdbc.sql(
+                """
+                insert into stock_balance (location_id, item_id, organisation_id, on_hand)
+                values (:location, :item, :org, 0)
+                on conflict do nothing
+                """)
+            .param("location", key.location().value())
+            .param("item", key.item().value())
+            .param("org", organisation.value())
+            .update();
         found = lockOne(organisation, key);
       }
       onHand.put(key, found == null ? BigDecimal.ZERO : found);

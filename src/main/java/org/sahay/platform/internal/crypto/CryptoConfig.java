@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class CryptoConfig {
@@ -35,8 +34,7 @@ class CryptoConfig {
   }
 
   @Bean
-  Vault vault(
-      JdbcClient jdbc, MasterKeyset master, Clock clock, PlatformTransactionManager transactions) {
-    return new Vault(jdbc, master, clock, transactions);
+  Vault vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
+    return new Vault(jdbc, master, clock);
   }
 }
