@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.sahay.platform.OrganisationId;
 
 /**
- * Published inside the transaction that stores a filled form, so that the needs it raises are
- * recorded with it or not at all. {@code sensitive}: the answers are sensitive data (screenings),
- * and so are the needs they raise.
+ * A filled form, handed to the {@link NeedsRecorder} inside the transaction that stores it, so that
+ * the needs it raises are recorded with it or not at all. {@code sensitive}: the answers are
+ * sensitive data (screenings), and so are the needs they raise.
  */
 public record FormSubmitted(
     UUID submission,

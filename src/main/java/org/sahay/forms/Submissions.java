@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
@@ -21,15 +22,10 @@ import org.sahay.registry.Households;
 import org.sahay.registry.MemberErased;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.Members;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,7 +44,9 @@ public class Submissions {
 
   /** The outcome of submitting. */
   public sealed interface Outcome {
-    record Saved(UUID id, String formId, String version, Evaluation evaluation)
+    /** {@code needs}: the needs recorded, new ones and open ones this assessment updated. */
+    record Saved(
+        UUID id, String formId, String version, Evaluation evaluation, List<RecordedNeed> needs)
         implements Outcome {}
 
     /** Field name to what is wrong with it. */
@@ -77,9 +75,8 @@ public class Submissions {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Vault vault;
-  private final ApplicationEventPublisher events;
+  private final NeedsRecorder needs;
   private final Clock clock;
-  private final TransactionTemplate separately;
 
   Submissions(
       FormLibrary library,
@@ -89,9 +86,8 @@ public class Submissions {
       AccessPolicy policy,
       AuditLog audit,
       Vault vault,
-      ApplicationEventPublisher events,
-      Clock clock,
-      PlatformTransactionManager transactions) {
+      NeedsRecorder needs,
+      Clock clock) {
     this.library = library;
     this.store = store;
     this.members = members;
@@ -99,10 +95,8 @@ public class Submissions {
     this.policy = policy;
     this.audit = audit;
     this.vault = vault;
-    this.events = events;
+    this.needs = needs;
     this.clock = clock;
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Checks and stores a filled form; the needs it raises are recorded in the same transaction. */
@@ -164,17 +158,18 @@ public class Submissions {
             member != null ? "member" : "household",
             String.valueOf(member != null ? member : household),
             form.formId() + " " + form.version() + ", submission " + id));
-    events.publishEvent(
-        new FormSubmitted(
-            id,
-            collective,
-            form.formId(),
-            member,
-            household,
-            form.sensitive(),
-            evaluation.needs(),
-            by.username()));
-    return new Outcome.Saved(id, form.formId(), form.version(), evaluation);
+    List<RecordedNeed> recorded =
+        needs.record(
+            new FormSubmitted(
+                id,
+                collective,
+                form.formId(),
+                member,
+                household,
+                form.sensitive(),
+                evaluation.needs(),
+                by.username()));
+    return new Outcome.Saved(id, form.formId(), form.version(), evaluation, recorded);
   }
 
   /** A stored submission, read against the version it was given against. */
@@ -226,24 +221,18 @@ public class Submissions {
         .map(FormStore.Version::id)
         .orElseGet(
             () -> {
-              try {
-                separately.executeWithoutResult(
-                    s ->
-                        store.insertVersion(
-                            new FormStore.Version(
-                                Ids.newId(),
-                                collective,
-                                form.formId(),
-                                form.version(),
-                                form.title(),
-                                form.definition().toJson(),
-                                true,
-                                form.sensitive(),
-                                null),
-                            by.username()));
-              } catch (DuplicateKeyException e) {
-                // stored a moment ago by another submission
-              }
+              store.insertVersionIfAbsent(
+                  new FormStore.Version(
+                      Ids.newId(),
+                      collective,
+                      form.formId(),
+                      form.version(),
+                      form.title(),
+                      form.definition().toJson(),
+                      true,
+                      form.sensitive(),
+                      null),
+                  by.username());
               return store.version(collective, form.formId(), form.version()).orElseThrow().id();
             });
   }

@@ -11,6 +11,8 @@ import org.sahay.forms.FormSubmitted;
 import org.sahay.forms.Need;
 import org.sahay.forms.NeedCategory;
 import org.sahay.forms.NeedSeverity;
+import org.sahay.forms.NeedsRecorder;
+import org.sahay.forms.RecordedNeed;
 import org.sahay.needs.internal.NeedStore;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -29,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * someone takes it up.
  */
 @Service
-public class Needs {
+public class Needs implements NeedsRecorder {
 
   /** A need recorded by hand. */
   public record Input(
@@ -68,21 +70,63 @@ public class Needs {
     this.households = households;
   }
 
-  /** Records the needs a filled form raised, in the transaction that stored it. */
-  @EventListener
-  void on(FormSubmitted submitted) {
+  /**
+   * Records the needs a filled form raised, in the transaction that stores it. A need of a category
+   * the member (or household) already has open or being met updates that need's severity to what
+   * this assessment found, rather than raising it again; a screening's needs only ever update
+   * screening needs, and the others only the others.
+   */
+  @Override
+  @Transactional
+  public List<RecordedNeed> record(FormSubmitted submitted) {
+    List<RecordedNeed> recorded = new java.util.ArrayList<>();
+    List<NeedView> open =
+        submitted.needs().isEmpty()
+            ? List.of()
+            : store.openOf(
+                submitted.organisation(),
+                submitted.member(),
+                submitted.household(),
+                submitted.sensitive());
     for (Need need : submitted.needs()) {
-      store.insert(
-          submitted.organisation(),
-          submitted.member(),
-          submitted.household(),
-          need.category(),
-          need.severity(),
-          submitted.sensitive(),
-          submitted.submission(),
-          null,
-          submitted.submittedBy());
+      List<NeedView> same = open.stream().filter(n -> n.category() == need.category()).toList();
+      for (NeedView earlier : same) {
+        if (store.update(
+            earlier.id(),
+            submitted.organisation(),
+            earlier.version(),
+            earlier.status(),
+            need.severity(),
+            earlier.followUpBy(),
+            submitted.submittedBy())) {
+          recorded.add(
+              new RecordedNeed(earlier.id(), need.category(), need.severity(), earlier.severity()));
+          audit.record(
+              new AuditLog.Event(
+                  submitted.submittedBy(),
+                  submitted.organisation(),
+                  "NEED_REASSESSED",
+                  "need",
+                  earlier.id().toString(),
+                  "submission " + submitted.submission()));
+        }
+      }
+      if (recorded.stream().noneMatch(r -> r.category() == need.category())) {
+        UUID id =
+            store.insert(
+                submitted.organisation(),
+                submitted.member(),
+                submitted.household(),
+                need.category(),
+                need.severity(),
+                submitted.sensitive(),
+                submitted.submission(),
+                null,
+                submitted.submittedBy());
+        recorded.add(new RecordedNeed(id, need.category(), need.severity(), null));
+      }
     }
+    return recorded;
   }
 
   @EventListener
@@ -123,6 +167,24 @@ public class Needs {
       found.addAll(store.list(collective, status, sensitive, member, household, MAX_PAGE, 0));
     }
     return found;
+  }
+
+  /**
+   * The needs of one member, or of one household itself, of the actor's collective, urgent open
+   * ones first and then newest, every status; screening needs only for those who may read them.
+   */
+  @Transactional(readOnly = true)
+  public List<NeedView> about(Actor by, MemberId member, HouseholdId household) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_READ, collective);
+    return store.list(
+        collective,
+        null,
+        policy.permits(by, Action.SENSITIVE_READ, collective),
+        member == null ? null : member.value(),
+        household == null ? null : household.value(),
+        MAX_PAGE,
+        0);
   }
 
   /**
@@ -278,27 +340,65 @@ public class Needs {
     return store.anyOpen(collective, category, members, households);
   }
 
-  /** Marks a need met (a payment or a distribution met it); nothing when it was met already. */
-  @Transactional
-  public void markMet(Actor by, UUID id) {
-    NeedView need = readable(by, id);
-    OrganisationId collective = store.organisationOf(id).orElseThrow();
+  /**
+   * Whether every one of {@code ids} is a need of the collective, open or being met, of this member
+   * (or of this household), that the actor may see: a payment may mark only those met.
+   */
+  @Transactional(readOnly = true)
+  public boolean allOpenOf(
+      Actor by,
+      OrganisationId collective,
+      java.util.Collection<UUID> ids,
+      UUID member,
+      UUID household) {
     policy.require(by, Action.NEED_WRITE, collective);
-    if (need.status() == NeedStatus.MET || need.status() == NeedStatus.CLOSED) {
-      return;
+    boolean sensitive = policy.permits(by, Action.SENSITIVE_READ, collective);
+    for (UUID id : ids) {
+      boolean ours = store.organisationOf(id).filter(collective::equals).isPresent();
+      NeedView need = ours ? store.find(id).orElse(null) : null;
+      if (need == null
+          || (need.sensitive() && !sensitive)
+          || (need.status() != NeedStatus.OPEN && need.status() != NeedStatus.BEING_MET)
+          || !(member != null
+              ? member.equals(need.member())
+              : household != null && household.equals(need.household()))) {
+        return false;
+      }
     }
-    if (store.update(
-        id,
-        collective,
-        need.version(),
-        NeedStatus.MET,
-        need.severity(),
-        need.followUpBy(),
-        by.username())) {
-      audit.record(
-          new AuditLog.Event(
-              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
+    return true;
+  }
+
+  /**
+   * Marks these needs of the collective met (a payment met them), in the caller's transaction,
+   * after {@link #allOpenOf} said yes; returns those it marked, each with the status it had, so
+   * that a reversal can put them back.
+   */
+  @Transactional
+  public Map<UUID, NeedStatus> meet(
+      Actor by, OrganisationId collective, java.util.Collection<UUID> ids) {
+    policy.require(by, Action.NEED_WRITE, collective);
+    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
+    for (UUID id : new java.util.LinkedHashSet<>(ids)) {
+      NeedView need = store.find(id).orElse(null);
+      if (need == null
+          || (need.status() != NeedStatus.OPEN && need.status() != NeedStatus.BEING_MET)) {
+        continue;
+      }
+      if (store.update(
+          id,
+          collective,
+          need.version(),
+          NeedStatus.MET,
+          need.severity(),
+          need.followUpBy(),
+          by.username())) {
+        met.put(id, need.status());
+        audit.record(
+            new AuditLog.Event(
+                by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
+      }
     }
+    return met;
   }
 
   /**

@@ -413,6 +413,14 @@ public class SupportRequests {
     if (!Set.of("BANK_TRANSFER", "UPI", "CASH").contains(mode)) {
       errors.put("mode", "support.mode.invalid");
     }
+    List<UUID> meets = new ArrayList<>();
+    for (String need : in.meetsNeeds() == null ? List.<String>of() : in.meetsNeeds()) {
+      try {
+        meets.add(UUID.fromString(String.valueOf(need).strip()));
+      } catch (IllegalArgumentException e) {
+        errors.put("meetsNeeds", "support.needs.notOpen");
+      }
+    }
     LocalDate paidOn = null;
     try {
       paidOn =
@@ -429,6 +437,16 @@ public class SupportRequests {
     }
     if (!line.recipients().contains(recipient)) {
       return new SupportOutcome.Invalid<>(Map.of("recipient", "support.recipient.notOnLine"));
+    }
+    // Only open needs of the person or household paid: never another's, a met one or a made-up id.
+    if (!meets.isEmpty()
+        && !needs.allOpenOf(
+            by,
+            r.organisation(),
+            meets,
+            recipient.startsWith("m:") ? UUID.fromString(recipient.substring(2)) : null,
+            recipient.startsWith("h:") ? UUID.fromString(recipient.substring(2)) : null)) {
+      return new SupportOutcome.Invalid<>(Map.of("meetsNeeds", "support.needs.notOpen"));
     }
     long approved = line.approvedPaise() == null ? 0 : line.approvedPaise();
     long left = approved - line.disbursedPaise();
@@ -507,12 +525,8 @@ public class SupportRequests {
     if (r.status() != RequestStatus.DISBURSING) {
       store.setStatus(requestId, r.version(), RequestStatus.DISBURSING, by.username());
     }
-    for (String need : in.meetsNeeds() == null ? List.<String>of() : in.meetsNeeds()) {
-      try {
-        needs.markMet(by, UUID.fromString(need));
-      } catch (IllegalArgumentException e) {
-        // not a need id: nothing to mark
-      }
+    if (!meets.isEmpty()) {
+      store.insertNeedsMet(id, r.organisation(), needs.meet(by, r.organisation(), meets));
     }
     audit.record(
         new AuditLog.Event(
@@ -556,6 +570,8 @@ public class SupportRequests {
     }
     store.addDisbursed(d.line(), -d.amountPaise());
     store.releaseClaim(disbursementId);
+    // The needs it met are open again (or being met, as they were), unless changed since.
+    needs.reopen(by, d.organisation(), store.needsMet(d.organisation(), disbursementId));
     audit.record(
         new AuditLog.Event(
             by.username(),

@@ -63,6 +63,62 @@ class FormSubmissionIntegrationTest extends IntegrationTest {
         .contains("\"food_shortage\":\"often\"");
   }
 
+  /**
+   * A second assessment of the same member updates her open needs of the same categories and says
+   * so, instead of raising each again (issue 12 item 5); a category met meanwhile is raised anew.
+   */
+  @Test
+  void aSecondAssessmentUpdatesTheOpenNeedsItFindsAgainInsteadOfRaisingCopies() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = token(fixtures.user(collective, Role.LEADER));
+    String member = member(leader);
+    Http http = http();
+    var first = submit(http, leader, "household-needs", member, NEEDS_ANSWERS, null);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.body()).doesNotContain("\"updated\":true");
+    long raised = openNeeds(member);
+    assertThat(raised).isGreaterThanOrEqualTo(3);
+    String foodNeed =
+        jdbc.sql("select cast(id as varchar) from need where member_id = :m and category = 'FOOD'")
+            .param("m", UUID.fromString(member))
+            .query(String.class)
+            .single();
+    jdbc.sql("update need set status = 'MET' where id = :id")
+        .param("id", UUID.fromString(foodNeed))
+        .update();
+
+    var second =
+        submit(
+            http,
+            leader,
+            "household-needs",
+            member,
+            NEEDS_ANSWERS.replace("\"rent_arrears_months\":\"4\"", "\"rent_arrears_months\":\"1\""),
+            null);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+    // Rent was open: updated in place, and the answer names the need and its earlier severity.
+    assertThat(second.body())
+        .containsPattern("\"category\":\"RENT\",\"severity\":\"[A-Z]+\",\"updated\":true,\"was\"")
+        .containsPattern("\"category\":\"FOOD\",\"severity\":\"[A-Z]+\",\"updated\":false");
+    assertThat(second.body()).doesNotContain(foodNeed);
+    // Food had been met, so the second assessment raised it again; nothing else was copied.
+    assertThat(openNeeds(member)).isEqualTo(raised);
+    assertThat(
+            jdbc.sql("select count(*) from need where member_id = :m and category = 'RENT'")
+                .param("m", UUID.fromString(member))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private long openNeeds(String member) {
+    return jdbc.sql(
+            "select count(*) from need where member_id = :m and status in ('OPEN', 'BEING_MET')")
+        .param("m", UUID.fromString(member))
+        .query(Long.class)
+        .single();
+  }
+
   @Test
   void wrongAnswersAreExplainedPerFieldInTheUsersLanguage() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);

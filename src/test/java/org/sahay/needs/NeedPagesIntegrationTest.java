@@ -84,6 +84,55 @@ class NeedPagesIntegrationTest extends IntegrationTest {
     assertThat(strangerHttp.get("/needs").body()).doesNotContain(need);
   }
 
+  /**
+   * The register names a household by its code, not just "Household", and a member's and a
+   * household's needs are listed on their own pages (issue 12 item 7).
+   */
+  @Test
+  void householdNeedsCarryTheHouseholdsCodeAndEachRecordListsItsNeeds() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Http http = http();
+    http.signIn(leader.username(), leader.password());
+    String member = registerMember(http);
+    String memberPage = "/members/" + member;
+    assertThat(http.get(memberPage).body()).contains("No needs recorded yet.");
+    var created =
+        http.postForm(
+            "/households",
+            Map.of("member." + member, "on", "headMemberId", member, "housing", "RENTED"),
+            "/households/new?member=" + member);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+    String household = location(created);
+    String householdId = household.substring(household.lastIndexOf('/') + 1);
+
+    String memberNeed =
+        location(
+            http.postForm(
+                "/needs",
+                Map.of("member", member, "category", "medical", "severity", "HIGH"),
+                "/needs/new?member=" + member));
+    String householdNeed =
+        location(
+            http.postForm(
+                "/needs",
+                Map.of("household", householdId, "category", "food", "severity", "URGENT"),
+                "/needs/new?household=" + householdId));
+
+    String code = collective.shortCode().value() + "-000001";
+    String register = http.get("/needs").body();
+    assertThat(register).contains("Household of " + code);
+    assertThat(http.get(householdNeed).body()).contains("Household of " + code);
+
+    String onMember = http.get(memberPage).body();
+    assertThat(onMember)
+        .contains("href=\"" + memberNeed + "\"", "Medical", "High")
+        .doesNotContain("No needs recorded yet.");
+    String onHousehold = http.get(household).body();
+    assertThat(onHousehold).contains("href=\"" + householdNeed + "\"", "Food", "Urgent");
+    assertThat(onHousehold).doesNotContain("href=\"" + memberNeed + "\"");
+  }
+
   @Test
   void theRegisterIsInTheUsersLanguage() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -507,6 +508,78 @@ class SupportRequestIntegrationTest extends IntegrationTest {
   }
 
   /** Submits the request, has the funder approve 1000 on its first line, and receives 1000. */
+  /**
+   * A payment marks met only open needs of the person paid, and its reversal puts them back (issue
+   * 12 item 6): another member's need, a met need and a malformed id are refused, and nothing is
+   * paid.
+   */
+  @Test
+  void aPaymentMeetsOnlyOpenNeedsOfWhomItPaysAndItsReversalReopensThem() {
+    Scene s = scene();
+    Http http = http();
+    String id = request(http, s, true);
+    String line = lineIds(approvedAndReceivedInBank(http, s, id)).get(0);
+    String needA = need(http, s.leader, s.memberA, "FOOD");
+    String needB = need(http, s.leader, s.memberB, "FOOD");
+    for (String wrong : List.of(needB, "not-a-need", UUID.randomUUID().toString())) {
+      var refused = payMeeting(http, s, id, line, s.memberA, wrong);
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+      assertThat(refused.body()).contains("\"meetsNeeds\"");
+    }
+    assertThat(needStatus(http, s.leader, needB)).isEqualTo("OPEN");
+    String reconciliation =
+        http.get(
+                "/api/v1/support-requests/" + id + "/reconciliation",
+                "Authorization",
+                Http.bearer(s.leader))
+            .body();
+    assertThat(reconciliation).contains("\"disbursedPaise\":0");
+
+    var paid = payMeeting(http, s, id, line, s.memberA, needA);
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+    assertThat(needStatus(http, s.leader, needA)).isEqualTo("MET");
+    var again = payMeeting(http, s, id, line, s.memberA, needA);
+    assertThat(again.statusCode()).as("a met need is not met twice").isEqualTo(400);
+
+    var reversed =
+        post(
+            http,
+            s.leader,
+            "/api/v1/disbursements/" + field(paid.body(), "id") + "/reversal",
+            "{\"reason\":\"paid to the wrong account\"}");
+    assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+    assertThat(needStatus(http, s.leader, needA)).isEqualTo("OPEN");
+  }
+
+  private HttpResponse<String> payMeeting(
+      Http http, Scene s, String request, String line, String member, String need) {
+    return post(
+        http,
+        s.leader,
+        "/api/v1/disbursements",
+        """
+        {"requestId":"%s","lineId":"%s","memberId":"%s","amount":"100","mode":"UPI",
+         "paidOn":"2026-01-06","meetsNeeds":["%s"]}
+        """
+            .formatted(request, line, member, need));
+  }
+
+  private String need(Http http, String token, String member, String category) {
+    var created =
+        post(
+            http,
+            token,
+            "/api/v1/needs",
+            "{\"memberId\":\"%s\",\"category\":\"%s\"}".formatted(member, category));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return field(created.body(), "id");
+  }
+
+  private static String needStatus(Http http, String token, String need) {
+    return field(
+        http.get("/api/v1/needs/" + need, "Authorization", Http.bearer(token)).body(), "status");
+  }
+
   private String approvedAndReceivedInBank(Http http, Scene s, String id) {
     post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
     String seen =

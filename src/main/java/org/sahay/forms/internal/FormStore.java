@@ -45,13 +45,25 @@ public class FormStore {
   }
 
   public void insertVersion(Version v, String by) {
+    insertVersion(v, by, "");
+  }
+
+  /**
+   * Stores the version unless the collective has it already; a concurrent caller storing the same
+   * version is waited for, in the caller's own transaction and connection.
+   */
+  public void insertVersionIfAbsent(Version v, String by) {
+    insertVersion(v, by, " on conflict do nothing");
+  }
+
+  private void insertVersion(Version v, String by, String onConflict) {
     jdbc.sql(
             """
             insert into form_version (id, organisation_id, form_id, version, title, definition,
               built_in, sensitive, created_by, created_at)
             values (:id, :org, :formId, :version, :title, :definition, :builtIn, :sensitive, :by,
-              :now)
-            """)
+              :now)"""
+                + onConflict)
         .param("id", v.id())
         .param("org", v.organisation().value())
         .param("formId", v.formId())

@@ -15,7 +15,7 @@ import org.sahay.access.CheckedBeforeBody;
 import org.sahay.forms.FieldError;
 import org.sahay.forms.FormLibrary;
 import org.sahay.forms.FormProblem;
-import org.sahay.forms.Need;
+import org.sahay.forms.RecordedNeed;
 import org.sahay.forms.Submissions;
 import org.sahay.platform.Language;
 import org.sahay.platform.Problems;
@@ -106,7 +106,7 @@ class FormApiController {
       body.put("id", saved.id());
       body.put("formId", saved.formId());
       body.put("version", saved.version());
-      body.put("needs", saved.evaluation().needs().stream().map(FormApiController::need).toList());
+      body.put("needs", saved.needs().stream().map(FormApiController::need).toList());
       return ResponseEntity.created(URI.create("/api/v1/form-submissions/" + saved.id()))
           .body(body);
     }
@@ -160,10 +160,19 @@ class FormApiController {
         .body(problem);
   }
 
-  private static Map<String, Object> need(Need need) {
+  /**
+   * A need the submission recorded; {@code updated}: an open need of the category was brought up to
+   * date.
+   */
+  private static Map<String, Object> need(RecordedNeed need) {
     Map<String, Object> one = new LinkedHashMap<>();
+    one.put("id", need.need());
     one.put("category", need.category());
     one.put("severity", need.severity());
+    one.put("updated", need.updated());
+    if (need.updated()) {
+      one.put("was", need.was());
+    }
     return one;
   }
 }

@@ -20,7 +20,8 @@ public record FormDraft(
     implements Serializable {
 
   /** A need the submitted form raised: category and severity codes, nothing of the answers. */
-  public record Raised(String category, String severity) implements Serializable {}
+  /** {@code was}: the severity of the open need this assessment updated, or null when new. */
+  public record Raised(String category, String severity, String was) implements Serializable {}
 
   public FormDraft {
     raised = List.copyOf(raised);

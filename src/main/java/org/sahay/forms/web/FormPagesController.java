@@ -230,8 +230,13 @@ class FormPagesController {
             Language.of(locale));
     if (outcome instanceof Submissions.Outcome.Saved saved) {
       List<FormDraft.Raised> raised =
-          saved.evaluation().needs().stream()
-              .map(n -> new FormDraft.Raised(n.category().name(), n.severity().name()))
+          saved.needs().stream()
+              .map(
+                  n ->
+                      new FormDraft.Raised(
+                          n.category().name(),
+                          n.severity().name(),
+                          n.updated() ? n.was().name() : null))
               .toList();
       drafts.save(session, drafts.submitted(draft, saved.id(), raised));
       return "redirect:/forms/drafts/" + draftId + "/done";

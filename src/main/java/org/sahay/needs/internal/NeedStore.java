@@ -214,6 +214,27 @@ public class NeedStore {
     return reopened;
   }
 
+  /**
+   * The needs of one member (or, for a household-level assessment, of the household itself) that
+   * are open or being met, screening needs or the others; locked until the transaction ends, so
+   * that two assessments at once update them one after the other.
+   */
+  public List<NeedView> openOf(
+      OrganisationId organisation, UUID member, UUID household, boolean sensitive) {
+    String subject =
+        member != null ? "member_id = :subject" : "household_id = :subject and member_id is null";
+    return jdbc.sql(
+            "select * from need where organisation_id = :org and "
+                + subject
+                + " and sensitive = :sensitive and status in ('OPEN', 'BEING_MET')"
+                + " order by created_at, id for update")
+        .param("org", organisation.value())
+        .param("subject", member != null ? member : household)
+        .param("sensitive", sensitive)
+        .query(this::view)
+        .list();
+  }
+
   public Optional<NeedView> find(UUID id) {
     return jdbc.sql("select * from need where id = :id")
         .param("id", id)

@@ -223,6 +223,15 @@ class NeedPagesController {
     for (Household.Person p : households.people(actor, memberIds)) {
       codes.put(p.id().value(), p.code());
     }
+    // A household by the code of its head (or first member): never just "Household".
+    List<HouseholdId> householdIds =
+        found.stream()
+            .filter(n -> n.member() == null && n.household() != null)
+            .map(n -> new HouseholdId(n.household()))
+            .distinct()
+            .toList();
+    Map<HouseholdId, String> householdCodes =
+        householdIds.isEmpty() ? Map.of() : households.codes(actor.organisation(), householdIds);
     return found.stream()
         .map(
             n -> {
@@ -230,7 +239,10 @@ class NeedPagesController {
                 return new NeedRow(n, codes.get(n.member()), "/members/" + n.member());
               }
               if (n.household() != null) {
-                return new NeedRow(n, "", "/households/" + n.household());
+                return new NeedRow(
+                    n,
+                    householdCodes.getOrDefault(new HouseholdId(n.household()), ""),
+                    "/households/" + n.household());
               }
               return new NeedRow(n, "", "");
             })

@@ -15,6 +15,7 @@ import org.sahay.registry.Household;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
+import org.sahay.registry.RecordSections;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +31,13 @@ class HouseholdPagesController {
   private final Households households;
   private final AccessPolicy policy;
 
-  HouseholdPagesController(Households households, AccessPolicy policy) {
+  private final List<RecordSections> sections;
+
+  HouseholdPagesController(
+      Households households, AccessPolicy policy, List<RecordSections> sections) {
     this.households = households;
     this.policy = policy;
+    this.sections = sections;
   }
 
   @GetMapping("/households/new")
@@ -76,6 +81,8 @@ class HouseholdPagesController {
     Household household = households.get(actor, id);
     model.addAttribute("household", household);
     model.addAttribute("canEdit", mayWrite(actor));
+    model.addAttribute(
+        "about", sections.stream().flatMap(x -> x.aboutHousehold(actor, id).stream()).toList());
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
     }

@@ -1,5 +1,6 @@
 package org.sahay.registry.web;
 
+import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
@@ -12,6 +13,7 @@ import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
 import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
+import org.sahay.registry.RecordSections;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +32,17 @@ class MemberPagesController {
   private final AccessPolicy policy;
   private final org.sahay.registry.Households households;
 
+  private final List<RecordSections> sections;
+
   MemberPagesController(
-      Members members, AccessPolicy policy, org.sahay.registry.Households households) {
+      Members members,
+      AccessPolicy policy,
+      org.sahay.registry.Households households,
+      List<RecordSections> sections) {
     this.members = members;
     this.policy = policy;
     this.households = households;
+    this.sections = sections;
   }
 
   /** The list, by status only: names and villages never travel in the address. */
@@ -121,6 +129,8 @@ class MemberPagesController {
     model.addAttribute("canEdit", mayWrite(actor));
     model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
     model.addAttribute("household", households.ofMember(actor, id).orElse(null));
+    model.addAttribute(
+        "about", sections.stream().flatMap(x -> x.aboutMember(actor, id).stream()).toList());
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
     }

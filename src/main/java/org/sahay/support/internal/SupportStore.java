@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.needs.NeedStatus;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
 import org.sahay.support.RequestStatus;
@@ -311,6 +312,36 @@ public class SupportStore {
         .param("recipient", recipient)
         .query(UUID.class)
         .optional();
+  }
+
+  /** Keeps the needs a payment marked met, each with the status it had before. */
+  public void insertNeedsMet(
+      UUID disbursement, OrganisationId organisation, Map<UUID, NeedStatus> met) {
+    met.forEach(
+        (need, was) ->
+            jdbc.sql(
+                    "insert into disbursement_need (disbursement_id, need_id, organisation_id,"
+                        + " was_status) values (:d, :need, :org, :was)")
+                .param("d", disbursement)
+                .param("need", need)
+                .param("org", organisation.value())
+                .param("was", was.name())
+                .update());
+  }
+
+  /** The needs a payment marked met, each with the status it had before. */
+  public Map<UUID, NeedStatus> needsMet(OrganisationId organisation, UUID disbursement) {
+    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            "select need_id, was_status from disbursement_need"
+                + " where disbursement_id = :d and organisation_id = :org order by need_id")
+        .param("d", disbursement)
+        .param("org", organisation.value())
+        .query(
+            (rs, n) -> Map.entry(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
+        .list()
+        .forEach(e -> met.put(e.getKey(), e.getValue()));
+    return met;
   }
 
   public void releaseClaim(UUID disbursement) {

@@ -1,0 +1,15 @@
+package org.sahay.forms;
+
+import java.util.UUID;
+
+/**
+ * A need a filled form raised, as recorded: {@code was} is the severity an open need of the same
+ * category had before this assessment updated it, or null when the need is new.
+ */
+public record RecordedNeed(
+    UUID need, NeedCategory category, NeedSeverity severity, NeedSeverity was) {
+
+  public boolean updated() {
+    return was != null;
+  }
+}
