@@ -59,6 +59,11 @@ public class Fixtures {
   }
 
   public Organisation organisation(OrganisationKind kind) {
+    return organisation(kind, "Asia/Kolkata");
+  }
+
+  /** An organisation whose day is in another zone than India's (or the server's). */
+  public Organisation organisation(OrganisationKind kind, String timeZone) {
     var outcome =
         organisations.create(
             systemAdmin().actor(),
@@ -69,7 +74,7 @@ public class Fixtures {
                 "Guntur",
                 shortCode(),
                 "en",
-                "Asia/Kolkata"));
+                timeZone));
     return ((Organisations.Creation.Created) outcome).organisation();
   }
 

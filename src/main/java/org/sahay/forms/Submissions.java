@@ -1,9 +1,7 @@
 package org.sahay.forms;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.forms.internal.FormStore;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
@@ -65,7 +64,6 @@ public class Submissions {
       OffsetDateTime submittedAt) {}
 
   private static final String FIELD = "answers";
-  private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final FormLibrary library;
@@ -78,6 +76,8 @@ public class Submissions {
   private final NeedsRecorder needs;
   private final Clock clock;
 
+  private final Today today;
+
   Submissions(
       FormLibrary library,
       FormStore store,
@@ -87,7 +87,9 @@ public class Submissions {
       AuditLog audit,
       Vault vault,
       NeedsRecorder needs,
-      Clock clock) {
+      Clock clock,
+      Today today) {
+    this.today = today;
     this.library = library;
     this.store = store;
     this.members = members;
@@ -132,7 +134,7 @@ public class Submissions {
             .evaluate(
                 input.answers() == null ? Map.of() : input.answers(),
                 language,
-                LocalDate.now(clock.withZone(INDIA)));
+                today.at(collective));
     if (!evaluation.isValid()) {
       return new Outcome.Invalid(evaluation.errors());
     }

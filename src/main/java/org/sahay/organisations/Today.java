@@ -24,7 +24,13 @@ public class Today {
   }
 
   public LocalDate at(OrganisationId organisation) {
-    ZoneId zone = organisations.find(organisation).map(Organisation::timeZone).orElse(INDIA);
-    return LocalDate.now(clock.withZone(zone));
+    return LocalDate.now(clock.withZone(zone(organisation)));
+  }
+
+  /** The zone the organisation's dates and times are in; Asia/Kolkata with no organisation. */
+  public ZoneId zone(OrganisationId organisation) {
+    return organisation == null
+        ? INDIA
+        : organisations.find(organisation).map(Organisation::timeZone).orElse(INDIA);
   }
 }

@@ -2,7 +2,6 @@ package org.sahay.registry;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.Vault;
@@ -87,8 +87,9 @@ public class MemberImports {
   private final TaskExecutor executor;
   private final TransactionTemplate tx;
   private final TransactionTemplate separately;
-  private final Clock clock;
   private final int maxRows;
+
+  private final Today today;
 
   MemberImports(
       ImportStore store,
@@ -99,8 +100,9 @@ public class MemberImports {
       Vault vault,
       TaskExecutor applicationTaskExecutor,
       PlatformTransactionManager transactions,
-      Clock clock,
+      Today today,
       @Value("${sahay.import.max-rows:100000}") int maxRows) {
+    this.today = today;
     this.store = store;
     this.members = members;
     this.validation = validation;
@@ -111,7 +113,6 @@ public class MemberImports {
     this.tx = new TransactionTemplate(transactions);
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.clock = clock;
     this.maxRows = maxRows;
     int interrupted = tx.execute(s -> store.failInterrupted());
     if (interrupted > 0) {
@@ -195,12 +196,13 @@ public class MemberImports {
     List<String> headers = JSON.readValue(row.headers(), new TypeReference<List<String>>() {});
     List<Problem> problems = new ArrayList<>();
     int[] counts = {0, 0};
-    int thisYear = LocalDate.now(clock).getYear();
+    LocalDate day = today.at(row.organisation());
+    int thisYear = day.getYear();
     ImportFiles.forEachRow(
         ImportFiles.Format.valueOf(row.format()),
         content(row),
         (n, values) -> {
-          var checked = validation.check(ImportMapping.input(mapping, values, thisYear));
+          var checked = validation.check(ImportMapping.input(mapping, values, thisYear), day);
           if (checked.valid()) {
             counts[0]++;
           } else {
@@ -248,7 +250,8 @@ public class MemberImports {
   private void importRows(Actor by, ImportStore.ImportRow row, boolean allOrNothing) {
     Map<ImportMapping.Field, Integer> mapping = parseMapping(row.mapping());
     int[] counts = {0, 0, 0};
-    int thisYear = LocalDate.now(clock).getYear();
+    LocalDate day = today.at(row.organisation());
+    int thisYear = day.getYear();
     // In "valid rows" mode rows are committed a chunk at a time: one durable commit per chunk
     // instead of per row. A failure stops the import either way; committed chunks stay, and
     // importing the file again skips them by their fingerprints.
@@ -283,7 +286,7 @@ public class MemberImports {
                   (n, values) -> {
                     counts[0]++;
                     MemberInput input = ImportMapping.input(mapping, values, thisYear);
-                    if (!validation.check(input).valid()) {
+                    if (!validation.check(input, day).valid()) {
                       return;
                     }
                     String fingerprint = fingerprint(row, values, mapping);

@@ -10,6 +10,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NameKeys;
 import org.sahay.platform.NotFoundException;
@@ -54,6 +55,7 @@ public class Members {
   private final Vault vault;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final StoredAnswers storedAnswers;
+  private final Today today;
 
   Members(
       MemberStore store,
@@ -64,7 +66,9 @@ public class Members {
       Organisations organisations,
       Vault vault,
       org.springframework.context.ApplicationEventPublisher events,
-      StoredAnswers storedAnswers) {
+      StoredAnswers storedAnswers,
+      Today today) {
+    this.today = today;
     this.store = store;
     this.validation = validation;
     this.sensitive = sensitive;
@@ -113,7 +117,7 @@ public class Members {
   Object registerOnly(Actor by, MemberInput input) {
     Organisation collective = ownCollective(by);
     policy.require(by, Action.MEMBER_WRITE, collective.id());
-    var checked = validation.check(input);
+    var checked = validation.check(input, today.at(collective.id()));
     if (!checked.valid()) {
       return new Outcome.Invalid(checked.errors());
     }
@@ -281,7 +285,7 @@ public class Members {
     if (input.version() == null) {
       return new Outcome.Invalid(Map.of("version", "member.version.required"));
     }
-    var checked = validation.check(input);
+    var checked = validation.check(input, today.at(row.organisation()));
     if (!checked.valid()) {
       return new Outcome.Invalid(checked.errors());
     }

@@ -1,7 +1,6 @@
 package org.sahay.relief;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
 import org.sahay.relief.internal.CatalogueStore;
@@ -79,8 +79,9 @@ public class Stock {
   private final ReceiptStore receipts;
   private final Scope scope;
   private final AuditLog audit;
-  private final Clock clock;
   private final org.sahay.funds.Expenses expenses;
+
+  private final Today today;
 
   Stock(
       StockLedger ledger,
@@ -88,14 +89,14 @@ public class Stock {
       ReceiptStore receipts,
       Scope scope,
       AuditLog audit,
-      Clock clock,
-      org.sahay.funds.Expenses expenses) {
+      org.sahay.funds.Expenses expenses,
+      Today today) {
+    this.today = today;
     this.ledger = ledger;
     this.catalogue = catalogue;
     this.receipts = receipts;
     this.scope = scope;
     this.audit = audit;
-    this.clock = clock;
     this.expenses = expenses;
   }
 
@@ -119,9 +120,11 @@ public class Stock {
     if (input.sourceNote() != null && input.sourceNote().length() > MAX_NOTE) {
       errors.put("sourceNote", "relief.receipt.note.tooLong");
     }
-    LocalDate today = LocalDate.now(clock);
-    LocalDate receivedOn = input.receivedOn() == null ? today : input.receivedOn();
-    if (receivedOn.isAfter(today.plusDays(1))) {
+    // The collective's today, not the server's: at 01:00 in Guntur the server's UTC date is still
+    // yesterday.
+    LocalDate day = today.at(collective);
+    LocalDate receivedOn = input.receivedOn() == null ? day : input.receivedOn();
+    if (receivedOn.isAfter(day.plusDays(1))) {
       errors.put("receivedOn", "relief.receipt.receivedOn.future");
     }
     if (!errors.isEmpty()) {
@@ -278,9 +281,10 @@ public class Stock {
   /** Batches of the collective that expire within {@code days}, the soonest first. */
   @Transactional(readOnly = true)
   public List<StockLevel> expiringWithin(Actor by, int days) {
-    LocalDate until = LocalDate.now(clock).plusDays(days);
+    OrganisationId collective = scope.own(by, Action.RELIEF_READ);
+    LocalDate until = today.at(collective).plusDays(days);
     List<StockLevel> soon = new ArrayList<>();
-    for (StockLevel level : ledger.levels(scope.own(by, Action.RELIEF_READ), null)) {
+    for (StockLevel level : ledger.levels(collective, null)) {
       var batches =
           level.batches().stream()
               .filter(b -> b.expiresOn() != null && !b.expiresOn().isAfter(until))

@@ -1,9 +1,6 @@
 package org.sahay.forms.web;
 
 import jakarta.servlet.http.HttpSession;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.sahay.forms.Page;
 import org.sahay.forms.Question;
 import org.sahay.forms.QuestionType;
 import org.sahay.forms.Submissions;
+import org.sahay.organisations.Today;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.HouseholdId;
@@ -43,15 +41,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class FormPagesController {
 
-  private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-
   private final FormLibrary library;
   private final Submissions submissions;
   private final Households households;
   private final AccessPolicy policy;
   private final Drafts drafts;
   private final MessageSource messages;
-  private final Clock clock;
+
+  private final Today today;
 
   FormPagesController(
       FormLibrary library,
@@ -60,14 +57,14 @@ class FormPagesController {
       AccessPolicy policy,
       Drafts drafts,
       MessageSource messages,
-      Clock clock) {
+      Today today) {
+    this.today = today;
     this.library = library;
     this.submissions = submissions;
     this.households = households;
     this.policy = policy;
     this.drafts = drafts;
     this.messages = messages;
-    this.clock = clock;
   }
 
   @GetMapping("/forms")
@@ -108,7 +105,7 @@ class FormPagesController {
     FormDraft draft =
         drafts.start(
             session, form.formId(), subject.member(), subject.household(), subject.label());
-    List<Page> pages = form.definition().pages(evaluate(form, Map.of(), locale));
+    List<Page> pages = form.definition().pages(evaluate(actor, form, Map.of(), locale));
     return "redirect:" + next(draft, pages, 0);
   }
 
@@ -126,7 +123,7 @@ class FormPagesController {
     }
     FormLibrary.Available form = fillable(actor, draft.formId());
     Map<String, String> answers = drafts.answers(draft);
-    Evaluation evaluation = evaluate(form, answers, locale);
+    Evaluation evaluation = evaluate(actor, form, answers, locale);
     List<Page> pages = form.definition().pages(evaluation);
     if (number < 1 || number > pages.size() || !pages.get(number - 1).relevant()) {
       return "redirect:" + next(draft, pages, Math.max(0, number));
@@ -149,7 +146,7 @@ class FormPagesController {
     }
     FormLibrary.Available form = fillable(actor, draft.formId());
     Map<String, String> answers = new LinkedHashMap<>(drafts.answers(draft));
-    List<Page> before = form.definition().pages(evaluate(form, answers, locale));
+    List<Page> before = form.definition().pages(evaluate(actor, form, answers, locale));
     if (number < 1 || number > before.size()) {
       throw new NotFoundException();
     }
@@ -161,7 +158,7 @@ class FormPagesController {
     }
     draft = drafts.withAnswers(draft, answers);
     drafts.save(session, draft);
-    Evaluation evaluation = evaluate(form, answers, locale);
+    Evaluation evaluation = evaluate(actor, form, answers, locale);
     List<Page> pages = form.definition().pages(evaluation);
     if ("previous".equals(params.getFirst("go"))) {
       return "redirect:" + previous(draft, pages, number);
@@ -181,7 +178,7 @@ class FormPagesController {
     }
     FormLibrary.Available form = fillable(actor, draft.formId());
     Map<String, String> answers = drafts.answers(draft);
-    Evaluation evaluation = evaluate(form, answers, locale);
+    Evaluation evaluation = evaluate(actor, form, answers, locale);
     List<Page> pages = form.definition().pages(evaluation);
     Optional<Page> unfinished = firstUnfinished(pages, answers, evaluation);
     if (unfinished.isPresent()) {
@@ -241,7 +238,7 @@ class FormPagesController {
       drafts.save(session, drafts.submitted(draft, saved.id(), raised));
       return "redirect:/forms/drafts/" + draftId + "/done";
     }
-    Evaluation evaluation = evaluate(form, answers, locale);
+    Evaluation evaluation = evaluate(actor, form, answers, locale);
     List<Page> pages = form.definition().pages(evaluation);
     return "redirect:"
         + firstUnfinished(pages, answers, evaluation)
@@ -356,10 +353,10 @@ class FormPagesController {
     return form;
   }
 
+  /** Evaluated as of today where the actor's collective is (a visit date may not be after it). */
   private Evaluation evaluate(
-      FormLibrary.Available form, Map<String, String> answers, Locale locale) {
-    return form.definition()
-        .evaluate(answers, Language.of(locale), LocalDate.now(clock.withZone(INDIA)));
+      Actor actor, FormLibrary.Available form, Map<String, String> answers, Locale locale) {
+    return form.definition().evaluate(answers, Language.of(locale), today.at(actor.organisation()));
   }
 
   /** Whom a form is about: a member or a household of the actor's collective, else 404. */

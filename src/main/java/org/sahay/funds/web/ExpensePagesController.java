@@ -1,7 +1,6 @@
 package org.sahay.funds.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
@@ -74,8 +73,7 @@ class ExpensePagesController {
     return form(
         actor,
         model,
-        FormState.of(
-            Map.of("spentOn", LocalDate.now().toString(), "peopleReached", "0"), Map.of()));
+        FormState.of(Map.of("spentOn", pages.today(actor), "peopleReached", "0"), Map.of()));
   }
 
   @PostMapping("/funds/expenses")

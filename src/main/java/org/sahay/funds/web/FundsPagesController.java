@@ -1,6 +1,5 @@
 package org.sahay.funds.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.sahay.funds.Receipts;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.Language;
 import org.sahay.platform.NotFoundException;
@@ -59,6 +59,7 @@ class FundsPagesController {
   private final Organisations organisations;
   private final AccessPolicy policy;
   private final org.springframework.context.MessageSource messages;
+  private final Today today;
 
   FundsPagesController(
       Campaigns campaigns,
@@ -69,8 +70,10 @@ class FundsPagesController {
       FundsReports reports,
       Organisations organisations,
       AccessPolicy policy,
-      org.springframework.context.MessageSource messages) {
+      org.springframework.context.MessageSource messages,
+      Today today) {
     this.messages = messages;
+    this.today = today;
     this.campaigns = campaigns;
     this.donations = donations;
     this.grants = grants;
@@ -79,6 +82,11 @@ class FundsPagesController {
     this.reports = reports;
     this.organisations = organisations;
     this.policy = policy;
+  }
+
+  /** Today where the actor's organisation is, as a form's default date. */
+  String today(Actor actor) {
+    return today.at(actor.organisation()).toString();
   }
 
   @GetMapping("/funds")
@@ -123,8 +131,7 @@ class FundsPagesController {
     return campaignForm(
         model,
         FormState.of(
-            Map.of("startsOn", LocalDate.now().toString(), "channel", "CROWDFUNDING_PLATFORM"),
-            Map.of()));
+            Map.of("startsOn", today(actor), "channel", "CROWDFUNDING_PLATFORM"), Map.of()));
   }
 
   @PostMapping("/funds/campaigns")
@@ -183,7 +190,7 @@ class FundsPagesController {
         actor,
         model,
         campaign,
-        FormState.of(Map.of("receivedOn", LocalDate.now().toString(), "channel", "UPI"), Map.of()));
+        FormState.of(Map.of("receivedOn", today(actor), "channel", "UPI"), Map.of()));
   }
 
   @PostMapping("/funds/campaigns/{id}/donations")

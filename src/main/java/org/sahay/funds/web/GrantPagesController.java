@@ -1,6 +1,5 @@
 package org.sahay.funds.web;
 
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +98,7 @@ class GrantPagesController {
   String newInstalment(Actor actor, @PathVariable GrantId id, Model model) {
     Grant grant = writable(actor, id);
     return instalmentForm(
-        actor,
-        model,
-        grant,
-        FormState.of(Map.of("receivedOn", LocalDate.now().toString()), Map.of()));
+        actor, model, grant, FormState.of(Map.of("receivedOn", funds.today(actor)), Map.of()));
   }
 
   @PostMapping("/funds/grants/{id}/instalments")

@@ -3,7 +3,6 @@ package org.sahay.needs.web;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import org.sahay.forms.NeedSeverity;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.NeedView;
 import org.sahay.needs.Needs;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.Household;
@@ -41,13 +41,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NeedPagesController {
 
   private static final int PAGE_SIZE = 25;
-  private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 
   private final Needs needs;
   private final Households households;
   private final AccessPolicy policy;
 
-  NeedPagesController(Needs needs, Households households, AccessPolicy policy) {
+  private final Today today;
+
+  NeedPagesController(Needs needs, Households households, AccessPolicy policy, Today today) {
+    this.today = today;
     this.needs = needs;
     this.households = households;
     this.policy = policy;
@@ -74,7 +76,7 @@ class NeedPagesController {
     model.addAttribute("statuses", List.of(NeedStatus.values()));
     model.addAttribute("page", current);
     model.addAttribute("hasNext", found.size() > PAGE_SIZE);
-    model.addAttribute("zone", ZONE);
+    model.addAttribute("zone", today.zone(actor.organisation()));
     return "needs/list";
   }
 
@@ -172,7 +174,7 @@ class NeedPagesController {
     model.addAttribute("canChange", mayWrite(actor));
     model.addAttribute("statuses", List.of(NeedStatus.values()));
     model.addAttribute("severities", List.of(NeedSeverity.values()));
-    model.addAttribute("zone", ZONE);
+    model.addAttribute("zone", today.zone(actor.organisation()));
     return "needs/need";
   }
 

@@ -1,6 +1,5 @@
 package org.sahay.registry.internal;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,13 +35,10 @@ public class MemberValidation {
   private static final Set<String> RATION_CARD_TYPES = Set.of("AAY", "PHH", "STATE", "NONE");
   private static final int MAX_TEXT = 200;
 
-  private final Clock clock;
+  MemberValidation() {}
 
-  MemberValidation(Clock clock) {
-    this.clock = clock;
-  }
-
-  public Result check(MemberInput in) {
+  /** {@code today}: the date where the collective is, which a date of birth may not be after. */
+  public Result check(MemberInput in, LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
     String name = text(in.name());
     if (name == null || name.length() > MAX_TEXT) {
@@ -56,7 +52,6 @@ public class MemberValidation {
     if (gender == null) {
       errors.put("gender", "member.gender.invalid");
     }
-    LocalDate today = LocalDate.now(clock);
     LocalDate dob = null;
     Integer birthYear = in.yearOfBirth();
     if (text(in.dateOfBirth()) != null) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.ConsentPurpose;
@@ -34,11 +35,15 @@ class MemberPagesController {
 
   private final List<RecordSections> sections;
 
+  private final Today today;
+
   MemberPagesController(
       Members members,
       AccessPolicy policy,
       org.sahay.registry.Households households,
-      List<RecordSections> sections) {
+      List<RecordSections> sections,
+      Today today) {
+    this.today = today;
     this.members = members;
     this.policy = policy;
     this.households = households;
@@ -125,7 +130,7 @@ class MemberPagesController {
     Member member = members.get(actor, id);
     model.addAttribute("member", member);
     model.addAttribute("history", members.history(actor, id));
-    model.addAttribute("zone", java.time.ZoneId.of("Asia/Kolkata"));
+    model.addAttribute("zone", today.zone(actor.organisation()));
     model.addAttribute("canEdit", mayWrite(actor));
     model.addAttribute("maySeeSensitive", maySeeSensitive(actor));
     model.addAttribute("household", households.ofMember(actor, id).orElse(null));

@@ -1,6 +1,5 @@
 package org.sahay.support.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.sahay.funds.AccountKind;
 import org.sahay.funds.Ledger;
 import org.sahay.needs.NeedView;
 import org.sahay.needs.Needs;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.Money;
 import org.sahay.platform.NotFoundException;
@@ -50,13 +50,17 @@ class DisbursementPagesController {
   private final Needs needs;
   private final Ledger ledger;
 
+  private final Today today;
+
   DisbursementPagesController(
       SupportRequests requests,
       SupportLines lines,
       SupportFiles files,
       Households households,
       Needs needs,
-      Ledger ledger) {
+      Ledger ledger,
+      Today today) {
+    this.today = today;
     this.requests = requests;
     this.lines = lines;
     this.files = files;
@@ -74,7 +78,7 @@ class DisbursementPagesController {
       Model model) {
     Map<String, String> values = new HashMap<>();
     values.put("to", to);
-    values.put("paidOn", LocalDate.now(SupportPagesController.ZONE).toString());
+    values.put("paidOn", today.at(actor.organisation()).toString());
     values.put("mode", "UPI");
     return form(actor, id, lineId, model, FormState.of(values, Map.of()));
   }

@@ -1,6 +1,5 @@
 package org.sahay.support.web;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.sahay.access.Actor;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -43,18 +43,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SupportPagesController {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
-
   private final SupportRequests requests;
   private final SupportFiles files;
   private final Organisations organisations;
   private final AccessPolicy policy;
 
+  private final Today today;
+
   SupportPagesController(
       SupportRequests requests,
       SupportFiles files,
       Organisations organisations,
-      AccessPolicy policy) {
+      AccessPolicy policy,
+      Today today) {
+    this.today = today;
     this.requests = requests;
     this.files = files;
     this.organisations = organisations;
@@ -67,7 +69,7 @@ class SupportPagesController {
     model.addAttribute("requests", found);
     model.addAttribute("names", names(found));
     model.addAttribute("canCreate", mayRequest(actor));
-    model.addAttribute("zone", ZONE);
+    model.addAttribute("zone", today.zone(actor.organisation()));
     return "support/list";
   }
 
@@ -254,7 +256,7 @@ class SupportPagesController {
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
     }
-    model.addAttribute("zone", ZONE);
+    model.addAttribute("zone", today.zone(actor.organisation()));
     return "support/request";
   }
 
