@@ -21,6 +21,7 @@ public class FirstRun {
   private static final Logger log = LoggerFactory.getLogger(FirstRun.class);
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final int MAX_WRONG = 5;
+  private static final String FRAME = "=".repeat(80);
 
   private final Users users;
   private final SecureRandom random = new SecureRandom();
@@ -76,6 +77,11 @@ public class FirstRun {
     }
     code.set(next.toString());
     wrong.set(0);
-    log.warn("No user exists yet. Open /setup and enter this one-time set-up code: {}", next);
+    // Framed on lines of its own, so that it stands out from the rest of the start.
+    log.warn(
+        "\n\n{}\n  No user exists yet. Open /setup and enter this one-time set-up code: {}\n{}\n",
+        FRAME,
+        next,
+        FRAME);
   }
 }
