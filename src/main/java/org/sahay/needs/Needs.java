@@ -187,6 +187,14 @@ public class Needs implements NeedsRecorder {
         0);
   }
 
+  /** How many needs of the actor's collective are open or being met, as the actor may see them. */
+  @Transactional(readOnly = true)
+  public long countOpen(Actor by) {
+    OrganisationId collective = own(by);
+    policy.require(by, Action.NEED_READ, collective);
+    return store.countOpen(collective, policy.permits(by, Action.SENSITIVE_READ, collective));
+  }
+
   /**
    * For those who may not read screenings: the members of the collective a counsellor's follow-up
    * is due for, and nothing about why. Empty for those who see the screening needs themselves.

@@ -31,6 +31,7 @@ class SignInController {
       @RequestParam(required = false) String locked,
       @RequestParam(required = false) String logout,
       @RequestParam(required = false) String expired,
+      @RequestParam(required = false) String setup,
       Model model) {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
@@ -48,6 +49,8 @@ class SignInController {
       messageKey = "login.loggedOut";
     } else if (expired != null) {
       messageKey = "login.expired";
+    } else if (setup != null && !firstRun.isOpen()) {
+      messageKey = "login.setupDone";
     }
     model.addAttribute("messageKey", messageKey);
     model.addAttribute("alertKind", alertKind);

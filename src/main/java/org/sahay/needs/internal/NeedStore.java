@@ -305,6 +305,17 @@ public class NeedStore {
     return page.subList(0, Math.min(limit, page.size()));
   }
 
+  /** How many needs of the collective are open or being met (screening ones only if asked). */
+  public long countOpen(OrganisationId organisation, boolean withSensitive) {
+    return jdbc.sql(
+            "select count(*) from need where organisation_id = :org"
+                + " and status in ('OPEN', 'BEING_MET')"
+                + (withSensitive ? "" : " and sensitive = false"))
+        .param("org", organisation.value())
+        .query(Long.class)
+        .single();
+  }
+
   /** Members with a sensitive need open or being met: that a follow-up is due, nothing more. */
   public List<UUID> membersWithFollowUpDue(OrganisationId organisation) {
     return jdbc.sql(
