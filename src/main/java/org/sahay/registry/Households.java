@@ -1,9 +1,12 @@
 package org.sahay.registry;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
@@ -14,6 +17,7 @@ import org.sahay.organisations.Organisations;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.StoredAnswers;
 import org.sahay.registry.internal.HouseholdStore;
 import org.sahay.registry.internal.HouseholdValidation;
 import org.sahay.registry.internal.ValidHousehold;
@@ -48,18 +52,75 @@ public class Households {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Organisations organisations;
+  private final Members members;
+  private final StoredAnswers storedAnswers;
 
   Households(
       HouseholdStore store,
       HouseholdValidation validation,
       AccessPolicy policy,
       AuditLog audit,
-      Organisations organisations) {
+      Organisations organisations,
+      Members members,
+      StoredAnswers storedAnswers) {
     this.store = store;
     this.validation = validation;
     this.policy = policy;
     this.audit = audit;
     this.organisations = organisations;
+    this.members = members;
+    this.storedAnswers = storedAnswers;
+  }
+
+  /**
+   * Households of the actor's collective where a member matching {@code query} lives (a member
+   * code, a phone number or a name, in any script, as the member search takes them), by code only.
+   */
+  @Transactional(readOnly = true)
+  public List<HouseholdSummary> search(Actor by, String query, int page, int size) {
+    List<MemberId> found =
+        members.search(by, query, null, page, size).stream().map(MemberSummary::id).toList();
+    Set<HouseholdId> ids = new LinkedHashSet<>();
+    store.memberships(by.organisation(), found).values().forEach(h -> h.ifPresent(ids::add));
+    Map<HouseholdId, String> codes = store.codes(by.organisation(), ids);
+    List<HouseholdSummary> summaries = new ArrayList<>();
+    for (HouseholdId id : ids) {
+      store
+          .find(id)
+          .ifPresent(
+              row ->
+                  summaries.add(
+                      new HouseholdSummary(
+                          id,
+                          codes.get(id),
+                          row.housing(),
+                          store.members(id, row.organisation()).size())));
+    }
+    return summaries;
+  }
+
+  /**
+   * Erases a household of the collective (organisation admins only, as for members): its dependents
+   * and village go with its key, its members stay members, and stored API answers that named it are
+   * forgotten.
+   */
+  @Transactional
+  public void erase(Actor by, HouseholdId id, ErasureReason reason) {
+    HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    if (!by.has(org.sahay.access.Role.ORG_ADMIN)) {
+      throw new AccessDeniedException("only organisation admins erase households");
+    }
+    store.erase(id);
+    storedAnswers.forgetAnswersNaming(id.value());
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            row.organisation(),
+            "HOUSEHOLD_ERASED",
+            "household",
+            id.toString(),
+            reason.name()));
   }
 
   /** Creates a household of the actor's own collective. */

@@ -181,4 +181,84 @@ class OrganisationApiIntegrationTest extends IntegrationTest {
         "Authorization",
         Http.bearer(token));
   }
+
+  /**
+   * What the pages could do and the API could not (issue 12 item 13): list organisations and an
+   * organisation's users, and link organisations, under the same policy and idempotency.
+   */
+  @Test
+  void organisationsLinksAndUsersThroughTheApiAsThePagesAllow() {
+    var admin = fixtures.systemAdmin();
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var funder = fixtures.organisation(OrganisationKind.FUNDER);
+    var stranger = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Http http = http();
+    String system = http.token(admin.username(), admin.password());
+    var orgAdmin = fixtures.user(collective, Role.ORG_ADMIN);
+    var leader = fixtures.user(collective, Role.LEADER);
+    String own = http.token(orgAdmin.username(), orgAdmin.password());
+    String leaderToken = http.token(leader.username(), leader.password());
+
+    assertThat(http.get("/api/v1/organisations", "Authorization", Http.bearer(system)).body())
+        .contains(collective.id().toString(), funder.id().toString(), stranger.id().toString());
+    String seenByOwn = http.get("/api/v1/organisations", "Authorization", Http.bearer(own)).body();
+    assertThat(seenByOwn)
+        .contains(collective.id().toString())
+        .doesNotContain(stranger.id().toString());
+
+    String links = "/api/v1/organisations/" + funder.id() + "/links";
+    String body = "{\"kind\":\"FUNDER_OF\",\"to\":\"" + collective.id() + "\"}";
+    assertThat(http.postJson(links, body, "Authorization", Http.bearer(own)).statusCode())
+        .as("only a system admin links")
+        .isEqualTo(403);
+    String key = java.util.UUID.randomUUID().toString();
+    var linked =
+        http.postJson(links, body, "Authorization", Http.bearer(system), "Idempotency-Key", key);
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+    var replayed =
+        http.postJson(links, body, "Authorization", Http.bearer(system), "Idempotency-Key", key);
+    assertThat(replayed.statusCode()).isEqualTo(201);
+    assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(http.postJson(links, body, "Authorization", Http.bearer(system)).statusCode())
+        .as("linked already")
+        .isEqualTo(200);
+    var wrong =
+        http.postJson(
+            "/api/v1/organisations/" + collective.id() + "/links",
+            "{\"kind\":\"MENTOR_OF\",\"to\":\"" + funder.id() + "\"}",
+            "Authorization",
+            Http.bearer(system));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("\"kind\"");
+    assertThat(
+            http.postJson(
+                    links,
+                    "{\"kind\":\"FUNDER_OF\",\"to\":\"not-an-id\"}",
+                    "Authorization",
+                    Http.bearer(system))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            http.get(
+                    "/api/v1/organisations/" + collective.id() + "/links",
+                    "Authorization",
+                    Http.bearer(own))
+                .body())
+        .contains("\"from\":\"" + funder.id() + "\",\"kind\":\"FUNDER_OF\"");
+
+    String users = "/api/v1/organisations/" + collective.id() + "/users";
+    String listed = http.get(users, "Authorization", Http.bearer(own)).body();
+    assertThat(listed)
+        .contains(leader.username(), orgAdmin.username(), "\"lockedOut\":false")
+        .doesNotContain("password");
+    assertThat(http.get(users, "Authorization", Http.bearer(leaderToken)).statusCode())
+        .isIn(403, 404);
+    assertThat(
+            http.get(
+                    "/api/v1/organisations/" + stranger.id() + "/users",
+                    "Authorization",
+                    Http.bearer(own))
+                .statusCode())
+        .isIn(403, 404);
+  }
 }

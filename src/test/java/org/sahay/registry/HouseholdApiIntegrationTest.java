@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
 import org.sahay.Http;
 import org.sahay.IntegrationTest;
 import org.sahay.access.Role;
@@ -285,6 +286,98 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
             .query(String.class)
             .list();
     assertThat(summaries).containsExactly("HOUSEHOLD_CREATED members: 1, dependents: 1");
+  }
+
+  /**
+   * Households can be searched and erased through the API, as members can (issue 12 item 13):
+   * search is posted and by code only; erasure is for organisation admins, keeps the members and
+   * leaves nothing of the household to read.
+   */
+  @Test
+  void householdsAreSearchedAndErasedThroughTheApiWithinTheCollective() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    String leader = leaderToken(collective);
+    var adminUser = fixtures.user(collective, Role.ORG_ADMIN);
+    String admin = http().token(adminUser.username(), adminUser.password());
+    String outsider =
+        http().token(fixtures.user(other, Role.ORG_ADMIN).username(), Fixtures.PASSWORD);
+    String member = member(leader, "Synthetic Searchable");
+    var created = create(leader, household(member));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = field(created.body(), "id");
+    Http http = http();
+
+    var found =
+        http.postJson(
+            "/api/v1/households/search",
+            "{\"q\":\"Synthetic Searchable\"}",
+            "Authorization",
+            Http.bearer(leader));
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body())
+        .contains(id, collective.shortCode().value() + "-", "\"members\":1")
+        .doesNotContain("Synthetic Searchable");
+    assertThat(
+            http.postJson(
+                    "/api/v1/households/search",
+                    "{\"q\":\"Synthetic Searchable\"}",
+                    "Authorization",
+                    Http.bearer(outsider))
+                .body())
+        .isEqualTo("[]");
+
+    String path = "/api/v1/households/" + id;
+    assertThat(
+            http.send(
+                    "DELETE",
+                    path + "?reason=DUPLICATE_RECORD",
+                    null,
+                    "Authorization",
+                    Http.bearer(leader))
+                .statusCode())
+        .as("only organisation admins erase")
+        .isEqualTo(403);
+    assertThat(
+            http.send(
+                    "DELETE",
+                    path + "?reason=DUPLICATE_RECORD",
+                    null,
+                    "Authorization",
+                    Http.bearer(outsider))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            http.send(
+                    "DELETE", path + "?reason=nonsense", null, "Authorization", Http.bearer(admin))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            http.send(
+                    "DELETE",
+                    path + "?reason=DUPLICATE_RECORD",
+                    null,
+                    "Authorization",
+                    Http.bearer(admin))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(http.get(path, "Authorization", Http.bearer(admin)).statusCode()).isEqualTo(404);
+    assertThat(
+            http.get("/api/v1/members/" + member, "Authorization", Http.bearer(admin)).statusCode())
+        .as("her household erased, she stays a member")
+        .isEqualTo(200);
+    assertThat(
+            jdbc.sql("select count(*) from household_dependent where household_id = :h")
+                .param("h", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id = :h")
+                .param("h", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private String leaderToken(Organisation collective) {

@@ -116,6 +116,31 @@ class AccessApiController {
                 user.active()));
   }
 
+  /** The organisation's users, for its admins and system admins; whether each is locked out. */
+  record UserListed(
+      String id,
+      String username,
+      String organisationId,
+      Set<String> roles,
+      boolean active,
+      boolean lockedOut) {}
+
+  @GetMapping("/organisations/{id}/users")
+  List<UserListed> users(Actor actor, @PathVariable OrganisationId id) {
+    Set<UserId> locked = users.lockedOut(actor, id);
+    return users.of(actor, id).stream()
+        .map(
+            u ->
+                new UserListed(
+                    u.id().toString(),
+                    u.username(),
+                    u.organisation().toString(),
+                    names(u.roles()),
+                    u.active(),
+                    locked.contains(u.id())))
+        .toList();
+  }
+
   /** Lifts every sign-in lock on a user's account; organisation admins of their organisation. */
   @PostMapping("/users/{id}/unlock")
   ResponseEntity<Void> unlock(Actor actor, @PathVariable UserId id) {

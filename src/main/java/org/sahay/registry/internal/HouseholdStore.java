@@ -114,11 +114,38 @@ public class HouseholdStore {
     return true;
   }
 
+  /** The household, unless it was erased. */
   public Optional<Row> find(HouseholdId id) {
-    return jdbc.sql("select * from household where id = :id")
+    return jdbc.sql("select * from household where id = :id and erased_at is null")
         .param("id", id.value())
         .query(this::row)
         .optional();
+  }
+
+  /**
+   * Erases the household: its key goes (its dependents' names and notes and its village were sealed
+   * under it), its dependents and member links are deleted, its facts emptied; the row stays as a
+   * tombstone. Its members stay members of the collective.
+   */
+  public void erase(HouseholdId id) {
+    personal.destroyKey(id.value());
+    jdbc.sql("delete from household_dependent where household_id = :h")
+        .param("h", id.value())
+        .update();
+    jdbc.sql("delete from household_member where household_id = :h")
+        .param("h", id.value())
+        .update();
+    jdbc.sql(
+            """
+            update household set head_member_id = null, village = null, village_sealed = null,
+              district = null, income_sources = null, monthly_rent_paise = null,
+              electricity_arrears_paise = null, erased_at = :now, updated_at = :now,
+              version = version + 1
+            where id = :h
+            """)
+        .param("now", OffsetDateTime.now(clock))
+        .param("h", id.value())
+        .update();
   }
 
   public Optional<Integer> version(HouseholdId id, OrganisationId organisation) {

@@ -3,24 +3,29 @@ package org.sahay.registry.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.sahay.access.Actor;
 import org.sahay.platform.Money;
 import org.sahay.platform.Problems;
+import org.sahay.registry.ErasureReason;
 import org.sahay.registry.Household;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.HouseholdInput;
+import org.sahay.registry.HouseholdSummary;
 import org.sahay.registry.Households;
 import org.sahay.registry.IncomeSource;
 import org.sahay.registry.MemberId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -91,6 +96,36 @@ class HouseholdApiController {
   @GetMapping("/{id}")
   Body get(Actor actor, @PathVariable HouseholdId id) {
     return Body.of(households.get(actor, id));
+  }
+
+  /** A search, posted: a name or phone typed stays out of addresses and access logs. */
+  record Search(String q, Integer page, Integer size) {}
+
+  @PostMapping("/search")
+  List<HouseholdSummary> search(Actor actor, @RequestBody Search search) {
+    return households.search(
+        actor,
+        search.q(),
+        search.page() == null ? 0 : search.page(),
+        search.size() == null ? 50 : search.size());
+  }
+
+  /** Erases the household (organisation admins); its members stay members. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<?> erase(
+      Actor actor,
+      @PathVariable HouseholdId id,
+      @RequestParam(required = false) String reason,
+      HttpServletRequest request) {
+    ErasureReason why;
+    try {
+      why = ErasureReason.valueOf(String.valueOf(reason));
+    } catch (IllegalArgumentException e) {
+      return problems.invalid(
+          Map.of("reason", "member.erase.reason"), RequestContextUtils.getLocale(request));
+    }
+    households.erase(actor, id, why);
+    return ResponseEntity.noContent().build();
   }
 
   /** PATCH: the fields sent replace the stored ones; fields left out keep their values. */
