@@ -192,6 +192,152 @@ class BrowserIntegrationTest extends IntegrationTest {
     assertThat(browser.getCurrentUrl()).doesNotContain("often").doesNotContain("3000");
   }
 
+  /**
+   * Every page reachable from the navigation, two clicks deep, fits a 360 px phone in Telugu,
+   * Hindi, Bengali and English (issue 12 item 10): no sideways scrolling of the page. A collective
+   * with a member (and her confidential profile), a household, a need, a relief round with a
+   * hand-over, a donation with its receipt and a support request gives the pages something to show.
+   */
+  @Test
+  void everyPageFromTheNavigationFitsANarrowPhoneInEveryLanguage() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var user = fixtures.user(collective, Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR);
+    String receipt = seed(collective, user);
+    String base = "http://localhost:" + port;
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 360, "height", 740, "deviceScaleFactor", 2, "mobile", true));
+    browser.get(base + "/login");
+    browser.findElement(By.id("f-username")).sendKeys(user.username());
+    browser.findElement(By.id("f-password")).sendKeys(user.password());
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+
+    java.util.List<String> tooWide = new java.util.ArrayList<>();
+    int visited = 0;
+    for (String language : java.util.List.of("te", "hi", "bn", "en")) {
+      browser.get(base + "/?lang=" + language);
+      wait.until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      java.util.List<String> next = new java.util.ArrayList<>(java.util.List.of("/", receipt));
+      for (int depth = 0; depth <= 2 && !next.isEmpty(); depth++) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String path : next) {
+          if (!seen.add(path) || seen.size() > 80) {
+            continue;
+          }
+          browser.get(base + path);
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+          visited++;
+          Object wide =
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "if (document.documentElement.scrollWidth <= 360) return '';"
+                          + "return document.documentElement.scrollWidth + ' px: ' +"
+                          + " Array.from(document.querySelectorAll('main *'))"
+                          + ".filter(e => e.getBoundingClientRect().right > 361)"
+                          + ".slice(0, 4).map(e => e.tagName + '.' + e.className + '#' + e.id"
+                          + " + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+          if (!String.valueOf(wide).isEmpty()) {
+            tooWide.add(language + " " + path + " " + wide);
+          }
+          if (depth < 2) {
+            @SuppressWarnings("unchecked")
+            java.util.List<String> links =
+                (java.util.List<String>)
+                    ((JavascriptExecutor) browser)
+                        .executeScript(
+                            "return Array.from(document.querySelectorAll('main a[href^=\"/\"],"
+                                + " nav.nav a[href^=\"/\"]')).map(a => a.getAttribute('href'))");
+            for (String link : links) {
+              if (crawlable(link)) {
+                found.add(link);
+              }
+            }
+          }
+        }
+        next = found;
+      }
+    }
+    assertThat(visited).as("pages visited").isGreaterThan(40);
+    assertThat(tooWide).as("pages wider than a 360 px phone").isEmpty();
+  }
+
+  /** Pages, not downloads, sign-out, quick exit or language switches. */
+  private static boolean crawlable(String link) {
+    return !link.contains("lang=")
+        && !link.startsWith("/quick-exit")
+        && !link.startsWith("/logout")
+        && !link.matches(".*\\.(pdf|csv|xlsx|json)(\\?.*)?$")
+        && !link.contains("/download")
+        && !link.contains("/export")
+        && !link.contains("#");
+  }
+
+  /** Seeds the collective; returns the page of a donation's receipt, three clicks from home. */
+  private String seed(org.sahay.organisations.Organisation collective, Fixtures.TestUser user) {
+    Http http = http();
+    String token = http.token(user.username(), user.password());
+    java.util.function.BiFunction<String, String, String> post =
+        (path, json) -> {
+          var response = http.postJson(path, json, "Authorization", Http.bearer(token));
+          assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
+          var m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+          return m.find() ? m.group(1) : "";
+        };
+    String member =
+        post.apply(
+            "/api/v1/members",
+            """
+            {"name":"Synthetic Narrow Screen Member","gender":"FEMALE","yearOfBirth":1984,
+             "district":"Guntur","phone":"9876543210","village":"Kothapeta",
+             "sensitive":{"hivStatus":"positive","onArt":true,
+               "notes":"కౌన్సెలింగ్ సమావేశం తర్వాత ఆరోగ్య కేంద్రానికి తీసుకెళ్లాలి; synthetic note"}}
+            """);
+    String household =
+        post.apply(
+            "/api/v1/households",
+            """
+            {"housing":"RENTED","district":"Guntur","headMemberId":"%s","memberIds":["%s"],
+             "monthlyRent":"3,000",
+             "dependents":[{"kind":"CHILD","name":"Synthetic Child","age":9,"inSchool":true}]}
+            """
+                .formatted(member, member));
+    post.apply(
+        "/api/v1/needs", "{\"householdId\":\"%s\",\"category\":\"food\"}".formatted(household));
+    post.apply("/api/v1/needs", "{\"memberId\":\"%s\",\"category\":\"medical\"}".formatted(member));
+    String item =
+        post.apply(
+            "/api/v1/items",
+            "{\"nameEn\":\"Rice\",\"nameTe\":\"బియ్యం\",\"unit\":\"KG\",\"category\":\"FOOD\"}");
+    String location = post.apply("/api/v1/stock-locations", "{\"name\":\"Office store\"}");
+    post.apply(
+        "/api/v1/stock-receipts",
+        "{\"locationId\":\"%s\",\"itemId\":\"%s\",\"quantity\":100,\"source\":\"DONATION_IN_KIND\"}"
+            .formatted(location, item));
+    String round =
+        post.apply(
+            "/api/v1/distribution-rounds",
+            """
+            {"name":"Ration round","startsOn":"2026-01-01","endsOn":"2026-12-31",
+             "locationId":"%s","lines":[{"item":"%s","quantity":5}],
+             "eligibility":"ALL_MEMBERS","rule":"ONCE_PER_HOUSEHOLD"}
+            """
+                .formatted(location, item));
+    post.apply(
+        "/api/v1/distribution-rounds/" + round + "/distributions",
+        "{\"memberId\":\"%s\"}".formatted(member));
+    var funds = new org.sahay.funds.FundsClient(http, token);
+    String campaign = funds.campaign("narrow", false);
+    var donated = funds.donate(campaign, 150_000, "2026-01-10");
+    assertThat(donated.statusCode()).isEqualTo(201);
+    var id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(donated.body());
+    assertThat(id.find()).isTrue();
+    return "/funds/donations/" + id.group(1) + "/receipt";
+  }
+
   /** Clicks and waits for the next page to replace this one. */
   private void go(WebDriverWait wait, By target) {
     WebElement html = browser.findElement(By.tagName("html"));
