@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
@@ -314,6 +315,21 @@ public class Distributions {
             at,
             null,
             null));
+  }
+
+  /**
+   * How much of an item the collective's hand-overs (not reversed, in any round, since {@code
+   * since}) gave to each of these members and households; for another module that checked its own
+   * permission (a support request counts who received the goods a funder sent).
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, BigDecimal> receivedSince(
+      OrganisationId collective,
+      ItemId item,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households,
+      java.time.OffsetDateTime since) {
+    return store.receivedSince(collective, item, members, households, since);
   }
 
   /**

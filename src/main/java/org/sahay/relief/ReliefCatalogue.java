@@ -3,6 +3,7 @@ package org.sahay.relief;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
@@ -124,6 +125,15 @@ public class ReliefCatalogue {
   @Transactional(readOnly = true)
   public List<Location> locations(Actor by) {
     return store.locations(scope.own(by, Action.RELIEF_READ));
+  }
+
+  /**
+   * An item of the collective's catalogue, for another module that checked its own permission (a
+   * support request's goods line names one); empty for another collective's item or none.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Item> itemOf(OrganisationId collective, ItemId id) {
+    return store.item(collective, id);
   }
 
   @Transactional(readOnly = true)

@@ -15,6 +15,8 @@ import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.Members;
+import org.sahay.relief.ItemId;
+import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +33,12 @@ class LineChecks {
 
   private final Members members;
   private final Households households;
+  private final ReliefCatalogue catalogue;
 
-  LineChecks(Members members, Households households) {
+  LineChecks(Members members, Households households, ReliefCatalogue catalogue) {
     this.members = members;
     this.households = households;
+    this.catalogue = catalogue;
   }
 
   /** The line as stored, or null with the errors under {@code prefix}. */
@@ -54,21 +58,52 @@ class LineChecks {
       errors.put(prefix + "category", "support.line.category.invalid");
     }
     String description = text(l.description(), 300, prefix + "description", true, errors);
-    Money amount = amount(l.amountPaise(), l.amount(), prefix + "amount", errors);
-    if (amount != null && amount.isZero()) {
-      errors.put(prefix + "amount", "support.amount.invalid");
-      amount = null;
-    }
     Integer quantity = l.quantity();
     if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
       errors.put(prefix + "quantity", "support.quantity.invalid");
+    }
+    UUID item = null;
+    Money amount;
+    if (l.itemId() != null && !l.itemId().isBlank()) {
+      // Goods from the collective's relief catalogue, in a quantity; no money is asked.
+      try {
+        item =
+            catalogue
+                .itemOf(collective, ItemId.of(l.itemId().strip()))
+                .map(found -> found.id().value())
+                .orElse(null);
+      } catch (IllegalArgumentException e) {
+        item = null;
+      }
+      if (item == null) {
+        errors.put(prefix + "itemId", "support.line.item.unknown");
+      }
+      if (quantity == null) {
+        errors.putIfAbsent(prefix + "quantity", "support.quantity.goods");
+      }
+      if (l.amountPaise() != null || (l.amount() != null && !l.amount().isBlank())) {
+        errors.put(prefix + "amount", "support.amount.notForGoods");
+      }
+      amount = Money.ZERO;
+      if (Boolean.TRUE.equals(l.instalmentsAllowed())) {
+        errors.put(prefix + "instalmentsAllowed", "support.amount.notForGoods");
+      }
+    } else {
+      amount = amount(l.amountPaise(), l.amount(), prefix + "amount", errors);
+      if (amount != null && amount.isZero()) {
+        errors.put(prefix + "amount", "support.amount.invalid");
+        amount = null;
+      }
     }
     List<String> recipients = recipients(by, collective, l, prefix, errors);
     if (category == null
         || description == null
         || amount == null
         || recipients == null
-        || errors.containsKey(prefix + "quantity")) {
+        || errors.containsKey(prefix + "quantity")
+        || errors.containsKey(prefix + "itemId")
+        || errors.containsKey(prefix + "amount")
+        || errors.containsKey(prefix + "instalmentsAllowed")) {
       return null;
     }
     return new SupportStore.Line(
@@ -83,7 +118,10 @@ class LineChecks {
         null,
         null,
         0,
-        recipients);
+        recipients,
+        item,
+        null,
+        0);
   }
 
   /**

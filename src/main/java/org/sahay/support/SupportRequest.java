@@ -36,7 +36,10 @@ public record SupportRequest(
       Long approvedPaise,
       String decisionComment,
       long disbursedPaise,
-      List<String> recipients) {}
+      List<String> recipients,
+      UUID itemId,
+      Integer approvedQuantity,
+      int deliveredQuantity) {}
 
   public record Comment(String author, String body, OffsetDateTime at) {}
 }

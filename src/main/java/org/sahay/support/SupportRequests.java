@@ -1,5 +1,6 @@
 package org.sahay.support;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,11 @@ public class SupportRequests {
   /** Per line: approved, paid (reversals deducted), remaining, and who still waits. */
   public record Reconciliation(UUID request, RequestStatus status, List<LineBalance> lines) {}
 
+  /**
+   * A line's balance: money approved, paid and left, and who still waits; for a goods line also the
+   * item, the quantity approved, delivered by the funder and handed over to the line's people (null
+   * for a money line), who then wait until a hand-over of the item reaches them.
+   */
   public record LineBalance(
       UUID line,
       int number,
@@ -54,7 +60,11 @@ public class SupportRequests {
       long approvedPaise,
       long disbursedPaise,
       long remainingPaise,
-      List<String> waiting) {}
+      List<String> waiting,
+      UUID item,
+      Integer approvedQuantity,
+      Integer deliveredQuantity,
+      BigDecimal handedOver) {}
 
   /** A disbursement as recorded: never the recipient's name. */
   public record Paid(
@@ -79,6 +89,8 @@ public class SupportRequests {
   private final Needs needs;
   private final Today today;
 
+  private final SupportGoods goods;
+
   SupportRequests(
       SupportStore store,
       AccessPolicy policy,
@@ -89,7 +101,9 @@ public class SupportRequests {
       Expenses expenses,
       Ledger ledger,
       Needs needs,
-      Today today) {
+      Today today,
+      SupportGoods goods) {
+    this.goods = goods;
     this.today = today;
     this.store = store;
     this.policy = policy;
@@ -247,13 +261,31 @@ public class SupportRequests {
     }
     long total = 0;
     boolean all = true;
+    boolean anyGoods = false;
     List<String> purposes = new ArrayList<>();
     Map<UUID, Long> approved = new LinkedHashMap<>();
+    Map<UUID, Integer> approvedQuantities = new HashMap<>();
     for (SupportStore.Line line : lines) {
       SupportInputs.LineDecision d = byLine.get(line.id());
       String field = "lines[" + (line.number() - 1) + "].approved";
       if (d == null) {
         errors.put(field, "support.decision.missing");
+        continue;
+      }
+      if (line.goods()) {
+        // Goods: the funder decides how many, up to what was asked; no money moves.
+        Integer quantity = d.approvedQuantity();
+        String quantityField = "lines[" + (line.number() - 1) + "].approvedQuantity";
+        if (quantity == null || quantity < 0) {
+          errors.put(quantityField, "support.decision.quantity");
+        } else if (quantity > line.quantity()) {
+          errors.put(quantityField, "support.decision.tooMuch");
+        } else {
+          approvedQuantities.put(line.id(), quantity);
+          approved.put(line.id(), 0L);
+          anyGoods |= quantity > 0;
+          all &= quantity.equals(line.quantity());
+        }
         continue;
       }
       Money amount = LineChecks.amount(d.approvedPaise(), d.approved(), field, errors);
@@ -284,10 +316,10 @@ public class SupportRequests {
       if (comment != null && comment.length() > 500) {
         comment = comment.substring(0, 500);
       }
-      store.decide(line.id(), approved.get(line.id()), comment);
+      store.decide(line.id(), approved.get(line.id()), approvedQuantities.get(line.id()), comment);
     }
     RequestStatus status =
-        total == 0
+        total == 0 && !anyGoods
             ? RequestStatus.REJECTED
             : all ? RequestStatus.APPROVED : RequestStatus.PARTLY_APPROVED;
     if (total > 0) {
@@ -434,6 +466,9 @@ public class SupportRequests {
     SupportStore.Line line = store.lockLine(lineId).orElse(null);
     if (line == null || !line.request().equals(requestId)) {
       return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.unknown"));
+    }
+    if (line.goods()) {
+      return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.goodsNotPaid"));
     }
     if (!line.recipients().contains(recipient)) {
       return new SupportOutcome.Invalid<>(Map.of("recipient", "support.recipient.notOnLine"));
@@ -598,6 +633,23 @@ public class SupportRequests {
     List<SupportStore.Disbursement> paid = store.disbursements(requestId);
     List<LineBalance> lines = new ArrayList<>();
     for (SupportStore.Line line : store.lines(requestId)) {
+      if (line.goods()) {
+        SupportGoods.Balance goods = this.goods.balance(r, line);
+        lines.add(
+            new LineBalance(
+                line.id(),
+                line.number(),
+                line.description(),
+                0,
+                0,
+                0,
+                checks.codes(r.organisation(), goods.waiting()),
+                goods.item(),
+                goods.approved(),
+                goods.delivered(),
+                goods.handedOver()));
+        continue;
+      }
       Set<String> reached = new LinkedHashSet<>();
       for (SupportStore.Disbursement d : paid) {
         if (d.line().equals(line.id()) && d.reversedAt() == null) {
@@ -614,7 +666,11 @@ public class SupportRequests {
               approved,
               line.disbursedPaise(),
               approved - line.disbursedPaise(),
-              checks.codes(r.organisation(), waiting)));
+              checks.codes(r.organisation(), waiting),
+              null,
+              null,
+              null,
+              null));
     }
     return new Reconciliation(requestId, r.status(), lines);
   }
@@ -670,7 +726,10 @@ public class SupportRequests {
               l.approvedPaise(),
               l.decisionComment(),
               l.disbursedPaise(),
-              checks.codes(r.organisation(), l.recipients())));
+              checks.codes(r.organisation(), l.recipients()),
+              l.item(),
+              l.approvedQuantity(),
+              l.deliveredQuantity()));
     }
     List<SupportRequest.Comment> comments =
         store.comments(r.id()).stream()

@@ -399,6 +399,72 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     assertThat(text).doesNotContain("%PDF", "Kirana", "JVBER", "c3ludGhldGlj");
   }
 
+  /**
+   * Kind support on the pages (issue 12 item 4): the line form offers the relief catalogue, the
+   * funder approves a quantity, the leader records what arrived, and the reconciliation shows it.
+   */
+  @Test
+  void aLeaderAsksForGoodsOnThePagesTheFunderApprovesAQuantityAndTheDeliveryIsRecorded() {
+    Scene s = scene();
+    String item =
+        field(
+            http()
+                .postJson(
+                    "/api/v1/items",
+                    "{\"nameEn\":\"Rice\",\"unit\":\"KG\",\"category\":\"FOOD\"}",
+                    "Authorization",
+                    Http.bearer(s.leaderToken))
+                .body(),
+            "id");
+    String store =
+        field(
+            http()
+                .postJson(
+                    "/api/v1/stock-locations",
+                    "{\"name\":\"Office store\"}",
+                    "Authorization",
+                    Http.bearer(s.leaderToken))
+                .body(),
+            "id");
+    String id = apiRequest(s);
+    String base = "/support/" + id;
+    Http leader = browser(s.leader);
+    assertThat(leader.get(base + "/lines/new").body()).contains("name=\"itemId\"", "Rice (kg)");
+    Map<String, String> goods = line("FOOD_AND_RATIONS", "Rice for Asha", "", s.ashaCode, "");
+    goods.put("itemId", item);
+    goods.put("quantity", "50");
+    save(leader, base, goods);
+    assertThat(location(leader.postForm(base + "/submit", Map.of(), base))).isEqualTo(base);
+
+    Http funder = browser(s.funderViewer);
+    assertThat(funder.get(base).body()).contains("Goods asked for", "50 kg", "Rice");
+    String json = api(s.funderToken, "/api/v1/support-requests/" + id);
+    List<String> lines = lineIds(json);
+    Map<String, String> decision = new LinkedHashMap<>();
+    decision.put("version", firstMatch(json, "\"version\":(\\d+)"));
+    decision.put("approved-" + lines.get(0), "1000");
+    decision.put("quantity-" + lines.get(1), "30");
+    assertThat(location(funder.postForm(base + "/decision", decision, base))).isEqualTo(base);
+    String approved = leader.get(base).body();
+    assertThat(approved).contains("id=\"deliver-2\"", "30 kg");
+
+    Map<String, String> delivery = new LinkedHashMap<>();
+    delivery.put("lineId", lines.get(1));
+    delivery.put("locationId", store);
+    delivery.put("quantity", "40");
+    var tooMany = leader.postForm(base + "/deliveries", delivery, base);
+    assertThat(tooMany.statusCode()).isEqualTo(200);
+    assertThat(tooMany.body()).contains("Only 30 more can be received");
+    delivery.put("quantity", "30");
+    assertThat(location(leader.postForm(base + "/deliveries", delivery, base))).isEqualTo(base);
+    String after = leader.get(base).body();
+    assertThat(after)
+        .contains("The goods are received into stock")
+        .doesNotContain("id=\"deliver-2\"");
+    assertThat(leader.get(base + "/reconciliation").body())
+        .contains("class=\"goods\"", "Handed over", s.ashaCode);
+  }
+
   private Scene scene() {
     Organisation collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     Organisation funder = fixtures.organisation(OrganisationKind.FUNDER);

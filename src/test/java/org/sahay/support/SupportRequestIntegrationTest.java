@@ -580,6 +580,159 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         http.get("/api/v1/needs/" + need, "Authorization", Http.bearer(token)).body(), "status");
   }
 
+  /**
+   * Kind support (issue 12 item 4): a line asks for goods of the relief catalogue in a quantity;
+   * the funder decides the quantity; goods arrive as stock receipts against the line, never beyond
+   * what was approved; reconciliation counts what was delivered, what hand-overs gave the line's
+   * people and who still waits.
+   */
+  @Test
+  void aCollectiveAsksForGoodsTheFunderDecidesHowManyAndReconciliationFollowsTheHandOvers() {
+    Scene s = scene();
+    Http http = http();
+    String item =
+        field(
+            post(
+                    http,
+                    s.leader,
+                    "/api/v1/items",
+                    "{\"nameEn\":\"Rice\",\"unit\":\"KG\",\"category\":\"FOOD\"}")
+                .body(),
+            "id");
+    String store =
+        field(
+            post(http, s.leader, "/api/v1/stock-locations", "{\"name\":\"Office store\"}").body(),
+            "id");
+    String goodsLine =
+        """
+        {"category":"FOOD_AND_RATIONS","description":"Rice for two families","itemId":"%s",
+         "quantity":100,"memberIds":["%s","%s"]}"""
+            .formatted(item, s.memberA, s.memberB);
+    for (String wrong :
+        List.of(
+            goodsLine.replace("\"quantity\":100,", ""),
+            goodsLine.replace("\"quantity\":100,", "\"quantity\":100,\"amount\":\"500\","),
+            goodsLine.replace(item, UUID.randomUUID().toString()))) {
+      var refused = post(http, s.leader, "/api/v1/support-requests", requestWith(s, wrong));
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+    }
+    var created =
+        post(
+            http,
+            s.leader,
+            "/api/v1/support-requests",
+            requestWith(
+                s,
+                goodsLine
+                    + ",{\"category\":\"CASH_RELIEF\",\"description\":\"Cash\",\"amount\":\"500\","
+                    + "\"memberIds\":[\""
+                    + s.memberA
+                    + "\"]}"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = field(created.body(), "id");
+    assertThat(created.body()).contains("\"itemId\":\"" + item + "\"");
+    post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
+    String seen =
+        http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
+            .body();
+    List<String> lines = lineIds(seen);
+    String decisionTooMany =
+        """
+        {"lines":[{"lineId":"%s","approvedQuantity":150},{"lineId":"%s","approved":"0"}]}"""
+            .formatted(lines.get(0), lines.get(1));
+    assertThat(
+            post(
+                    http,
+                    s.funderViewer,
+                    "/api/v1/support-requests/" + id + "/decision",
+                    decisionTooMany)
+                .statusCode())
+        .isEqualTo(400);
+    var decided =
+        post(
+            http,
+            s.funderViewer,
+            "/api/v1/support-requests/" + id + "/decision",
+            decisionTooMany.replace("150", "60"));
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    assertThat(decided.body()).contains("\"PARTLY_APPROVED\"", "\"approvedQuantity\":60");
+
+    var paid = pay(http, s.leader, id, lines.get(0), s.memberA, "100", null);
+    assertThat(paid.statusCode()).as("goods are delivered, not paid").isEqualTo(400);
+    String deliveries = "/api/v1/support-requests/" + id + "/deliveries";
+    String delivery = "{\"lineId\":\"%s\",\"locationId\":\"%s\",\"quantity\":%d}";
+    var tooMany = post(http, s.leader, deliveries, delivery.formatted(lines.get(0), store, 70));
+    assertThat(tooMany.statusCode()).isEqualTo(409);
+    assertThat(tooMany.body()).contains("60");
+    assertThat(
+            post(http, s.leader, deliveries, delivery.formatted(lines.get(1), store, 1))
+                .statusCode())
+        .as("a money line takes no goods")
+        .isEqualTo(400);
+    assertThat(
+            post(http, s.leader, deliveries, delivery.formatted(lines.get(0), store, 40))
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            post(http, s.leader, deliveries, delivery.formatted(lines.get(0), store, 30))
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            post(http, s.leader, deliveries, delivery.formatted(lines.get(0), store, 20))
+                .statusCode())
+        .isEqualTo(201);
+
+    String round =
+        field(
+            post(
+                    http,
+                    s.leader,
+                    "/api/v1/distribution-rounds",
+                    """
+                    {"name":"Rice from the funder","startsOn":"2026-01-01","endsOn":"2026-12-31",
+                     "locationId":"%s","lines":[{"item":"%s","quantity":5}],
+                     "eligibility":"ALL_MEMBERS","rule":"ONCE_PER_HOUSEHOLD"}
+                    """
+                        .formatted(store, item))
+                .body(),
+            "id");
+    var given =
+        post(
+            http,
+            s.leader,
+            "/api/v1/distribution-rounds/" + round + "/distributions",
+            "{\"memberId\":\"" + s.memberA + "\"}");
+    assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+
+    String reconciliation =
+        http.get(
+                "/api/v1/support-requests/" + id + "/reconciliation",
+                "Authorization",
+                Http.bearer(s.funderViewer))
+            .body();
+    String codeB =
+        field(
+            http.get("/api/v1/members/" + s.memberB, "Authorization", Http.bearer(s.leader)).body(),
+            "code");
+    String codeA =
+        field(
+            http.get("/api/v1/members/" + s.memberA, "Authorization", Http.bearer(s.leader)).body(),
+            "code");
+    String goods = reconciliation.substring(0, reconciliation.indexOf("\"number\":2"));
+    assertThat(goods)
+        .contains("\"approvedQuantity\":60", "\"deliveredQuantity\":60", "\"handedOver\":5")
+        .contains(codeB)
+        .doesNotContain(codeA);
+  }
+
+  private static String requestWith(Scene s, String lines) {
+    return """
+        {"addressedTo":"%s","title":"Rice support","justification":"Work stopped.",
+         "lines":[%s]}
+        """
+        .formatted(s.funder.id().value(), lines);
+  }
+
   private String approvedAndReceivedInBank(Http http, Scene s, String id) {
     post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}");
     String seen =

@@ -265,6 +265,50 @@ public class DistributionStore {
         .single();
   }
 
+  /**
+   * How much of the item hand-overs not reversed, recorded since {@code since}, gave to each of
+   * these members and households, in any round: keyed by the member's or the household's id.
+   */
+  public Map<UUID, BigDecimal> receivedSince(
+      OrganisationId organisation,
+      ItemId item,
+      java.util.Collection<UUID> members,
+      java.util.Collection<UUID> households,
+      java.time.OffsetDateTime since) {
+    Map<UUID, BigDecimal> received = new java.util.HashMap<>();
+    if (members.isEmpty() && households.isEmpty()) {
+      return received;
+    }
+    List<UUID> none = List.of(new UUID(0, 0));
+    java.util.Set<UUID> asked = new java.util.HashSet<>(members);
+    asked.addAll(households);
+    jdbc.sql(
+            """
+            select d.member_id, d.household_id, sum(l.quantity)
+            from distribution d join distribution_line l on l.distribution_id = d.id
+            where d.organisation_id = :org and l.item_id = :item and d.reversed_at is null
+              and d.recorded_at >= :since
+              and (d.member_id in (:members) or d.household_id in (:households))
+            group by d.member_id, d.household_id
+            """)
+        .param("org", organisation.value())
+        .param("item", item.value())
+        .param("since", since)
+        .param("members", members.isEmpty() ? none : List.copyOf(members))
+        .param("households", households.isEmpty() ? none : List.copyOf(households))
+        .query(
+            (java.sql.ResultSet rs) -> {
+              BigDecimal quantity = rs.getBigDecimal(3);
+              for (UUID id :
+                  new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}) {
+                if (id != null && asked.contains(id)) {
+                  received.merge(id, quantity, BigDecimal::add);
+                }
+              }
+            });
+    return received;
+  }
+
   /** Per item, what the round's hand-overs that were not reversed took. */
   public Map<ItemId, BigDecimal> used(OrganisationId organisation, RoundId round) {
     Map<ItemId, BigDecimal> used = new LinkedHashMap<>();

@@ -48,7 +48,16 @@ public class SupportStore {
       Long approvedPaise,
       String decisionComment,
       long disbursedPaise,
-      List<String> recipients) {}
+      List<String> recipients,
+      UUID item,
+      Integer approvedQuantity,
+      int deliveredQuantity) {
+
+    /** A line that asks for goods from the relief catalogue rather than money. */
+    public boolean goods() {
+      return item != null;
+    }
+  }
 
   /** A disbursement as stored. */
   public record Disbursement(
@@ -96,10 +105,11 @@ public class SupportStore {
     jdbc.sql(
             """
             insert into support_line (id, request_id, organisation_id, line_no, category,
-              description, amount_paise, quantity, instalments_allowed, disbursed_paise)
+              description, amount_paise, quantity, instalments_allowed, disbursed_paise, item_id)
             values (:id, :request, :org, :no, :category, :description, :amount, :quantity,
-              :instalments, 0)
+              :instalments, 0, :item)
             """)
+        .param("item", l.item(), java.sql.Types.OTHER)
         .param("id", l.id())
         .param("request", l.request())
         .param("org", organisation.value())
@@ -211,9 +221,11 @@ public class SupportStore {
     jdbc.sql(
             """
             update support_line set category = :category, description = :description,
-              amount_paise = :amount, quantity = :quantity, instalments_allowed = :instalments
+              amount_paise = :amount, quantity = :quantity, instalments_allowed = :instalments,
+              item_id = :item
             where id = :id
             """)
+        .param("item", l.item(), java.sql.Types.OTHER)
         .param("category", l.category())
         .param("description", l.description())
         .param("amount", l.amountPaise())
@@ -248,14 +260,66 @@ public class SupportStore {
         == 1;
   }
 
-  public void decide(UUID line, long approvedPaise, String comment) {
+  public void decide(UUID line, long approvedPaise, Integer approvedQuantity, String comment) {
     jdbc.sql(
-            "update support_line set approved_paise = :approved, decision_comment = :comment"
-                + " where id = :id")
+            "update support_line set approved_paise = :approved, approved_quantity = :quantity,"
+                + " decision_comment = :comment where id = :id")
         .param("approved", approvedPaise)
+        .param("quantity", approvedQuantity, java.sql.Types.INTEGER)
         .param("comment", comment, java.sql.Types.VARCHAR)
         .param("id", line)
         .update();
+  }
+
+  /** A delivery of goods against a line: the stock receipt relief recorded for it. */
+  public record Delivery(
+      UUID id,
+      UUID request,
+      UUID line,
+      UUID receipt,
+      int quantity,
+      LocalDate receivedOn,
+      String recordedBy,
+      OffsetDateTime recordedAt) {}
+
+  public void insertDelivery(OrganisationId organisation, Delivery d) {
+    jdbc.sql(
+            """
+            insert into support_delivery (id, organisation_id, request_id, line_id, receipt_id,
+              quantity, received_on, recorded_by, recorded_at)
+            values (:id, :org, :request, :line, :receipt, :quantity, :on, :by, :at)
+            """)
+        .param("id", d.id())
+        .param("org", organisation.value())
+        .param("request", d.request())
+        .param("line", d.line())
+        .param("receipt", d.receipt())
+        .param("quantity", d.quantity())
+        .param("on", d.receivedOn())
+        .param("by", d.recordedBy())
+        .param("at", d.recordedAt())
+        .update();
+    jdbc.sql("update support_line set delivered_quantity = delivered_quantity + :q where id = :id")
+        .param("q", d.quantity())
+        .param("id", d.line())
+        .update();
+  }
+
+  public List<Delivery> deliveries(UUID request) {
+    return jdbc.sql("select * from support_delivery where request_id = :r order by recorded_at, id")
+        .param("r", request)
+        .query(
+            (rs, n) ->
+                new Delivery(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("request_id", UUID.class),
+                    rs.getObject("line_id", UUID.class),
+                    rs.getObject("receipt_id", UUID.class),
+                    rs.getInt("quantity"),
+                    rs.getObject("received_on", LocalDate.class),
+                    rs.getString("recorded_by"),
+                    rs.getObject("recorded_at", OffsetDateTime.class)))
+        .list();
   }
 
   public void addDisbursed(UUID line, long paise) {
@@ -418,7 +482,10 @@ public class SupportStore {
         l.approvedPaise(),
         l.decisionComment(),
         l.disbursedPaise(),
-        recipients(l.id()));
+        recipients(l.id()),
+        l.item(),
+        l.approvedQuantity(),
+        l.deliveredQuantity());
   }
 
   private List<String> recipients(UUID line) {
@@ -442,7 +509,10 @@ public class SupportStore {
         (Long) rs.getObject("approved_paise"),
         rs.getString("decision_comment"),
         rs.getLong("disbursed_paise"),
-        recipients);
+        recipients,
+        rs.getObject("item_id", UUID.class),
+        (Integer) rs.getObject("approved_quantity", Integer.class),
+        rs.getInt("delivered_quantity"));
   }
 
   private static Request request(ResultSet rs, int n) throws SQLException {

@@ -14,7 +14,8 @@ final class ReconciliationCsv {
   static ResponseEntity<String> of(SupportRequests.Reconciliation r, UUID id) {
     StringBuilder csv =
         new StringBuilder(
-            "line,description,approved_paise,disbursed_paise,remaining_paise,waiting\r\n");
+            "line,description,approved_paise,disbursed_paise,remaining_paise,waiting,"
+                + "item,approved_quantity,delivered_quantity,handed_over\r\n");
     for (SupportRequests.LineBalance line : r.lines()) {
       csv.append(line.number())
           .append(',')
@@ -27,6 +28,14 @@ final class ReconciliationCsv {
           .append(line.remainingPaise())
           .append(',')
           .append(cell(String.join(" ", line.waiting())))
+          .append(',')
+          .append(line.item() == null ? "" : line.item().toString())
+          .append(',')
+          .append(line.approvedQuantity() == null ? "" : line.approvedQuantity().toString())
+          .append(',')
+          .append(line.deliveredQuantity() == null ? "" : line.deliveredQuantity().toString())
+          .append(',')
+          .append(line.handedOver() == null ? "" : line.handedOver().toPlainString())
           .append("\r\n");
     }
     return ResponseEntity.ok()

@@ -11,6 +11,7 @@ import org.sahay.platform.Language;
 import org.sahay.platform.Money;
 import org.sahay.platform.Problems;
 import org.sahay.support.SupportFiles;
+import org.sahay.support.SupportGoods;
 import org.sahay.support.SupportInputs;
 import org.sahay.support.SupportLines;
 import org.sahay.support.SupportOutcome;
@@ -46,13 +47,16 @@ class SupportApiController {
   private final SupportLines lines;
   private final Problems problems;
   private final MessageSource messages;
+  private final SupportGoods goods;
 
   SupportApiController(
       SupportRequests requests,
       SupportFiles files,
       SupportLines lines,
       Problems problems,
-      MessageSource messages) {
+      MessageSource messages,
+      SupportGoods goods) {
+    this.goods = goods;
     this.requests = requests;
     this.files = files;
     this.lines = lines;
@@ -232,6 +236,19 @@ class SupportApiController {
                 body.meetsNeeds())),
         request,
         true);
+  }
+
+  /**
+   * Goods of an approved goods line that arrived from the funder: received into stock and counted
+   * against the line, never beyond what was approved.
+   */
+  @PostMapping("/support-requests/{id}/deliveries")
+  ResponseEntity<?> deliver(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestBody SupportInputs.Delivery body,
+      HttpServletRequest request) {
+    return answer(goods.deliver(actor, id, body), request, true);
   }
 
   @PostMapping("/disbursements/{id}/reversal")

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.ExpenseCategory;
 import org.sahay.platform.FormState;
@@ -17,6 +19,7 @@ import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
+import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.RequestStatus;
 import org.sahay.support.SupportInputs;
 import org.sahay.support.SupportLines;
@@ -47,8 +50,18 @@ class SupportLinePagesController {
   private final Members members;
   private final Households households;
 
+  private final ReliefCatalogue catalogue;
+  private final AccessPolicy policy;
+
   SupportLinePagesController(
-      SupportRequests requests, SupportLines lines, Members members, Households households) {
+      SupportRequests requests,
+      SupportLines lines,
+      Members members,
+      Households households,
+      ReliefCatalogue catalogue,
+      AccessPolicy policy) {
+    this.catalogue = catalogue;
+    this.policy = policy;
     this.requests = requests;
     this.lines = lines;
     this.members = members;
@@ -83,6 +96,7 @@ class SupportLinePagesController {
     values.put(
         "amount", org.sahay.platform.Money.ofPaise(line.amountPaise()).rupees().toPlainString());
     values.put("quantity", line.quantity() == null ? "" : line.quantity().toString());
+    values.put("itemId", line.itemId() == null ? "" : line.itemId().toString());
     values.put("instalments", line.instalmentsAllowed() ? "on" : "");
     values.put("members", String.join(" ", memberCodes));
     values.put("households", String.join(" ", householdCodes));
@@ -175,7 +189,8 @@ class SupportLinePagesController {
             quantity,
             "on".equals(form.get("instalments")),
             memberIds,
-            householdIds);
+            householdIds,
+            form.getOrDefault("itemId", "").isBlank() ? null : form.get("itemId").strip());
     if (errors.isEmpty()) {
       var outcome =
           lineId == null ? lines.add(actor, id, input) : lines.change(actor, id, lineId, input);
@@ -201,6 +216,13 @@ class SupportLinePagesController {
     model.addAttribute("request", request);
     model.addAttribute("line", line);
     model.addAttribute("categories", ExpenseCategory.values());
+    // Goods can be asked for from the collective's relief catalogue, for those who keep it.
+    model.addAttribute(
+        "items",
+        actor.organisation() != null
+                && policy.permits(actor, Action.RELIEF_READ, actor.organisation())
+            ? catalogue.items(actor)
+            : List.of());
     model.addAttribute("form", form);
     model.addAttribute("found", found);
     for (String attribute : List.of("unknown", "problem", "notice")) {

@@ -17,8 +17,10 @@ import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Ui;
+import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.RequestStatus;
 import org.sahay.support.SupportFiles;
+import org.sahay.support.SupportGoods;
 import org.sahay.support.SupportInputs;
 import org.sahay.support.SupportOutcome;
 import org.sahay.support.SupportRequest;
@@ -50,17 +52,36 @@ class SupportPagesController {
 
   private final Today today;
 
+  private final SupportGoods supportGoods;
+  private final ReliefCatalogue catalogue;
+
   SupportPagesController(
       SupportRequests requests,
       SupportFiles files,
       Organisations organisations,
       AccessPolicy policy,
-      Today today) {
+      Today today,
+      SupportGoods supportGoods,
+      ReliefCatalogue catalogue) {
     this.today = today;
+    this.supportGoods = supportGoods;
+    this.catalogue = catalogue;
     this.requests = requests;
     this.files = files;
     this.organisations = organisations;
     this.policy = policy;
+  }
+
+  /** A whole number typed, or -1 when it is not one (refused by the decision as out of range). */
+  private static Integer wholeNumber(String typed) {
+    if (typed == null || typed.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(typed.strip().replace(",", ""));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   @GetMapping("/support")
@@ -150,8 +171,9 @@ class SupportPagesController {
           new SupportInputs.LineDecision(
               line.id().toString(),
               null,
-              form.getOrDefault("approved-" + line.id(), ""),
-              form.get("comment-" + line.id())));
+              line.itemId() == null ? form.getOrDefault("approved-" + line.id(), "") : null,
+              form.get("comment-" + line.id()),
+              line.itemId() == null ? null : wholeNumber(form.get("quantity-" + line.id()))));
     }
     Integer version;
     try {
@@ -216,6 +238,40 @@ class SupportPagesController {
     return "redirect:/support/" + id + "#attachments";
   }
 
+  /** Goods of an approved goods line that arrived, from the request's page. */
+  @PostMapping("/support/{id}/deliveries")
+  String deliver(
+      Actor actor,
+      @PathVariable UUID id,
+      @RequestParam Map<String, String> form,
+      @ModelAttribute("ui") Ui ui,
+      Model model,
+      RedirectAttributes redirect) {
+    Integer quantity = wholeNumber(form.get("quantity"));
+    var outcome =
+        supportGoods.deliver(
+            actor,
+            id,
+            new SupportInputs.Delivery(
+                form.get("lineId"),
+                form.get("locationId"),
+                quantity == null || quantity < 0 ? null : quantity,
+                form.get("receivedOn"),
+                form.get("expiresOn")));
+    if (outcome instanceof SupportOutcome.Done<?>) {
+      redirect.addFlashAttribute("notice", "support.page.deliveryRecorded");
+      return "redirect:/support/" + id;
+    }
+    String problem =
+        outcome instanceof SupportOutcome.Refused<?> refused
+            ? Outcomes.text(ui, refused)
+            : Outcomes.errors(outcome).values().stream()
+                .map(ui::t)
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(" "));
+    return page(actor, requests.get(actor, id), model, FormState.of(form, Map.of()), problem);
+  }
+
   @GetMapping("/support/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(
       Actor actor, @PathVariable UUID id, @PathVariable UUID attachmentId) {
@@ -245,6 +301,13 @@ class SupportPagesController {
             && (status == RequestStatus.APPROVED
                 || status == RequestStatus.PARTLY_APPROVED
                 || status == RequestStatus.DISBURSING));
+    boolean goods = request.lines().stream().anyMatch(l -> l.itemId() != null);
+    model.addAttribute("items", goods ? supportGoods.items(request) : Map.of());
+    model.addAttribute(
+        "locations",
+        goods && mine && policy.permits(actor, Action.RELIEF_WRITE, own)
+            ? catalogue.locations(actor)
+            : List.of());
     model.addAttribute("attachments", files.attachments(actor, request.id()));
     model.addAttribute("paid", requests.disbursements(actor, request.id()));
     model.addAttribute("proofs", files.withProof(actor, request.id()));

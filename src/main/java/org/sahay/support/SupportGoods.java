@@ -1,0 +1,259 @@
+package org.sahay.support;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.organisations.Today;
+import org.sahay.platform.Ids;
+import org.sahay.platform.NotFoundException;
+import org.sahay.relief.Distributions;
+import org.sahay.relief.Item;
+import org.sahay.relief.ItemId;
+import org.sahay.relief.LocationId;
+import org.sahay.relief.ReliefCatalogue;
+import org.sahay.relief.Stock;
+import org.sahay.support.internal.SupportStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Kind support: goods a funder approved arrive as stock receipts recorded against their line, up to
+ * the quantity approved, and are handed over through relief; reconciliation counts what was
+ * delivered, what was handed over to the line's people, and who still waits.
+ */
+@Service
+public class SupportGoods {
+
+  /** What arrived against a goods line. */
+  public record Delivered(UUID id, UUID line, UUID receipt, int quantity, LocalDate receivedOn) {}
+
+  /** A goods line's balance: asked, approved, delivered, handed over; and whom it still owes. */
+  public record Balance(
+      UUID item,
+      int asked,
+      int approved,
+      int delivered,
+      BigDecimal handedOver,
+      List<String> waiting) {}
+
+  private final SupportStore store;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Stock stock;
+  private final Distributions distributions;
+  private final Today today;
+  private final java.time.Clock clock;
+  private final ReliefCatalogue catalogue;
+
+  SupportGoods(
+      ReliefCatalogue catalogue,
+      SupportStore store,
+      AccessPolicy policy,
+      AuditLog audit,
+      Stock stock,
+      Distributions distributions,
+      Today today,
+      java.time.Clock clock) {
+    this.catalogue = catalogue;
+    this.store = store;
+    this.policy = policy;
+    this.audit = audit;
+    this.stock = stock;
+    this.distributions = distributions;
+    this.today = today;
+    this.clock = clock;
+  }
+
+  /**
+   * Records goods of an approved goods line that arrived: a stock receipt in relief (a donation in
+   * kind, noted with the request) and the delivery against the line, never beyond what was
+   * approved.
+   */
+  @Transactional
+  public SupportOutcome<Delivered> deliver(Actor by, UUID requestId, SupportInputs.Delivery in) {
+    SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
+    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    if (r.status() != RequestStatus.APPROVED
+        && r.status() != RequestStatus.PARTLY_APPROVED
+        && r.status() != RequestStatus.DISBURSING) {
+      return new SupportOutcome.Refused<>("support.notApproved", List.of(r.status().name()), null);
+    }
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    SupportStore.Line line = null;
+    try {
+      line =
+          store
+              .lockLine(UUID.fromString(String.valueOf(in.lineId())))
+              .filter(l -> l.request().equals(requestId) && l.goods())
+              .orElse(null);
+    } catch (IllegalArgumentException e) {
+      line = null;
+    }
+    if (line == null) {
+      errors.put("lineId", "support.line.notGoods");
+    }
+    LocationId location = null;
+    try {
+      location = LocationId.of(String.valueOf(in.locationId()));
+    } catch (IllegalArgumentException e) {
+      errors.put("locationId", "relief.location.unknown");
+    }
+    if (in.quantity() == null || in.quantity() < 1) {
+      errors.put("quantity", "support.quantity.invalid");
+    }
+    LocalDate receivedOn = null;
+    LocalDate expiresOn = null;
+    try {
+      receivedOn =
+          in.receivedOn() == null || in.receivedOn().isBlank()
+              ? today.at(r.organisation())
+              : LocalDate.parse(in.receivedOn().strip());
+    } catch (DateTimeParseException e) {
+      errors.put("receivedOn", "support.delivery.date.invalid");
+    }
+    try {
+      expiresOn =
+          in.expiresOn() == null || in.expiresOn().isBlank()
+              ? null
+              : LocalDate.parse(in.expiresOn().strip());
+    } catch (DateTimeParseException e) {
+      errors.put("expiresOn", "support.delivery.date.invalid");
+    }
+    if (!errors.isEmpty()) {
+      return new SupportOutcome.Invalid<>(errors);
+    }
+    int approved = line.approvedQuantity() == null ? 0 : line.approvedQuantity();
+    int left = approved - line.deliveredQuantity();
+    if (in.quantity() > left) {
+      return new SupportOutcome.Refused<>(
+          "support.delivery.tooMuch", List.of(left, in.quantity()), null);
+    }
+    var received =
+        stock.receive(
+            by,
+            new Stock.ReceiptInput(
+                location,
+                new ItemId(line.item()),
+                BigDecimal.valueOf(in.quantity()),
+                "DONATION_IN_KIND",
+                note("Support request: " + r.title() + ", line " + line.number()),
+                null,
+                receivedOn,
+                expiresOn));
+    if (received instanceof Stock.Outcome.Invalid invalid) {
+      return new SupportOutcome.Invalid<>(invalid.errors());
+    }
+    if (!(received instanceof Stock.Outcome.Done done)) {
+      throw new IllegalStateException("a receipt is either done or invalid");
+    }
+    UUID id = Ids.newId();
+    store.insertDelivery(
+        r.organisation(),
+        new SupportStore.Delivery(
+            id,
+            requestId,
+            line.id(),
+            done.reference(),
+            in.quantity(),
+            receivedOn,
+            by.username(),
+            OffsetDateTime.now(clock)));
+    if (r.status() != RequestStatus.DISBURSING) {
+      store.setStatus(requestId, r.version(), RequestStatus.DISBURSING, by.username());
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            r.organisation(),
+            "SUPPORT_GOODS_DELIVERED",
+            "support_request",
+            requestId.toString(),
+            "line "
+                + line.number()
+                + ", "
+                + in.quantity()
+                + " received, receipt "
+                + done.reference()));
+    return new SupportOutcome.Done<>(
+        new Delivered(id, line.id(), done.reference(), in.quantity(), receivedOn));
+  }
+
+  /**
+   * A goods line's balance. Hand-overs count from the first delivery on (what the collective gave
+   * before the funder's goods arrived was not these goods); a person waits until a hand-over of the
+   * item reached her (or her household, for a household on the line). {@code waiting} holds the
+   * line's recipients as stored (m: or h: and the id), for the caller to show as codes.
+   */
+  Balance balance(SupportStore.Request r, SupportStore.Line line) {
+    Map<UUID, BigDecimal> got = handedOver(r, line);
+    List<String> waiting = new ArrayList<>();
+    BigDecimal handed = BigDecimal.ZERO;
+    for (String recipient : line.recipients()) {
+      BigDecimal received =
+          got.getOrDefault(UUID.fromString(recipient.substring(2)), BigDecimal.ZERO);
+      handed = handed.add(received);
+      if (received.signum() <= 0) {
+        waiting.add(recipient);
+      }
+    }
+    return new Balance(
+        line.item(),
+        line.quantity(),
+        line.approvedQuantity() == null ? 0 : line.approvedQuantity(),
+        line.deliveredQuantity(),
+        handed.stripTrailingZeros(),
+        waiting);
+  }
+
+  /**
+   * The names, in the language, of the items the request's goods lines ask for, with their unit
+   * ("Rice (kg)"); for anyone who may read the request, funders included.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, Item> items(SupportRequest request) {
+    Map<UUID, Item> found = new java.util.HashMap<>();
+    for (SupportRequest.Line line : request.lines()) {
+      if (line.itemId() != null) {
+        catalogue
+            .itemOf(request.organisation(), new ItemId(line.itemId()))
+            .ifPresent(item -> found.put(line.itemId(), item));
+      }
+    }
+    return found;
+  }
+
+  /** Relief keeps at most 200 characters of a receipt's note. */
+  private static String note(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200);
+  }
+
+  /** What hand-overs of the line's item gave each of its recipients since the first delivery. */
+  Map<UUID, BigDecimal> handedOver(SupportStore.Request r, SupportStore.Line line) {
+    OffsetDateTime first =
+        store.deliveries(r.id()).stream()
+            .filter(d -> d.line().equals(line.id()))
+            .map(SupportStore.Delivery::recordedAt)
+            .min(OffsetDateTime::compareTo)
+            .orElse(null);
+    if (first == null) {
+      return Map.of();
+    }
+    List<UUID> members = new ArrayList<>();
+    List<UUID> households = new ArrayList<>();
+    for (String recipient : line.recipients()) {
+      UUID id = UUID.fromString(recipient.substring(2));
+      (recipient.startsWith("m:") ? members : households).add(id);
+    }
+    return distributions.receivedSince(
+        r.organisation(), new ItemId(line.item()), members, households, first);
+  }
+}
