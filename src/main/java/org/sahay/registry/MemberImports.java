@@ -1,5 +1,6 @@
 package org.sahay.registry;
 
+import jakarta.annotation.PreDestroy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import org.sahay.registry.internal.MemberValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,7 +85,11 @@ public class MemberImports {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Vault vault;
-  private final TaskExecutor executor;
+
+  /** At most this many imports run at once; see the constructor on connections. */
+  private static final int IMPORT_THREADS = 2;
+
+  private final ThreadPoolTaskExecutor executor;
   private final TransactionTemplate tx;
   private final TransactionTemplate separately;
   private final int maxRows;
@@ -98,7 +103,6 @@ public class MemberImports {
       AccessPolicy policy,
       AuditLog audit,
       Vault vault,
-      TaskExecutor applicationTaskExecutor,
       PlatformTransactionManager transactions,
       Today today,
       @Value("${sahay.import.max-rows:100000}") int maxRows) {
@@ -109,8 +113,14 @@ public class MemberImports {
     this.policy = policy;
     this.audit = audit;
     this.vault = vault;
-    this.executor = applicationTaskExecutor;
+    this.executor = importThreads();
     this.tx = new TransactionTemplate(transactions);
+    // Progress (and the heartbeat other nodes read, see ImportStore.failInterrupted) is written
+    // beside an
+    // all-or-nothing import's open transaction, on a second connection. With at most
+    // IMPORT_THREADS imports at a time, imports alone can never hold every connection of the pool
+    // while each waits for one more: the one place left where a task holds one connection and asks
+    // for another, bounded.
     this.separately = new TransactionTemplate(transactions);
     this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.maxRows = maxRows;
@@ -118,6 +128,20 @@ public class MemberImports {
     if (interrupted > 0) {
       log.warn("{} imports were interrupted by a restart and are marked failed", interrupted);
     }
+  }
+
+  private static ThreadPoolTaskExecutor importThreads() {
+    ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+    threads.setCorePoolSize(IMPORT_THREADS);
+    threads.setMaxPoolSize(IMPORT_THREADS);
+    threads.setThreadNamePrefix("member-import-");
+    threads.initialize();
+    return threads;
+  }
+
+  @PreDestroy
+  void stopImportThreads() {
+    executor.shutdown();
   }
 
   /** Checks and keeps an uploaded file; returns the import's id or why the file was refused. */
