@@ -267,6 +267,20 @@ class MemberApiIntegrationTest extends IntegrationTest {
       }
     }
 
+    assertThat(
+            jdbc.sql("select personal from member where id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .query((rs, n) -> rs.getBytes(1))
+                .single())
+        .as("sealed before erasure")
+        .isNotNull();
+    assertThat(
+            jdbc.sql("select count(*) from member_token where member_id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .as("searchable before erasure")
+        .isPositive();
     Http http = http();
     var erased =
         http.send(
@@ -283,9 +297,16 @@ class MemberApiIntegrationTest extends IntegrationTest {
             .param("id", java.util.UUID.fromString(id))
             .query()
             .singleRow();
-    assertThat(row.get("name")).isNull();
-    assertThat(row.get("phone")).isNull();
+    // Name, phone and village live sealed in "personal" (the plain columns have been empty since
+    // they were sealed); erasure empties it and the search tokens made from them.
+    assertThat(row.get("personal")).isNull();
     assertThat(row.get("sensitive")).isNull();
+    assertThat(
+            jdbc.sql("select count(*) from member_token where member_id = :id")
+                .param("id", java.util.UUID.fromString(id))
+                .query(Long.class)
+                .single())
+        .isZero();
     assertThat(row.get("status")).isEqualTo("ERASED");
     assertThat(row.get("gender")).isEqualTo("FEMALE");
     assertThat(

@@ -24,10 +24,17 @@ class IdempotencyRetentionIntegrationTest extends IntegrationTest {
     insert(principal, "recent", 29);
     config.forgetOldKeys();
     assertThat(keys(principal)).containsExactly("recent");
-    // Even a caller asking for a shorter retention gets thirty days.
-    store.deleteOlderThan(Duration.ofDays(30));
-    assertThat(keys(principal)).containsExactly("recent");
-    assertThat(new IdempotencyConfig(store, Duration.ofDays(2))).isNotNull();
+  }
+
+  /** A retention set below thirty days is raised to thirty: a three-day-old key stays. */
+  @Test
+  void aShorterRetentionAskedForIsRaisedToThirtyDays() {
+    String principal = "retention-" + UUID.randomUUID();
+    insert(principal, "a-three-days", 3);
+    insert(principal, "b-twenty-nine-days", 29);
+    insert(principal, "c-thirty-one-days", 31);
+    new IdempotencyConfig(store, Duration.ofDays(2)).forgetOldKeys();
+    assertThat(keys(principal)).containsExactly("a-three-days", "b-twenty-nine-days");
   }
 
   private void insert(String principal, String key, int daysAgo) {
