@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +71,7 @@ public class SupportRequests {
       UUID line,
       String recipient,
       long amountPaise,
-      String mode,
+      PaymentMode mode,
       LocalDate paidOn,
       UUID journalEntry,
       String recordedBy,
@@ -441,8 +440,8 @@ public class SupportRequests {
     if (amount != null && amount.isZero()) {
       errors.put("amount", "support.amount.invalid");
     }
-    String mode = in.mode() == null ? "" : in.mode().strip().toUpperCase(Locale.ROOT);
-    if (!Set.of("BANK_TRANSFER", "UPI", "CASH").contains(mode)) {
+    PaymentMode mode = PaymentMode.parse(in.mode()).orElse(null);
+    if (mode == null) {
       errors.put("mode", "support.mode.invalid");
     }
     List<UUID> meets = new ArrayList<>();
@@ -505,7 +504,7 @@ public class SupportRequests {
     // collective has, or the one named. Never cash for a transfer, which would let cash in hand
     // go below zero or a bank balance stay too high.
     String account = in.accountId();
-    if ((account == null || account.isBlank()) && !"CASH".equals(mode)) {
+    if ((account == null || account.isBlank()) && mode.fromBank()) {
       var sole = ledger.soleBankAccount(r.organisation());
       if (sole.isEmpty()) {
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.sahay.needs.NeedStatus;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
+import org.sahay.support.PaymentMode;
 import org.sahay.support.RequestStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,7 +68,7 @@ public class SupportStore {
       UUID line,
       String recipient,
       long amountPaise,
-      String mode,
+      PaymentMode mode,
       String reference,
       LocalDate paidOn,
       UUID expense,
@@ -429,7 +430,7 @@ public class SupportStore {
         .param("line", d.line())
         .param("recipient", d.recipient())
         .param("amount", d.amountPaise())
-        .param("mode", d.mode())
+        .param("mode", d.mode().name())
         .param("reference", d.reference(), java.sql.Types.VARCHAR)
         .param("paidOn", d.paidOn())
         .param("expense", d.expense())
@@ -538,7 +539,7 @@ public class SupportStore {
         rs.getObject("line_id", UUID.class),
         rs.getString("recipient"),
         rs.getLong("amount_paise"),
-        rs.getString("mode"),
+        PaymentMode.valueOf(rs.getString("mode")),
         rs.getString("reference"),
         rs.getObject("paid_on", LocalDate.class),
         rs.getObject("expense_id", UUID.class),
