@@ -466,10 +466,14 @@ public class SupportRequests {
     if (line == null || !line.request().equals(requestId)) {
       return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.unknown"));
     }
-    if (line.goods()) {
+    // The line decides (its row is locked: no other payment on it can claim between look and
+    // claim); nothing is written unless it allows the payment.
+    BudgetLine.Payment decision =
+        BudgetLine.of(line, x -> store.claimOf(line.id(), x)).pay(recipient, amount);
+    if (decision instanceof BudgetLine.Payment.GoodsNotPaid) {
       return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.goodsNotPaid"));
     }
-    if (!line.recipients().contains(recipient)) {
+    if (decision instanceof BudgetLine.Payment.NotOnLine) {
       return new SupportOutcome.Invalid<>(Map.of("recipient", "support.recipient.notOnLine"));
     }
     // Only open needs of the person or household paid: never another's, a met one or a made-up id.
@@ -482,24 +486,15 @@ public class SupportRequests {
             recipient.startsWith("h:") ? UUID.fromString(recipient.substring(2)) : null)) {
       return new SupportOutcome.Invalid<>(Map.of("meetsNeeds", "support.needs.notOpen"));
     }
-    long approved = line.approvedPaise() == null ? 0 : line.approvedPaise();
-    long left = approved - line.disbursedPaise();
-    if (amount.paise() > left) {
-      return refused("support.overApproved", Money.ofPaise(left), amount);
+    if (decision instanceof BudgetLine.Payment.OverApproved over) {
+      return refused("support.overApproved", over.left(), amount);
     }
-    UUID id = Ids.newId();
-    if (!line.instalmentsAllowed()) {
-      // The line's row is locked: no other payment on this line can claim between look and claim.
-      var earlier = store.claimOf(line.id(), recipient);
-      if (earlier.isPresent()) {
-        return new SupportOutcome.Refused<>(
-            "support.paidAlready",
-            List.of(),
-            paid(store.disbursement(earlier.get()).orElseThrow()));
-      }
-      store.claim(line.id(), recipient, id);
+    if (decision instanceof BudgetLine.Payment.AlreadyPaid already) {
+      return new SupportOutcome.Refused<>(
+          "support.paidAlready",
+          List.of(),
+          paid(store.disbursement(already.earlier()).orElseThrow()));
     }
-    String code = checks.codes(r.organisation(), List.of(recipient)).get(0);
     // Cash comes out of cash in hand; a UPI or bank transfer out of the bank: the one account the
     // collective has, or the one named. Never cash for a transfer, which would let cash in hand
     // go below zero or a bank balance stay too high.
@@ -507,11 +502,15 @@ public class SupportRequests {
     if ((account == null || account.isBlank()) && mode.fromBank()) {
       var sole = ledger.soleBankAccount(r.organisation());
       if (sole.isEmpty()) {
-        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         return new SupportOutcome.Invalid<>(Map.of("accountId", "support.account.required"));
       }
       account = sole.get().toString();
     }
+    UUID id = Ids.newId();
+    if (!line.instalmentsAllowed()) {
+      store.claim(line.id(), recipient, id);
+    }
+    String code = checks.codes(r.organisation(), List.of(recipient)).get(0);
     var expense =
         expenses.recordOnBehalf(
             r.organisation(),
