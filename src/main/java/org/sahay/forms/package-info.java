@@ -4,5 +4,7 @@
  * answers, constraints, needs raised by sahay_need columns), pages for filling it one group at a
  * time, versioned JSON definitions, the built-in forms and PHQ-9 and GAD-7 scoring.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Forms")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Forms",
+    allowedDependencies = {"access", "organisations", "platform", "registry"})
 package org.sahay.forms;

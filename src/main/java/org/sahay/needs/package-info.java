@@ -4,5 +4,7 @@
  * it up and where that stands, with its history. Needs come from filled forms (their sahay_need
  * columns) or are recorded by hand; needs raised by screenings are sensitive data.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Needs")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Needs",
+    allowedDependencies = {"access", "forms", "organisations", "platform", "registry"})
 package org.sahay.needs;

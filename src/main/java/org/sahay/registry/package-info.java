@@ -3,5 +3,7 @@
  * consents, and a sensitive profile encrypted under each member's own key. Searchable across
  * scripts and spellings, only within the user's own collective.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Registry")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Registry",
+    allowedDependencies = {"access", "organisations", "platform"})
 package org.sahay.registry;

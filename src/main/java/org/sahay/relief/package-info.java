@@ -5,5 +5,15 @@
  * corrections by reversal, distribution sheets and summaries (counts only, small counts suppressed,
  * for mentors and funders). Needs and cash relief join this module later.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Relief")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Relief",
+    allowedDependencies = {
+      "access",
+      "forms",
+      "funds",
+      "needs",
+      "organisations",
+      "platform",
+      "registry"
+    })
 package org.sahay.relief;

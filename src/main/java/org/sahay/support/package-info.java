@@ -5,5 +5,15 @@
  * against approved lines posts to the books in the same transaction, never more than approved and
  * never twice for one person and line unless the line allows instalments.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Support requests and cash relief")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Support requests and cash relief",
+    allowedDependencies = {
+      "access",
+      "funds",
+      "needs",
+      "organisations",
+      "platform",
+      "registry",
+      "relief"
+    })
 package org.sahay.support;
