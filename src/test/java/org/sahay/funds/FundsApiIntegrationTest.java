@@ -108,6 +108,43 @@ class FundsApiIntegrationTest extends IntegrationTest {
     assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
   }
 
+  /**
+   * Reversing a donation takes its money back out of the account it came into, never below zero:
+   * cash given to one campaign may have paid another campaign's expense since (the cash box is
+   * one), so the fund alone cannot tell.
+   */
+  @Test
+  void reversingADonationNeverTakesCashInHandBelowZero() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin = client(collective, Role.ORG_ADMIN);
+    String inCash = admin.campaign("cash-given", false);
+    String inBank = admin.campaign("bank-given", false);
+    String bank = admin.bankAccount(false);
+    var cash = admin.donate(inCash, 300_000, "2025-05-10");
+    assertThat(cash.statusCode()).as(cash.body()).isEqualTo(201);
+    var banked =
+        admin.post(
+            "/api/v1/campaigns/" + inBank + "/donations",
+            """
+            {"amountPaise":300000,"receivedOn":"2025-05-10","channel":"BANK_TRANSFER",
+             "accountId":"%s","donorName":"Asha Testdonor"}
+            """
+                .formatted(bank));
+    assertThat(banked.statusCode()).as(banked.body()).isEqualTo(201);
+    // The bank-given campaign's expense is paid from the cash box, which holds the other's money.
+    assertThat(admin.expense(admin.fundOf(inBank), 300_000).statusCode()).isEqualTo(201);
+
+    var reversed =
+        admin.post(
+            "/api/v1/journal-entries/"
+                + FundsClient.field(cash.body(), "journalEntryId")
+                + "/reversal",
+            "{\"reason\":\"recorded against the wrong campaign\"}");
+    assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(409);
+    assertThat(reversed.body()).contains("holds only ₹0");
+    assertThat(admin.trialBalance("debits")).isEqualTo(admin.trialBalance("credits"));
+  }
+
   @Test
   void invalidFieldsAreNamedInTheCallersLanguage() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);

@@ -194,7 +194,8 @@ public class Books {
 
   /**
    * Posts the mirror of an entry with a reason, once; refused for a reversal, for an entry reversed
-   * already, and when it would take a restricted fund below zero (money received and spent since).
+   * already, and when it would take a restricted fund, or the cash or bank account the money came
+   * into, below zero (money received and spent since).
    */
   public FundsOutcome<JournalEntryId> reverse(
       LedgerStore.Stored original, String reason, LocalDate date, String by) {
@@ -233,6 +234,27 @@ public class Books {
             Refusal.NOT_ENOUGH_IN_FUND,
             Money.ofPaise(fund.remaining()),
             Money.ofPaise(-change.getValue()[0]));
+      }
+    }
+    // Money that came into cash or a bank account goes back out of it: not below zero, whatever
+    // the fund says (cash given to one fund may have paid another fund's expense since).
+    for (JournalEntry.Line line : entry.lines()) {
+      if (line.debitPaise() == 0) {
+        continue;
+      }
+      boolean moneyAccount =
+          ledger
+              .account(original.organisation(), line.account())
+              .map(a -> a.kind() == AccountKind.CASH || a.kind() == AccountKind.BANK)
+              .orElse(false);
+      if (moneyAccount) {
+        long inAccount = ledger.lockedBalance(original.organisation(), line.account());
+        if (inAccount < line.debitPaise()) {
+          return new FundsOutcome.Refused<>(
+              Refusal.NOT_ENOUGH_IN_ACCOUNT,
+              Money.ofPaise(Math.max(0, inAccount)),
+              Money.ofPaise(line.debitPaise()));
+        }
       }
     }
     JournalEntryId reversal =
