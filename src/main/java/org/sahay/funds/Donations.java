@@ -102,8 +102,11 @@ public class Donations {
     FinancialYear year = FinancialYear.of(receivedOn);
     String receipt = store.nextReceiptNumber(organisation, year);
     FundStore.Row fund = funds.lock(c.fundId()).orElseThrow();
-    // Checked under the fund's lock: a double click, a second tab or the same statement imported
-    // twice waits here for the first, then finds its reference and records nothing.
+    // Checked under the receipt-number lock of the organisation and financial year (taken above),
+    // which every donation of the year takes, whatever its campaign: a double click, a second tab
+    // or the same statement imported twice, into one campaign or two, waits here for the first,
+    // then finds its reference and records nothing. (A bank line has one date, so the same line
+    // always falls in the same financial year.)
     if (reference != null && store.referenceRecorded(organisation, reference)) {
       TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
       return new FundsOutcome.Refused<>(FundsOutcome.Refusal.ALREADY_RECORDED);
