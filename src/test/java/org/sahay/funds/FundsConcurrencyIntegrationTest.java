@@ -73,6 +73,39 @@ class FundsConcurrencyIntegrationTest extends IntegrationTest {
     assertThat(admin.trialBalance("debits")).isEqualTo(20_000);
   }
 
+  /**
+   * One bank line (one reference) sent to two campaigns at once, ten times each: it is recorded
+   * once in the organisation's books, whichever campaign wins.
+   */
+  @Test
+  void oneReferenceSentToTwoCampaignsAtOnceIsRecordedOnce() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var admin =
+        new FundsClient(
+            http(),
+            http().token(fixtures.user(collective, Role.ORG_ADMIN).username(), Fixtures.PASSWORD));
+    String first = admin.campaign("ref-one", false);
+    String second = admin.campaign("ref-two", false);
+    String bank = admin.bankAccount(false);
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    List<HttpResponse<String>> answers =
+        all(
+            20,
+            () ->
+                admin.post(
+                    "/api/v1/campaigns/"
+                        + (n.getAndIncrement() % 2 == 0 ? first : second)
+                        + "/donations",
+                    """
+                    {"amountPaise":5000,"receivedOn":"2025-07-01","channel":"BANK_TRANSFER",
+                     "accountId":"%s","reference":"UTR-SYNTH-0001","anonymous":true}
+                    """
+                        .formatted(bank)));
+    assertThat(answers.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
+    assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
+    assertThat(admin.trialBalance("debits")).isEqualTo(5_000);
+  }
+
   private static List<HttpResponse<String>> all(int count, Callable<HttpResponse<String>> request)
       throws Exception {
     var pool = Executors.newFixedThreadPool(count);
