@@ -38,6 +38,11 @@ class MalformedIdLogIntegrationTest extends IntegrationTest {
         pages.get(
             "/members/" + URLEncoder.encode(TYPED, StandardCharsets.UTF_8).replace("+", "%20"));
     assertThat(page.statusCode()).isEqualTo(404);
+    // Nor echoed into the page: its language links lead home, not back to the path that failed.
+    assertThat(page.body())
+        .doesNotContain("Synthia")
+        .doesNotContain("9000012345")
+        .contains("/?lang=");
 
     var query =
         http.get(

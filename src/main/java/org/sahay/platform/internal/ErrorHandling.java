@@ -128,7 +128,7 @@ class ErrorHandling {
       HttpServletRequest request, HttpStatus status, UiAdvice ui, Problems problems) {
     ModelAndView page = new ModelAndView("platform/error");
     page.setStatus(status);
-    page.addObject("ui", ui.build(request));
+    page.addObject("ui", ui.build(request, request.getContextPath() + "/"));
     page.addObject("status", status.value());
     page.addObject("title", problems.title(status, RequestContextUtils.getLocale(request)));
     return page;

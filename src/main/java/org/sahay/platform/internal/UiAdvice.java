@@ -34,6 +34,14 @@ class UiAdvice {
   }
 
   Ui build(HttpServletRequest request) {
+    return build(request, request.getRequestURI());
+  }
+
+  /**
+   * With {@code path} as the page the language links lead to: an error page's lead home, so that a
+   * path that failed (a name typed where an id belongs) is not echoed back into the page.
+   */
+  Ui build(HttpServletRequest request, String path) {
     Language language = Language.of(RequestContextUtils.getLocale(request));
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -53,10 +61,10 @@ class UiAdvice {
         csrf == null ? null : csrf.getToken(),
         signedIn ? auth.getName() : null,
         roles,
-        request.getRequestURI(),
-        path -> {
-          String versioned = resourceUrls.getForLookupPath(path);
-          return request.getContextPath() + (versioned == null ? path : versioned);
+        path,
+        asset -> {
+          String versioned = resourceUrls.getForLookupPath(asset);
+          return request.getContextPath() + (versioned == null ? asset : versioned);
         });
   }
 }
