@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReliefPagesIntegrationTest extends IntegrationTest {
 
   @Autowired private Organisations organisations;
+  @Autowired private org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void aLeaderFindsAMemberGivesOnceAndSeesWhoRecordedItOnTheSecondTry() {
@@ -62,6 +63,46 @@ class ReliefPagesIntegrationTest extends IntegrationTest {
 
     var summary = browser.get("/relief/rounds/" + round + "/summary").body();
     assertThat(summary).contains("id=\"round-summary\"").contains("Households reached");
+  }
+
+  /**
+   * A newcomer who looks like someone already given to is answered on the spot with what was typed,
+   * to confirm or correct; the typed name and phone never rest in the session store (a flash
+   * attribute did, until the next page was fetched, or for the session's life on a phone that lost
+   * the network at that moment).
+   */
+  @Test
+  void aLikelySameNewcomerIsAnsweredOnTheSpotWithoutKeepingWhatWasTypedInTheSession() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
+    String kit = relief.item("Ration kit", "KIT");
+    String office = relief.location("Office");
+    relief.receive(office, kit, "10", null);
+    String round = relief.round(office, kit, "1", "ANYONE_AT_SITE", "ONCE_PER_PERSON");
+    Http browser = http();
+    browser.signIn(leader.username(), leader.password());
+    String page = "/relief/rounds/" + round;
+    var first =
+        browser.postForm(
+            page + "/distributions",
+            Map.of("name", "Synthia Newcomer", "phone", "9000054321", "village", "Kothapeta"),
+            page);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+    var second =
+        browser.postForm(
+            page + "/distributions",
+            Map.of("name", "Synthia Newcomer", "phone", "9000054321", "village", "Kothapeta"),
+            page);
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.body()).contains("value=\"9000054321\"", "name=\"notDuplicate\"");
+    for (Map<String, Object> row :
+        jdbc.sql("select attribute_bytes from spring_session_attributes").query().listOfRows()) {
+      byte[] bytes = (byte[]) row.values().iterator().next();
+      assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .doesNotContain("9000054321")
+          .doesNotContain("Synthia Newcomer");
+    }
   }
 
   @Test

@@ -104,6 +104,7 @@ class ReliefPagesController {
       @PathVariable RoundId id,
       @RequestParam Map<String, String> form,
       @ModelAttribute("ui") Ui ui,
+      Model model,
       RedirectAttributes redirect) {
     Distributions.DistributionInput input;
     try {
@@ -131,19 +132,19 @@ class ReliefPagesController {
     } else if (outcome instanceof Distributions.Outcome.NotEligible) {
       redirect.addFlashAttribute("problem", "relief.distribution.notEligible");
     } else if (outcome instanceof Distributions.Outcome.LikelySame same) {
-      redirect.addFlashAttribute("problem", "relief.recipient.likelySame");
-      redirect.addFlashAttribute(
+      // Answered here, not through a redirect: what was typed (a name, a phone, a village) stays
+      // in this answer and never rests in the session store, as a flash attribute would.
+      model.addAttribute("problem", "relief.recipient.likelySame");
+      model.addAttribute(
           "newRecipient",
-          new java.util.HashMap<>(
-              Map.of(
-                  "name", form.getOrDefault("name", ""),
-                  "phone", form.getOrDefault("phone", ""),
-                  "group", form.getOrDefault("group", ""),
-                  "village", form.getOrDefault("village", ""))));
-      redirect.addFlashAttribute(
-          "likelySame",
-          new java.util.ArrayList<>(
-              same.candidates().stream().map(r -> r.id().toString()).toList()));
+          Map.of(
+              "name", form.getOrDefault("name", ""),
+              "phone", form.getOrDefault("phone", ""),
+              "group", form.getOrDefault("group", ""),
+              "village", form.getOrDefault("village", "")));
+      model.addAttribute(
+          "likelySame", same.candidates().stream().map(r -> r.id().toString()).toList());
+      return record(actor, id, "", model);
     } else {
       var invalid = (Distributions.Outcome.Invalid) outcome;
       redirect.addFlashAttribute("problem", invalid.errors().values().iterator().next());
