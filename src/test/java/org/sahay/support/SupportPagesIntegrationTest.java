@@ -443,6 +443,10 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     Map<String, String> decision = new LinkedHashMap<>();
     decision.put("version", firstMatch(json, "\"version\":(\\d+)"));
     decision.put("approved-" + lines.get(0), "1000");
+    decision.put("quantity-" + lines.get(1), "80");
+    var tooMany = funder.postForm(base + "/decision", decision, base);
+    assertThat(tooMany.statusCode()).isEqualTo(200);
+    assertThat(tooMany.body()).contains("id=\"f-quantity-" + lines.get(1) + "-error\"");
     decision.put("quantity-" + lines.get(1), "30");
     assertThat(location(funder.postForm(base + "/decision", decision, base))).isEqualTo(base);
     String approved = leader.get(base).body();
@@ -452,9 +456,9 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     delivery.put("lineId", lines.get(1));
     delivery.put("locationId", store);
     delivery.put("quantity", "40");
-    var tooMany = leader.postForm(base + "/deliveries", delivery, base);
-    assertThat(tooMany.statusCode()).isEqualTo(200);
-    assertThat(tooMany.body()).contains("Only 30 more can be received");
+    var overDelivered = leader.postForm(base + "/deliveries", delivery, base);
+    assertThat(overDelivered.statusCode()).isEqualTo(200);
+    assertThat(overDelivered.body()).contains("Only 30 more can be received");
     delivery.put("quantity", "30");
     assertThat(location(leader.postForm(base + "/deliveries", delivery, base))).isEqualTo(base);
     String after = leader.get(base).body();

@@ -195,6 +195,8 @@ class SupportPagesController {
               for (SupportRequest.Line line : request.lines()) {
                 if (field.equals("lines[" + (line.number() - 1) + "].approved")) {
                   name = "approved-" + line.id();
+                } else if (field.equals("lines[" + (line.number() - 1) + "].approvedQuantity")) {
+                  name = "quantity-" + line.id();
                 }
               }
               errors.put(name, key);
