@@ -103,6 +103,7 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
     Map<JournalEntryId, Boolean> reversed = new HashMap<>();
     // Cash in hand: donations come into it, expenses go out of it; instalments go to the bank.
     long[] cash = {0};
+    long[] inBank = {0};
     java.util.Set<JournalEntryId> intoBank = new java.util.HashSet<>();
 
     for (Step step : steps) {
@@ -126,6 +127,7 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
                     grant.id(),
                     new InstalmentInput(i.paise(), null, "2025-05-01", bank, null)));
         model.get(grant.fundId())[0] += i.paise();
+        inBank[0] += i.paise();
         Grant.Instalment last = after.instalments().get(after.instalments().size() - 1);
         intoBank.add(last.journalEntryId());
         posted.add(new Posted(last.journalEntryId(), grant.fundId(), 1, i.paise()));
@@ -158,14 +160,16 @@ class LedgerPropertyIntegrationTest extends IntegrationTest {
         } else {
           long[] money = model.get(original.fund());
           boolean restricted = !original.fund().equals(unrestricted);
+          long[] account = intoBank.contains(original.id()) ? inBank : cash;
           if (original.direction() > 0 && restricted && money[0] - money[1] < original.paise()) {
             assertThat(refusal(outcome)).isEqualTo(FundsOutcome.Refusal.NOT_ENOUGH_IN_FUND);
+          } else if (original.direction() > 0 && account[0] < original.paise()) {
+            // Money that came in and was paid out since cannot go back out of the cash box.
+            assertThat(refusal(outcome)).isEqualTo(FundsOutcome.Refusal.NOT_ENOUGH_IN_ACCOUNT);
           } else {
             JournalEntry reversal = done(outcome);
             money[original.direction() > 0 ? 0 : 1] -= original.paise();
-            if (!intoBank.contains(original.id())) {
-              cash[0] -= original.direction() * original.paise();
-            }
+            account[0] -= original.direction() * original.paise();
             reversed.put(original.id(), true);
             posted.add(new Posted(reversal.id(), original.fund(), 0, original.paise()));
           }
