@@ -1,5 +1,7 @@
 package org.sahay.organisations;
 
+import static org.sahay.platform.IndianFormats.INDIA;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Today {
-
-  private static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
 
   private final Clock clock;
   private final Organisations organisations;

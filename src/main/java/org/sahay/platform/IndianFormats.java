@@ -16,6 +16,9 @@ import java.util.Date;
  */
 public final class IndianFormats {
 
+  /** The zone an organisation's dates and times are in unless it chose another. */
+  public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+
   private IndianFormats() {}
 
   /** Money with the rupee sign and Indian grouping; paise shown only when there are any. */

@@ -1,6 +1,5 @@
 package org.sahay.access.web;
 
-import java.time.ZoneId;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
@@ -42,7 +41,8 @@ class AuditController {
     model.addAttribute("page", current);
     model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
     model.addAttribute(
-        "zone", organisations.zoneOf(actor.organisation()).orElse(ZoneId.of("Asia/Kolkata")));
+        "zone",
+        organisations.zoneOf(actor.organisation()).orElse(org.sahay.platform.IndianFormats.INDIA));
     return "access/audit";
   }
 

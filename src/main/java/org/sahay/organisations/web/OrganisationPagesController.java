@@ -36,7 +36,10 @@ class OrganisationPagesController {
     model.addAttribute("organisations", organisations.visibleTo(actor));
     model.addAttribute("canCreate", policy.permits(actor, Action.ORGANISATION_CREATE, null));
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", FormState.of(Map.of("timeZone", "Asia/Kolkata"), Map.of()));
+      model.addAttribute(
+          "form",
+          FormState.of(
+              Map.of("timeZone", org.sahay.platform.IndianFormats.INDIA.getId()), Map.of()));
     }
     return "organisations/list";
   }

@@ -42,7 +42,9 @@ class SetupController {
     if (!setup.isOpen()) {
       throw new NotFoundException();
     }
-    model.addAttribute("form", FormState.of(Map.of("timeZone", "Asia/Kolkata"), Map.of()));
+    model.addAttribute(
+        "form",
+        FormState.of(Map.of("timeZone", org.sahay.platform.IndianFormats.INDIA.getId()), Map.of()));
     return "organisations/setup";
   }
 

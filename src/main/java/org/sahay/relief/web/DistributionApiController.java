@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sahay.access.Actor;
-import org.sahay.organisations.Organisations;
 import org.sahay.platform.IndianFormats;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
@@ -56,19 +55,19 @@ class DistributionApiController {
   private final DistributionRounds rounds;
   private final Distributions distributions;
   private final Recipients recipients;
-  private final Organisations organisations;
+  private final org.sahay.organisations.Today today;
   private final Problems problems;
 
   DistributionApiController(
       DistributionRounds rounds,
       Distributions distributions,
       Recipients recipients,
-      Organisations organisations,
+      org.sahay.organisations.Today today,
       Problems problems) {
     this.rounds = rounds;
     this.distributions = distributions;
     this.recipients = recipients;
-    this.organisations = organisations;
+    this.today = today;
     this.problems = problems;
   }
 
@@ -243,13 +242,7 @@ class DistributionApiController {
   }
 
   private String when(EarlierDistribution earlier, Actor actor, Locale locale) {
-    var zone =
-        actor.organisation() == null
-            ? java.time.ZoneId.of("Asia/Kolkata")
-            : organisations
-                .find(actor.organisation())
-                .map(o -> o.timeZone())
-                .orElse(java.time.ZoneId.of("Asia/Kolkata"));
+    var zone = today.zone(actor.organisation());
     return IndianFormats.dateTime(earlier.recordedAt(), zone, Language.of(locale));
   }
 

@@ -43,18 +43,21 @@ class ReliefPagesController {
   private final Distributions distributions;
   private final ReliefCatalogue catalogue;
   private final Organisations organisations;
+  private final org.sahay.organisations.Today today;
   private final Sheets sheets;
 
   ReliefPagesController(
       DistributionRounds rounds,
       Distributions distributions,
       ReliefCatalogue catalogue,
+      org.sahay.organisations.Today today,
       Organisations organisations,
       Sheets sheets) {
     this.rounds = rounds;
     this.distributions = distributions;
     this.catalogue = catalogue;
     this.organisations = organisations;
+    this.today = today;
     this.sheets = sheets;
   }
 
@@ -224,10 +227,7 @@ class ReliefPagesController {
   }
 
   private ZoneId zone(OrganisationId organisation) {
-    return organisations
-        .find(organisation)
-        .map(Organisation::timeZone)
-        .orElse(ZoneId.of("Asia/Kolkata"));
+    return today.zone(organisation);
   }
 
   private static void addFlash(Model model) {
