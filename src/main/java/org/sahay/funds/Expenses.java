@@ -19,7 +19,6 @@ import org.sahay.platform.Money;
 import org.sahay.platform.OrganisationId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Expenses paid from a fund: what they bought and how many people they reached. The fund's row is
@@ -107,8 +106,9 @@ public class Expenses {
     var posted =
         books.spend(
             fund, from, category, amount, spentOn, id.value(), "Expense: " + category, username);
+    // The books refuse before they write, so a refusal leaves nothing to undo, and a caller's
+    // transaction (a support payment) stays good.
     if (!(posted instanceof FundsOutcome.Done<JournalEntryId> done)) {
-      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
       return Outcomes.retyped(posted);
     }
     Expense expense =

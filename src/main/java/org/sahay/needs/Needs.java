@@ -16,6 +16,7 @@ import org.sahay.forms.RecordedNeed;
 import org.sahay.needs.internal.NeedStore;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberErased;
@@ -155,9 +156,11 @@ public class Needs implements NeedsRecorder {
    * for marking those a payment meets.
    */
   @Transactional(readOnly = true)
-  public List<NeedView> openOf(Actor by, UUID member, UUID household) {
+  public List<NeedView> openOf(Actor by, Beneficiary whose) {
     OrganisationId collective = own(by);
     policy.require(by, Action.NEED_READ, collective);
+    UUID member = whose.memberId().map(MemberId::value).orElse(null);
+    UUID household = whose.householdId().map(HouseholdId::value).orElse(null);
     if (member == null && household == null) {
       return List.of();
     }
@@ -235,7 +238,7 @@ public class Needs implements NeedsRecorder {
     if (category == null) {
       errors.put("category", "need.category.invalid");
     }
-    NeedSeverity severity = severity(input.severity(), NeedSeverity.MEDIUM);
+    NeedSeverity severity = NeedView.severity(input.severity(), NeedSeverity.MEDIUM);
     if (severity == null) {
       errors.put("severity", "need.severity.invalid");
     }
@@ -295,34 +298,15 @@ public class Needs implements NeedsRecorder {
     NeedView need = readable(by, id);
     OrganisationId collective = store.organisationOf(id).orElseThrow();
     policy.require(by, Action.NEED_WRITE, collective);
-    Map<String, String> errors = new java.util.LinkedHashMap<>();
-    NeedStatus status = need.status();
-    if (change.status() != null) {
-      try {
-        status = NeedStatus.valueOf(change.status().strip().toUpperCase(java.util.Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        errors.put("status", "need.status.invalid");
-      }
+    NeedView.Changed asked =
+        need.change(change.status(), change.severity(), change.followUpBy(), change.version());
+    if (asked instanceof NeedView.Changed.Invalid invalid) {
+      return new Outcome.Invalid(invalid.errors());
     }
-    NeedSeverity severity = severity(change.severity(), need.severity());
-    if (severity == null) {
-      errors.put("severity", "need.severity.invalid");
-    }
-    if (change.version() == null) {
-      errors.put("version", "member.version.required");
-    }
-    String followUp =
-        change.followUpBy() == null || change.followUpBy().isBlank()
-            ? need.followUpBy()
-            : change.followUpBy().strip();
-    if (followUp != null && followUp.length() > 64) {
-      errors.put("followUpBy", "need.followUpBy.invalid");
-    }
-    if (!errors.isEmpty()) {
-      return new Outcome.Invalid(errors);
-    }
+    NeedView.Changed.To to = (NeedView.Changed.To) asked;
+    NeedStatus status = to.status();
     if (!store.update(
-        id, collective, change.version(), status, severity, followUp, by.username())) {
+        id, collective, change.version(), status, to.severity(), to.followUpBy(), by.username())) {
       return new Outcome.Stale(store.find(id).map(NeedView::version).orElse(-1));
     }
     audit.record(
@@ -354,22 +338,13 @@ public class Needs implements NeedsRecorder {
    */
   @Transactional(readOnly = true)
   public boolean allOpenOf(
-      Actor by,
-      OrganisationId collective,
-      java.util.Collection<UUID> ids,
-      UUID member,
-      UUID household) {
+      Actor by, OrganisationId collective, java.util.Collection<UUID> ids, Beneficiary whose) {
     policy.require(by, Action.NEED_WRITE, collective);
     boolean sensitive = policy.permits(by, Action.SENSITIVE_READ, collective);
     for (UUID id : ids) {
       boolean ours = store.organisationOf(id).filter(collective::equals).isPresent();
       NeedView need = ours ? store.find(id).orElse(null) : null;
-      if (need == null
-          || (need.sensitive() && !sensitive)
-          || (need.status() != NeedStatus.OPEN && need.status() != NeedStatus.BEING_MET)
-          || !(member != null
-              ? member.equals(need.member())
-              : household != null && household.equals(need.household()))) {
+      if (need == null || (need.sensitive() && !sensitive) || !need.open() || !need.of(whose)) {
         return false;
       }
     }
@@ -388,15 +363,14 @@ public class Needs implements NeedsRecorder {
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (UUID id : new java.util.LinkedHashSet<>(ids)) {
       NeedView need = store.find(id).orElse(null);
-      if (need == null
-          || (need.status() != NeedStatus.OPEN && need.status() != NeedStatus.BEING_MET)) {
+      if (need == null || need.meet().isEmpty()) {
         continue;
       }
       if (store.update(
           id,
           collective,
           need.version(),
-          NeedStatus.MET,
+          need.meet().get(),
           need.severity(),
           need.followUpBy(),
           by.username())) {
@@ -463,17 +437,6 @@ public class Needs implements NeedsRecorder {
       policy.require(by, Action.SENSITIVE_READ, owner);
     }
     return need;
-  }
-
-  private static NeedSeverity severity(String text, NeedSeverity otherwise) {
-    if (text == null || text.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return NeedSeverity.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static OrganisationId own(Actor by) {

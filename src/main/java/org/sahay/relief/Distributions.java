@@ -14,6 +14,7 @@ import org.sahay.needs.NeedStatus;
 import org.sahay.needs.Needs;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.Household;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
@@ -323,13 +324,29 @@ public class Distributions {
    * permission (a support request counts who received the goods a funder sent).
    */
   @Transactional(readOnly = true)
-  public Map<UUID, BigDecimal> receivedSince(
+  public Map<Beneficiary, BigDecimal> receivedSince(
       OrganisationId collective,
       ItemId item,
-      java.util.Collection<UUID> members,
-      java.util.Collection<UUID> households,
+      java.util.Collection<Beneficiary> beneficiaries,
       java.time.OffsetDateTime since) {
-    return store.receivedSince(collective, item, members, households, since);
+    List<UUID> members = new java.util.ArrayList<>();
+    List<UUID> households = new java.util.ArrayList<>();
+    for (Beneficiary b : beneficiaries) {
+      b.memberId().ifPresent(m -> members.add(m.value()));
+      b.householdId().ifPresent(h -> households.add(h.value()));
+    }
+    Map<UUID, BigDecimal> byId = store.receivedSince(collective, item, members, households, since);
+    Map<Beneficiary, BigDecimal> received = new java.util.HashMap<>();
+    for (Beneficiary b : beneficiaries) {
+      UUID id =
+          b.memberId()
+              .map(MemberId::value)
+              .orElseGet(() -> b.householdId().map(HouseholdId::value).orElse(null));
+      if (id != null && byId.containsKey(id)) {
+        received.put(b, byId.get(id));
+      }
+    }
+    return received;
   }
 
   /**

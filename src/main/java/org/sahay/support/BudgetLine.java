@@ -2,9 +2,9 @@ package org.sahay.support;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.sahay.platform.Money;
+import org.sahay.registry.Beneficiary;
 import org.sahay.support.internal.SupportStore;
 
 /**
@@ -29,23 +29,23 @@ final class BudgetLine {
     record OverApproved(Money left) implements Payment {}
 
     /** A line without instalments pays each recipient once; {@code earlier} is that payment. */
-    record AlreadyPaid(UUID earlier) implements Payment {}
+    record AlreadyPaid(DisbursementId earlier) implements Payment {}
   }
 
   private final boolean goods;
-  private final List<String> recipients;
+  private final List<Beneficiary> recipients;
   private final long approvedPaise;
   private final long disbursedPaise;
   private final boolean instalments;
-  private final Function<String, Optional<UUID>> earlierPaymentTo;
+  private final Function<Beneficiary, Optional<DisbursementId>> earlierPaymentTo;
 
   private BudgetLine(
       boolean goods,
-      List<String> recipients,
+      List<Beneficiary> recipients,
       long approvedPaise,
       long disbursedPaise,
       boolean instalments,
-      Function<String, Optional<UUID>> earlierPaymentTo) {
+      Function<Beneficiary, Optional<DisbursementId>> earlierPaymentTo) {
     this.goods = goods;
     this.recipients = List.copyOf(recipients);
     this.approvedPaise = approvedPaise;
@@ -58,7 +58,8 @@ final class BudgetLine {
    * The stored line; {@code earlierPaymentTo} finds the payment that already claimed a recipient of
    * a line without instalments (asked only for such a line, and only once the rest allow it).
    */
-  static BudgetLine of(SupportStore.Line line, Function<String, Optional<UUID>> earlierPaymentTo) {
+  static BudgetLine of(
+      SupportStore.Line line, Function<Beneficiary, Optional<DisbursementId>> earlierPaymentTo) {
     return new BudgetLine(
         line.goods(),
         line.recipients(),
@@ -68,8 +69,8 @@ final class BudgetLine {
         earlierPaymentTo);
   }
 
-  /** Whether {@code amount} may be paid to {@code recipient} (m: or h: and the id). */
-  Payment pay(String recipient, Money amount) {
+  /** Whether {@code amount} may be paid to {@code recipient}. */
+  Payment pay(Beneficiary recipient, Money amount) {
     if (goods) {
       return new Payment.GoodsNotPaid();
     }
@@ -81,7 +82,7 @@ final class BudgetLine {
       return new Payment.OverApproved(Money.ofPaise(left));
     }
     if (!instalments) {
-      Optional<UUID> earlier = earlierPaymentTo.apply(recipient);
+      Optional<DisbursementId> earlier = earlierPaymentTo.apply(recipient);
       if (earlier.isPresent()) {
         return new Payment.AlreadyPaid(earlier.get());
       }

@@ -5,12 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.sahay.access.Actor;
 import org.sahay.funds.ExpenseCategory;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Money;
 import org.sahay.platform.OrganisationId;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
@@ -43,10 +42,9 @@ class LineChecks {
 
   /** The line as stored, or null with the errors under {@code prefix}. */
   SupportStore.Line line(
-      Actor by,
       OrganisationId collective,
-      UUID request,
-      UUID id,
+      SupportRequestId request,
+      SupportLineId id,
       int number,
       SupportInputs.Line l,
       String prefix,
@@ -62,7 +60,7 @@ class LineChecks {
     if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
       errors.put(prefix + "quantity", "support.quantity.invalid");
     }
-    UUID item = null;
+    ItemId item = null;
     Money amount;
     if (l.itemId() != null && !l.itemId().isBlank()) {
       // Goods from the collective's relief catalogue, in a quantity; no money is asked.
@@ -70,7 +68,7 @@ class LineChecks {
         item =
             catalogue
                 .itemOf(collective, ItemId.of(l.itemId().strip()))
-                .map(found -> found.id().value())
+                .map(found -> found.id())
                 .orElse(null);
       } catch (IllegalArgumentException e) {
         item = null;
@@ -95,7 +93,7 @@ class LineChecks {
         amount = null;
       }
     }
-    List<String> recipients = recipients(by, collective, l, prefix, errors);
+    List<Beneficiary> recipients = recipients(collective, l, prefix, errors);
     if (category == null
         || description == null
         || amount == null
@@ -107,7 +105,7 @@ class LineChecks {
       return null;
     }
     return new SupportStore.Line(
-        id == null ? Ids.newId() : id,
+        id == null ? new SupportLineId(Ids.newId()) : id,
         request,
         number,
         category.name(),
@@ -125,39 +123,38 @@ class LineChecks {
   }
 
   /**
-   * Member codes for m: recipients, HH: and the code of its head for h: recipients; an erased
-   * person shows as erased. Never a name.
+   * Member codes for members, HH: and the code of its head for households; an erased person shows
+   * as erased. Never a name.
    */
-  List<String> codes(OrganisationId collective, List<String> recipients) {
+  List<String> codes(OrganisationId collective, List<Beneficiary> recipients) {
     List<MemberId> memberIds = new ArrayList<>();
     List<HouseholdId> householdIds = new ArrayList<>();
-    for (String x : recipients) {
-      if (x.startsWith("m:")) {
-        memberIds.add(MemberId.of(x.substring(2)));
-      } else if (x.startsWith("h:")) {
-        householdIds.add(HouseholdId.of(x.substring(2)));
-      }
+    for (Beneficiary x : recipients) {
+      x.memberId().ifPresent(memberIds::add);
+      x.householdId().ifPresent(householdIds::add);
     }
     Map<MemberId, String> codes = members.codes(collective, memberIds);
     Map<HouseholdId, String> heads = households.codes(collective, householdIds);
     return recipients.stream()
         .map(
-            x ->
-                x.startsWith("m:")
-                    ? codes.getOrDefault(MemberId.of(x.substring(2)), "erased")
-                    : heads.containsKey(HouseholdId.of(x.substring(2)))
-                        ? "HH:" + heads.get(HouseholdId.of(x.substring(2)))
-                        : "erased")
+            x -> {
+              if (x instanceof Beneficiary.Member m) {
+                return codes.getOrDefault(m.id(), "erased");
+              }
+              if (x instanceof Beneficiary.Household h && heads.containsKey(h.id())) {
+                return "HH:" + heads.get(h.id());
+              }
+              return "erased";
+            })
         .toList();
   }
 
-  private List<String> recipients(
-      Actor by,
+  private List<Beneficiary> recipients(
       OrganisationId collective,
       SupportInputs.Line line,
       String prefix,
       Map<String, String> errors) {
-    List<String> found = new ArrayList<>();
+    List<Beneficiary> found = new ArrayList<>();
     List<MemberId> memberIds = new ArrayList<>();
     List<HouseholdId> householdIds = new ArrayList<>();
     try {
@@ -181,9 +178,9 @@ class LineChecks {
       errors.put(prefix + "recipients", "support.recipient.invalid");
       return null;
     }
-    memberIds.forEach(id -> found.add("m:" + id.value()));
-    householdIds.forEach(id -> found.add("h:" + id.value()));
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(found));
+    memberIds.forEach(id -> found.add(Beneficiary.member(id)));
+    householdIds.forEach(id -> found.add(Beneficiary.household(id)));
+    List<Beneficiary> distinct = List.copyOf(new LinkedHashSet<>(found));
     if (distinct.isEmpty() || distinct.size() > MAX_RECIPIENTS) {
       errors.put(prefix + "recipients", "support.recipients.count");
       return null;

@@ -12,6 +12,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.platform.Documents;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.MemberErased;
 import org.sahay.support.internal.SupportFileStore;
 import org.sahay.support.internal.SupportStore;
@@ -43,6 +44,7 @@ public class SupportFiles {
   private static final String PROOF = "proof";
 
   private final SupportRequests requests;
+  private final SupportPayments payments;
   private final SupportStore store;
   private final SupportFileStore files;
   private final Documents documents;
@@ -51,12 +53,14 @@ public class SupportFiles {
 
   SupportFiles(
       SupportRequests requests,
+      SupportPayments payments,
       SupportStore store,
       SupportFileStore files,
       Documents documents,
       AccessPolicy policy,
       AuditLog audit) {
     this.requests = requests;
+    this.payments = payments;
     this.store = store;
     this.files = files;
     this.documents = documents;
@@ -66,7 +70,7 @@ public class SupportFiles {
 
   /** Attaches a file to a request of the actor's collective. */
   @Transactional
-  public SupportOutcome<Attachment> attach(Actor by, UUID requestId, byte[] content) {
+  public SupportOutcome<Attachment> attach(Actor by, SupportRequestId requestId, byte[] content) {
     SupportStore.Request r = own(by, requestId);
     Documents.Checked checked = Documents.check(content);
     if (!checked.ok()) {
@@ -76,14 +80,14 @@ public class SupportFiles {
     files.insert(
         new SupportFileStore.File(
             id,
-            requestId,
+            requestId.value(),
             null,
             r.organisation(),
             checked.contentType(),
             content.length,
             by.username(),
             null,
-            documents.seal(requestId, r.organisation(), ATTACHMENT + id, checked)));
+            documents.seal(requestId.value(), r.organisation(), ATTACHMENT + id, checked)));
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -93,7 +97,7 @@ public class SupportFiles {
             requestId.toString(),
             checked.contentType() + ", " + content.length + " bytes, attachment " + id));
     return new SupportOutcome.Done<>(
-        files.attachments(requestId).stream()
+        files.attachments(requestId.value()).stream()
             .filter(a -> a.id().equals(id))
             .map(SupportFiles::attachment)
             .findFirst()
@@ -101,20 +105,20 @@ public class SupportFiles {
   }
 
   @Transactional(readOnly = true)
-  public List<Attachment> attachments(Actor by, UUID requestId) {
+  public List<Attachment> attachments(Actor by, SupportRequestId requestId) {
     requests.readable(by, requestId);
-    return files.attachments(requestId).stream().map(SupportFiles::attachment).toList();
+    return files.attachments(requestId.value()).stream().map(SupportFiles::attachment).toList();
   }
 
   /** One attachment, for whoever may read its request; the read is audited. */
   @Transactional
-  public Download attachment(Actor by, UUID requestId, UUID attachmentId) {
+  public Download attachment(Actor by, SupportRequestId requestId, UUID attachmentId) {
     SupportStore.Request r = requests.readable(by, requestId);
     SupportFileStore.File file =
-        files.attachment(requestId, attachmentId).orElseThrow(NotFoundException::new);
+        files.attachment(requestId.value(), attachmentId).orElseThrow(NotFoundException::new);
     byte[] content =
         documents
-            .open(requestId, ATTACHMENT + attachmentId, file.content())
+            .open(requestId.value(), ATTACHMENT + attachmentId, file.content())
             .orElseThrow(NotFoundException::new);
     audit.record(
         new AuditLog.Event(
@@ -132,19 +136,15 @@ public class SupportFiles {
    * image or PDF is refused before anything is recorded.
    */
   @Transactional
-  public SupportOutcome<SupportRequests.Paid> disburse(
-      Actor by, UUID requestId, SupportInputs.Disbursement input, byte[] proof) {
+  public SupportOutcome<SupportPayments.Paid> disburse(
+      Actor by, SupportRequestId requestId, SupportInputs.Disbursement input, byte[] proof) {
     Documents.Checked checked = proof == null ? null : Documents.check(proof);
     if (checked != null && !checked.ok()) {
       return refusal(checked);
     }
-    SupportOutcome<SupportRequests.Paid> paid = requests.disburse(by, requestId, input);
-    if (!(paid instanceof SupportOutcome.Done<SupportRequests.Paid> done)) {
-      // The refusal rolled back what the payment had begun; say so here too, or committing this
-      // outer transaction fails with UnexpectedRollbackException and the page answers 500.
-      org.springframework.transaction.interceptor.TransactionAspectSupport
-          .currentTransactionStatus()
-          .setRollbackOnly();
+    // A payment refused or invalid wrote nothing, so there is nothing to undo here.
+    SupportOutcome<SupportPayments.Paid> paid = payments.disburse(by, requestId, input);
+    if (!(paid instanceof SupportOutcome.Done<SupportPayments.Paid> done)) {
       return paid;
     }
     if (checked != null) {
@@ -155,7 +155,8 @@ public class SupportFiles {
 
   /** Adds or replaces the proof of a disbursement of the actor's collective. */
   @Transactional
-  public SupportOutcome<UUID> attachProof(Actor by, UUID disbursementId, byte[] content) {
+  public SupportOutcome<DisbursementId> attachProof(
+      Actor by, DisbursementId disbursementId, byte[] content) {
     SupportStore.Disbursement d = disbursementOf(by, disbursementId);
     Documents.Checked checked = Documents.check(content);
     if (!checked.ok()) {
@@ -167,11 +168,14 @@ public class SupportFiles {
 
   /** The proof of a disbursement, for its collective's leaders and admins; audited. */
   @Transactional
-  public Download proof(Actor by, UUID disbursementId) {
+  public Download proof(Actor by, DisbursementId disbursementId) {
     SupportStore.Disbursement d = disbursementOf(by, disbursementId);
-    SupportFileStore.File file = files.proof(disbursementId).orElseThrow(NotFoundException::new);
+    SupportFileStore.File file =
+        files.proof(disbursementId.value()).orElseThrow(NotFoundException::new);
     byte[] content =
-        documents.open(disbursementId, PROOF, file.content()).orElseThrow(NotFoundException::new);
+        documents
+            .open(disbursementId.value(), PROOF, file.content())
+            .orElseThrow(NotFoundException::new);
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -185,20 +189,24 @@ public class SupportFiles {
 
   /** Which disbursements of a request have a proof; empty for those who may not read proofs. */
   @Transactional(readOnly = true)
-  public Set<UUID> withProof(Actor by, UUID requestId) {
+  public Set<DisbursementId> withProof(Actor by, SupportRequestId requestId) {
     SupportStore.Request r = requests.readable(by, requestId);
     if (!r.organisation().equals(by.organisation())
         || !policy.permits(by, Action.SUPPORT_REQUEST, r.organisation())) {
       return Set.of();
     }
-    return files.withProof(
-        store.disbursements(requestId).stream().map(SupportStore.Disbursement::id).toList());
+    return files
+        .withProof(store.disbursements(requestId).stream().map(d -> d.id().value()).toList())
+        .stream()
+        .map(DisbursementId::new)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** An erased member's payment proofs can never be opened again, backups included. */
   @EventListener
   void on(MemberErased erased) {
-    for (UUID d : files.disbursementsTo(erased.organisation(), "m:" + erased.member().value())) {
+    for (UUID d :
+        files.disbursementsTo(erased.organisation(), Beneficiary.member(erased.member()).key())) {
       documents.destroy(d);
     }
   }
@@ -207,14 +215,14 @@ public class SupportFiles {
     files.insert(
         new SupportFileStore.File(
             Ids.newId(),
-            d.request(),
-            d.id(),
+            d.request().value(),
+            d.id().value(),
             d.organisation(),
             checked.contentType(),
             checked.content().length,
             by.username(),
             null,
-            documents.seal(d.id(), d.organisation(), PROOF, checked)));
+            documents.seal(d.id().value(), d.organisation(), PROOF, checked)));
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -225,7 +233,7 @@ public class SupportFiles {
             checked.contentType() + ", disbursement " + d.id()));
   }
 
-  private SupportStore.Request own(Actor by, UUID requestId) {
+  private SupportStore.Request own(Actor by, SupportRequestId requestId) {
     SupportStore.Request r = requests.readable(by, requestId);
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
@@ -234,7 +242,7 @@ public class SupportFiles {
     return r;
   }
 
-  private SupportStore.Disbursement disbursementOf(Actor by, UUID disbursementId) {
+  private SupportStore.Disbursement disbursementOf(Actor by, DisbursementId disbursementId) {
     SupportStore.Disbursement d =
         store.disbursement(disbursementId).orElseThrow(NotFoundException::new);
     if (!d.organisation().equals(by.organisation())) {

@@ -15,6 +15,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
+import org.sahay.registry.Beneficiary;
 import org.sahay.relief.Distributions;
 import org.sahay.relief.Item;
 import org.sahay.relief.ItemId;
@@ -34,16 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupportGoods {
 
   /** What arrived against a goods line. */
-  public record Delivered(UUID id, UUID line, UUID receipt, int quantity, LocalDate receivedOn) {}
+  public record Delivered(
+      UUID id, SupportLineId line, UUID receipt, int quantity, LocalDate receivedOn) {}
 
   /** A goods line's balance: asked, approved, delivered, handed over; and whom it still owes. */
   public record Balance(
-      UUID item,
+      ItemId item,
       int asked,
       int approved,
       int delivered,
       BigDecimal handedOver,
-      List<String> waiting) {}
+      List<Beneficiary> waiting) {}
 
   private final SupportStore store;
   private final AccessPolicy policy;
@@ -53,8 +55,10 @@ public class SupportGoods {
   private final Today today;
   private final java.time.Clock clock;
   private final ReliefCatalogue catalogue;
+  private final SupportRequests requests;
 
   SupportGoods(
+      SupportRequests requests,
       ReliefCatalogue catalogue,
       SupportStore store,
       AccessPolicy policy,
@@ -63,6 +67,7 @@ public class SupportGoods {
       Distributions distributions,
       Today today,
       java.time.Clock clock) {
+    this.requests = requests;
     this.catalogue = catalogue;
     this.store = store;
     this.policy = policy;
@@ -79,20 +84,19 @@ public class SupportGoods {
    * approved.
    */
   @Transactional
-  public SupportOutcome<Delivered> deliver(Actor by, UUID requestId, SupportInputs.Delivery in) {
+  public SupportOutcome<Delivered> deliver(
+      Actor by, SupportRequestId requestId, SupportInputs.Delivery in) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
     policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
-    if (r.status() != RequestStatus.APPROVED
-        && r.status() != RequestStatus.PARTLY_APPROVED
-        && r.status() != RequestStatus.DISBURSING) {
-      return new SupportOutcome.Refused<>("support.notApproved", List.of(r.status().name()), null);
+    if (requests.view(r).disburse() instanceof SupportRequest.Transition.Refused refused) {
+      return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     Map<String, String> errors = new java.util.LinkedHashMap<>();
     SupportStore.Line line = null;
     try {
       line =
           store
-              .lockLine(UUID.fromString(String.valueOf(in.lineId())))
+              .lockLine(SupportLineId.of(String.valueOf(in.lineId())))
               .filter(l -> l.request().equals(requestId) && l.goods())
               .orElse(null);
     } catch (IllegalArgumentException e) {
@@ -134,15 +138,14 @@ public class SupportGoods {
     int approved = line.approvedQuantity() == null ? 0 : line.approvedQuantity();
     int left = approved - line.deliveredQuantity();
     if (in.quantity() > left) {
-      return new SupportOutcome.Refused<>(
-          "support.delivery.tooMuch", List.of(left, in.quantity()), null);
+      return new SupportOutcome.Refused<>(SupportRefusal.DELIVERY_TOO_MUCH, left, in.quantity());
     }
     var received =
         stock.receive(
             by,
             new Stock.ReceiptInput(
                 location,
-                new ItemId(line.item()),
+                line.item(),
                 BigDecimal.valueOf(in.quantity()),
                 "DONATION_IN_KIND",
                 note("Support request: " + r.title() + ", line " + line.number()),
@@ -191,15 +194,14 @@ public class SupportGoods {
    * A goods line's balance. Hand-overs count from the first delivery on (what the collective gave
    * before the funder's goods arrived was not these goods); a person waits until a hand-over of the
    * item reached her (or her household, for a household on the line). {@code waiting} holds the
-   * line's recipients as stored (m: or h: and the id), for the caller to show as codes.
+   * line's recipients, for the caller to show as codes.
    */
   Balance balance(SupportStore.Request r, SupportStore.Line line) {
-    Map<UUID, BigDecimal> got = handedOver(r, line);
-    List<String> waiting = new ArrayList<>();
+    Map<Beneficiary, BigDecimal> got = handedOver(r, line);
+    List<Beneficiary> waiting = new ArrayList<>();
     BigDecimal handed = BigDecimal.ZERO;
-    for (String recipient : line.recipients()) {
-      BigDecimal received =
-          got.getOrDefault(UUID.fromString(recipient.substring(2)), BigDecimal.ZERO);
+    for (Beneficiary recipient : line.recipients()) {
+      BigDecimal received = got.getOrDefault(recipient, BigDecimal.ZERO);
       handed = handed.add(received);
       if (received.signum() <= 0) {
         waiting.add(recipient);
@@ -219,12 +221,12 @@ public class SupportGoods {
    * ("Rice (kg)"); for anyone who may read the request, funders included.
    */
   @Transactional(readOnly = true)
-  public Map<UUID, Item> items(SupportRequest request) {
-    Map<UUID, Item> found = new java.util.HashMap<>();
+  public Map<ItemId, Item> items(SupportRequest request) {
+    Map<ItemId, Item> found = new java.util.HashMap<>();
     for (SupportRequest.Line line : request.lines()) {
       if (line.itemId() != null) {
         catalogue
-            .itemOf(request.organisation(), new ItemId(line.itemId()))
+            .itemOf(request.organisation(), line.itemId())
             .ifPresent(item -> found.put(line.itemId(), item));
       }
     }
@@ -237,7 +239,7 @@ public class SupportGoods {
   }
 
   /** What hand-overs of the line's item gave each of its recipients since the first delivery. */
-  Map<UUID, BigDecimal> handedOver(SupportStore.Request r, SupportStore.Line line) {
+  Map<Beneficiary, BigDecimal> handedOver(SupportStore.Request r, SupportStore.Line line) {
     OffsetDateTime first =
         store.deliveries(r.id()).stream()
             .filter(d -> d.line().equals(line.id()))
@@ -247,13 +249,6 @@ public class SupportGoods {
     if (first == null) {
       return Map.of();
     }
-    List<UUID> members = new ArrayList<>();
-    List<UUID> households = new ArrayList<>();
-    for (String recipient : line.recipients()) {
-      UUID id = UUID.fromString(recipient.substring(2));
-      (recipient.startsWith("m:") ? members : households).add(id);
-    }
-    return distributions.receivedSince(
-        r.organisation(), new ItemId(line.item()), members, households, first);
+    return distributions.receivedSince(r.organisation(), line.item(), line.recipients(), first);
   }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
+import org.sahay.registry.Beneficiary;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,16 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportLines {
 
-  /** Someone a line is for: a member or a household, by id, with the code readers see. */
-  public record Payee(UUID line, String memberId, String householdId, String code) {
+  /** Someone a line is for: a member or a household, with the code readers see. */
+  public record Payee(SupportLineId line, Beneficiary beneficiary, String code) {
 
-    /** The key of this payee on its line: m: or h: and the id. */
+    /** The key of this payee, as a form sends it back. */
     public String ref() {
-      return memberId != null ? "m:" + memberId : "h:" + householdId;
+      return beneficiary.key();
     }
 
     public boolean household() {
-      return householdId != null;
+      return beneficiary instanceof Beneficiary.Household;
     }
   }
 
@@ -39,7 +39,15 @@ public class SupportLines {
   private final AccessPolicy policy;
   private final AuditLog audit;
 
-  SupportLines(SupportStore store, LineChecks checks, AccessPolicy policy, AuditLog audit) {
+  private final SupportRequests requests;
+
+  SupportLines(
+      SupportRequests requests,
+      SupportStore store,
+      LineChecks checks,
+      AccessPolicy policy,
+      AuditLog audit) {
+    this.requests = requests;
     this.store = store;
     this.checks = checks;
     this.policy = policy;
@@ -48,18 +56,20 @@ public class SupportLines {
 
   /** Adds a line at the end of a draft. */
   @Transactional
-  public SupportOutcome<UUID> add(Actor by, UUID requestId, SupportInputs.Line input) {
+  public SupportOutcome<SupportLineId> add(
+      Actor by, SupportRequestId requestId, SupportInputs.Line input) {
     SupportStore.Request r = draft(by, requestId);
-    if (r == null) {
-      return notDraft(requestId);
+    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+      return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
+    store.touch(requestId, r.version());
     int count = store.lines(requestId).size();
     if (count >= LineChecks.MAX_LINES) {
-      return new SupportOutcome.Refused<>("support.lines.invalid", List.of(), null);
+      return new SupportOutcome.Refused<>(SupportRefusal.LINE_COUNT);
     }
     Map<String, String> errors = new LinkedHashMap<>();
     SupportStore.Line line =
-        checks.line(by, r.organisation(), requestId, null, count + 1, input, "", errors);
+        checks.line(r.organisation(), requestId, null, count + 1, input, "", errors);
     if (line == null) {
       return new SupportOutcome.Invalid<>(errors);
     }
@@ -70,16 +80,17 @@ public class SupportLines {
 
   /** Replaces a line of a draft: what it asks for and whom it is for. */
   @Transactional
-  public SupportOutcome<UUID> change(
-      Actor by, UUID requestId, UUID lineId, SupportInputs.Line input) {
+  public SupportOutcome<SupportLineId> change(
+      Actor by, SupportRequestId requestId, SupportLineId lineId, SupportInputs.Line input) {
     SupportStore.Request r = draft(by, requestId);
-    if (r == null) {
-      return notDraft(requestId);
+    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+      return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
+    store.touch(requestId, r.version());
     SupportStore.Line old = lineOf(requestId, lineId);
     Map<String, String> errors = new LinkedHashMap<>();
     SupportStore.Line line =
-        checks.line(by, r.organisation(), requestId, lineId, old.number(), input, "", errors);
+        checks.line(r.organisation(), requestId, lineId, old.number(), input, "", errors);
     if (line == null) {
       return new SupportOutcome.Invalid<>(errors);
     }
@@ -90,11 +101,13 @@ public class SupportLines {
 
   /** Removes a line from a draft. */
   @Transactional
-  public SupportOutcome<UUID> remove(Actor by, UUID requestId, UUID lineId) {
+  public SupportOutcome<SupportLineId> remove(
+      Actor by, SupportRequestId requestId, SupportLineId lineId) {
     SupportStore.Request r = draft(by, requestId);
-    if (r == null) {
-      return notDraft(requestId);
+    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+      return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
+    store.touch(requestId, r.version());
     SupportStore.Line line = lineOf(requestId, lineId);
     store.removeLine(line);
     recorded(by, r, "SUPPORT_LINE_REMOVED", line);
@@ -103,7 +116,7 @@ public class SupportLines {
 
   /** Whom each line of the actor's own request is for, by id and code, line by line. */
   @Transactional(readOnly = true)
-  public List<Payee> payees(Actor by, UUID requestId) {
+  public List<Payee> payees(Actor by, SupportRequestId requestId) {
     SupportStore.Request r = store.request(requestId).orElseThrow(NotFoundException::new);
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
@@ -113,41 +126,27 @@ public class SupportLines {
     for (SupportStore.Line line : store.lines(requestId)) {
       List<String> codes = checks.codes(r.organisation(), line.recipients());
       for (int i = 0; i < codes.size(); i++) {
-        String ref = line.recipients().get(i);
-        String id = ref.substring(2);
-        payees.add(
-            ref.startsWith("m:")
-                ? new Payee(line.id(), id, null, codes.get(i))
-                : new Payee(line.id(), null, id, codes.get(i)));
+        payees.add(new Payee(line.id(), line.recipients().get(i), codes.get(i)));
       }
     }
     return payees;
   }
 
-  /** The request, locked, when it is a draft of the actor's collective; null when no draft. */
-  private SupportStore.Request draft(Actor by, UUID requestId) {
+  /** The request of the actor's collective, locked; 404 for another collective's. */
+  private SupportStore.Request draft(Actor by, SupportRequestId requestId) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }
     policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
-    if (r.status() != RequestStatus.DRAFT) {
-      return null;
-    }
-    store.touch(requestId, r.version());
     return r;
   }
 
-  private SupportStore.Line lineOf(UUID requestId, UUID lineId) {
+  private SupportStore.Line lineOf(SupportRequestId requestId, SupportLineId lineId) {
     return store.lines(requestId).stream()
         .filter(l -> l.id().equals(lineId))
         .findFirst()
         .orElseThrow(NotFoundException::new);
-  }
-
-  private SupportOutcome<UUID> notDraft(UUID requestId) {
-    String status = store.request(requestId).map(r -> r.status().name()).orElse("");
-    return new SupportOutcome.Refused<>("support.notDraft.edit", List.of(status), null);
   }
 
   private void recorded(Actor by, SupportStore.Request r, String action, SupportStore.Line line) {

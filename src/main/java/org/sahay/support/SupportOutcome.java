@@ -12,9 +12,19 @@ public sealed interface SupportOutcome<T> {
   record Invalid<T>(Map<String, String> errors) implements SupportOutcome<T> {}
 
   /**
-   * A rule refused it (409): the message key with its arguments, and where it matters the earlier
-   * disbursement that stands in the way.
+   * A rule refused it (409): why, with the arguments its message shows, and where it matters the
+   * earlier disbursement that stands in the way; nothing was recorded.
    */
-  record Refused<T>(String messageKey, List<Object> args, Object earlier)
-      implements SupportOutcome<T> {}
+  record Refused<T>(SupportRefusal refusal, List<Object> args, Object earlier)
+      implements SupportOutcome<T> {
+
+    public Refused(SupportRefusal refusal, Object... args) {
+      this(refusal, List.of(args), null);
+    }
+
+    /** The message telling the person why, in their language. */
+    public String messageKey() {
+      return refusal.messageKey();
+    }
+  }
 }

@@ -7,14 +7,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sahay.platform.Money;
+import org.sahay.registry.Beneficiary;
+import org.sahay.registry.MemberId;
+import org.sahay.relief.ItemId;
 import org.sahay.support.internal.SupportStore;
 
 /** The rules of a payment against a budget line, without a database. */
 class BudgetLineTest {
 
-  private static final String ASHA = "m:" + UUID.randomUUID();
-  private static final String BINA = "m:" + UUID.randomUUID();
-  private static final UUID EARLIER = UUID.randomUUID();
+  private static final Beneficiary ASHA = member();
+  private static final Beneficiary BINA = member();
+  private static final DisbursementId EARLIER = new DisbursementId(UUID.randomUUID());
 
   @Test
   void aPaymentWithinWhatIsLeftToSomeoneOnTheLineIsAllowed() {
@@ -30,8 +33,7 @@ class BudgetLineTest {
 
   @Test
   void someoneNotOnTheLineIsRefusedBeforeAnythingElse() {
-    assertThat(
-            line(100_000, 100_000, false, EARLIER).pay("m:" + UUID.randomUUID(), Money.ofPaise(1)))
+    assertThat(line(100_000, 100_000, false, EARLIER).pay(member(), Money.ofPaise(1)))
         .isInstanceOf(BudgetLine.Payment.NotOnLine.class);
   }
 
@@ -57,8 +59,8 @@ class BudgetLineTest {
   void aGoodsLineIsNeverPaid() {
     var goods =
         new SupportStore.Line(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
+            new SupportLineId(UUID.randomUUID()),
+            new SupportRequestId(UUID.randomUUID()),
             1,
             "FOOD_AND_RATIONS",
             "Rice",
@@ -69,7 +71,7 @@ class BudgetLineTest {
             null,
             0,
             List.of(ASHA),
-            UUID.randomUUID(),
+            new ItemId(UUID.randomUUID()),
             50,
             0);
     assertThat(BudgetLine.of(goods, x -> Optional.empty()).pay(ASHA, Money.ofPaise(1)))
@@ -80,8 +82,8 @@ class BudgetLineTest {
   void aLineNotYetDecidedHasNothingLeft() {
     var asked =
         new SupportStore.Line(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
+            new SupportLineId(UUID.randomUUID()),
+            new SupportRequestId(UUID.randomUUID()),
             1,
             "CASH_RELIEF",
             "Cash",
@@ -100,16 +102,20 @@ class BudgetLineTest {
   }
 
   private static BudgetLine line(
-      long approved, long disbursed, boolean instalments, UUID earlierToBina) {
+      long approved, long disbursed, boolean instalments, DisbursementId earlierToBina) {
     return BudgetLine.of(
         stored(approved, disbursed, instalments),
         x -> x.equals(BINA) ? Optional.ofNullable(earlierToBina) : Optional.empty());
   }
 
+  private static Beneficiary member() {
+    return Beneficiary.member(new MemberId(UUID.randomUUID()));
+  }
+
   private static SupportStore.Line stored(long approved, long disbursed, boolean instalments) {
     return new SupportStore.Line(
-        UUID.randomUUID(),
-        UUID.randomUUID(),
+        new SupportLineId(UUID.randomUUID()),
+        new SupportRequestId(UUID.randomUUID()),
         1,
         "CASH_RELIEF",
         "Cash for food",

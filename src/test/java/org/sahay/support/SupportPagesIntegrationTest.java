@@ -167,11 +167,11 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     receiveInstalment(s, grant, "1300");
     String pay = base + "/lines/" + lines.get(0) + "/pay";
     assertThat(leader.get(pay).body()).contains(s.ashaCode, ASHA, "Still waiting");
-    String form = pay + "?to=m:" + s.asha;
+    String form = pay + "?to=M:" + s.asha;
     assertThat(leader.get(form).body()).contains("name=\"need\" value=\"" + need.substring(7));
 
     Map<String, String> payment = new LinkedHashMap<>();
-    payment.put("to", "m:" + s.asha);
+    payment.put("to", "M:" + s.asha);
     payment.put("amount", "500");
     payment.put("mode", "UPI");
     payment.put("reference", "UPI-SYNTH-77");
@@ -318,7 +318,7 @@ class SupportPagesIntegrationTest extends IntegrationTest {
               base + "/attachments/" + attachment,
               base + "/lines/new",
               base + "/lines/" + lineId + "/pay",
-              base + "/lines/" + lineId + "/pay?to=m:" + s.asha,
+              base + "/lines/" + lineId + "/pay?to=M:" + s.asha,
               "/support/disbursements/" + disbursement + "/proof")) {
         var response = http.get(path);
         assertThat(response.statusCode()).as(stranger.username() + " " + path).isEqualTo(404);

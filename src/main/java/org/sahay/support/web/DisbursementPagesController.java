@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sahay.access.Actor;
 import org.sahay.funds.AccountKind;
 import org.sahay.funds.Ledger;
@@ -15,14 +14,19 @@ import org.sahay.platform.FormState;
 import org.sahay.platform.Money;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.Ui;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.Household;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
+import org.sahay.support.DisbursementId;
 import org.sahay.support.SupportFiles;
 import org.sahay.support.SupportInputs;
+import org.sahay.support.SupportLineId;
 import org.sahay.support.SupportLines;
 import org.sahay.support.SupportOutcome;
+import org.sahay.support.SupportPayments;
 import org.sahay.support.SupportRequest;
+import org.sahay.support.SupportRequestId;
 import org.sahay.support.SupportRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,6 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DisbursementPagesController {
 
   private final SupportRequests requests;
+  private final SupportPayments payments;
   private final SupportLines lines;
   private final SupportFiles files;
   private final Households households;
@@ -53,6 +58,7 @@ class DisbursementPagesController {
   private final Today today;
 
   DisbursementPagesController(
+      SupportPayments payments,
       SupportRequests requests,
       SupportLines lines,
       SupportFiles files,
@@ -62,6 +68,7 @@ class DisbursementPagesController {
       Today today) {
     this.today = today;
     this.requests = requests;
+    this.payments = payments;
     this.lines = lines;
     this.files = files;
     this.households = households;
@@ -72,8 +79,8 @@ class DisbursementPagesController {
   @GetMapping("/support/{id}/lines/{lineId}/pay")
   String payForm(
       Actor actor,
-      @PathVariable UUID id,
-      @PathVariable UUID lineId,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
       @RequestParam(name = "to", required = false) String to,
       Model model) {
     Map<String, String> values = new HashMap<>();
@@ -87,61 +94,54 @@ class DisbursementPagesController {
   @PostMapping("/support/{id}/lines/{lineId}/pay")
   String pay(
       Actor actor,
-      @PathVariable UUID id,
-      @PathVariable UUID lineId,
-      @RequestParam Map<String, String> form,
-      @RequestParam(name = "need", required = false) List<String> meets,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
+      PaymentForm form,
       @RequestParam(name = "proof", required = false) MultipartFile proof,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    SupportLines.Payee payee = payee(actor, id, lineId, form.get("to"));
+    SupportLines.Payee payee = payee(actor, id, lineId, form.to());
     if (!Uploads.none(proof) && Uploads.tooBig(proof)) {
       return form(
-          actor, id, lineId, model, FormState.of(form, Map.of("file", "support.file.TOO_BIG")));
+          actor,
+          id,
+          lineId,
+          model,
+          FormState.of(form.values(), Map.of("file", "support.file.TOO_BIG")));
     }
     var outcome =
         files.disburse(
             actor,
             id,
-            new SupportInputs.Disbursement(
-                lineId.toString(),
-                payee.memberId(),
-                payee.householdId(),
-                null,
-                form.get("amount"),
-                form.get("mode"),
-                blankToNull(form.get("accountId")),
-                blankToNull(form.get("reference")),
-                form.get("paidOn"),
-                meets == null ? List.of() : meets),
+            form.command(lineId, payee.beneficiary()),
             Uploads.none(proof) ? null : Uploads.bytes(proof));
-    if (outcome instanceof SupportOutcome.Done<SupportRequests.Paid>) {
+    if (outcome instanceof SupportOutcome.Done<SupportPayments.Paid>) {
       redirect.addFlashAttribute("notice", "support.page.paid");
       return "redirect:/support/" + id + "#payments";
     }
-    if (outcome instanceof SupportOutcome.Refused<SupportRequests.Paid> refused) {
+    if (outcome instanceof SupportOutcome.Refused<SupportPayments.Paid> refused) {
       model.addAttribute("problem", Outcomes.text(ui, refused));
     }
-    return form(actor, id, lineId, model, FormState.of(form, Outcomes.errors(outcome)));
+    return form(actor, id, lineId, model, FormState.of(form.values(), Outcomes.errors(outcome)));
   }
 
   @PostMapping("/support/disbursements/{disbursementId}/reversal")
   String reverse(
       Actor actor,
-      @PathVariable UUID disbursementId,
-      @RequestParam(name = "requestId") UUID requestId,
+      @PathVariable DisbursementId disbursementId,
+      @RequestParam(name = "requestId") SupportRequestId requestId,
       @RequestParam(defaultValue = "") String reason,
       @ModelAttribute("ui") Ui ui,
       RedirectAttributes redirect) {
-    var outcome = requests.reverse(actor, disbursementId, reason);
-    if (outcome instanceof SupportOutcome.Done<SupportRequests.Paid>) {
+    var outcome = payments.reverse(actor, disbursementId, reason);
+    if (outcome instanceof SupportOutcome.Done<SupportPayments.Paid>) {
       redirect.addFlashAttribute("notice", "support.page.reversed");
       return "redirect:/support/" + requests.get(actor, requestId).id() + "#payments";
     }
     redirect.addFlashAttribute(
         "problemKey",
-        outcome instanceof SupportOutcome.Refused<SupportRequests.Paid> refused
+        outcome instanceof SupportOutcome.Refused<SupportPayments.Paid> refused
             ? refused.messageKey()
             : "support.page.reason.required");
     return "redirect:/support/" + requests.get(actor, requestId).id() + "#payments";
@@ -150,8 +150,8 @@ class DisbursementPagesController {
   @PostMapping("/support/disbursements/{disbursementId}/proof")
   String attachProof(
       Actor actor,
-      @PathVariable UUID disbursementId,
-      @RequestParam(name = "requestId") UUID requestId,
+      @PathVariable DisbursementId disbursementId,
+      @RequestParam(name = "requestId") SupportRequestId requestId,
       @RequestParam(name = "file", required = false) MultipartFile file,
       RedirectAttributes redirect) {
     String problem =
@@ -164,23 +164,61 @@ class DisbursementPagesController {
   }
 
   @GetMapping("/support/disbursements/{disbursementId}/proof")
-  ResponseEntity<byte[]> proof(Actor actor, @PathVariable UUID disbursementId) {
+  ResponseEntity<byte[]> proof(Actor actor, @PathVariable DisbursementId disbursementId) {
     return Uploads.download(files.proof(actor, disbursementId), "proof-" + disbursementId);
   }
 
   @GetMapping("/support/{id}/reconciliation")
-  String reconciliation(Actor actor, @PathVariable UUID id, Model model) {
+  String reconciliation(Actor actor, @PathVariable SupportRequestId id, Model model) {
     model.addAttribute("request", requests.get(actor, id));
-    model.addAttribute("reconciliation", requests.reconciliation(actor, id));
+    model.addAttribute("reconciliation", payments.reconciliation(actor, id));
     return "support/reconciliation";
   }
 
   @GetMapping("/support/{id}/reconciliation.csv")
-  ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable UUID id) {
-    return ReconciliationCsv.of(requests.reconciliationExport(actor, id), id);
+  ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable SupportRequestId id) {
+    return ReconciliationCsv.of(payments.reconciliationExport(actor, id), id);
   }
 
-  private String form(Actor actor, UUID id, UUID lineId, Model model, FormState form) {
+  /** The payment page's fields as posted; the service parses them, as it does the API's. */
+  record PaymentForm(
+      String to,
+      String amount,
+      String mode,
+      String accountId,
+      String reference,
+      String paidOn,
+      List<String> need) {
+
+    SupportInputs.Disbursement command(SupportLineId line, Beneficiary to) {
+      return new SupportInputs.Disbursement(
+          line.toString(),
+          to.memberId().map(Object::toString).orElse(null),
+          to.householdId().map(Object::toString).orElse(null),
+          null,
+          amount,
+          mode,
+          blankToNull(accountId),
+          blankToNull(reference),
+          paidOn,
+          need == null ? List.of() : need);
+    }
+
+    /** What was typed, to show again beside the errors. */
+    Map<String, String> values() {
+      Map<String, String> values = new HashMap<>();
+      values.put("to", to);
+      values.put("amount", amount);
+      values.put("mode", mode);
+      values.put("accountId", accountId);
+      values.put("reference", reference);
+      values.put("paidOn", paidOn);
+      return values;
+    }
+  }
+
+  private String form(
+      Actor actor, SupportRequestId id, SupportLineId lineId, Model model, FormState form) {
     SupportRequest request = requests.get(actor, id);
     SupportRequest.Line line =
         request.lines().stream()
@@ -191,8 +229,8 @@ class DisbursementPagesController {
         lines.payees(actor, id).stream().filter(p -> p.line().equals(lineId)).toList();
     SupportLines.Payee chosen =
         payees.stream().filter(p -> p.ref().equals(form.value("to"))).findFirst().orElse(null);
-    List<SupportRequests.Paid> paid =
-        requests.disbursements(actor, id).stream()
+    List<SupportPayments.Paid> paid =
+        payments.disbursements(actor, id).stream()
             .filter(p -> p.line().equals(lineId) && !p.reversed())
             .toList();
     model.addAttribute("request", request);
@@ -203,12 +241,7 @@ class DisbursementPagesController {
     model.addAttribute("chosen", chosen);
     model.addAttribute(
         "openNeeds",
-        chosen == null
-            ? List.<NeedView>of()
-            : needs.openOf(
-                actor,
-                chosen.memberId() == null ? null : UUID.fromString(chosen.memberId()),
-                chosen.householdId() == null ? null : UUID.fromString(chosen.householdId())));
+        chosen == null ? List.<NeedView>of() : needs.openOf(actor, chosen.beneficiary()));
     model.addAttribute(
         "accounts",
         ledger.accounts(actor, request.organisation()).stream()
@@ -229,18 +262,17 @@ class DisbursementPagesController {
   private Map<String, String> names(Actor actor, List<SupportLines.Payee> payees) {
     List<MemberId> ids = new ArrayList<>();
     for (SupportLines.Payee p : payees) {
-      if (p.memberId() != null) {
-        ids.add(MemberId.of(p.memberId()));
-      }
+      p.beneficiary().memberId().ifPresent(ids::add);
     }
     Map<String, String> names = new HashMap<>();
     for (Household.Person person : households.people(actor, ids)) {
-      names.put("m:" + person.id().value(), person.name());
+      names.put(Beneficiary.member(person.id()).key(), person.name());
     }
     return names;
   }
 
-  private SupportLines.Payee payee(Actor actor, UUID id, UUID lineId, String ref) {
+  private SupportLines.Payee payee(
+      Actor actor, SupportRequestId id, SupportLineId lineId, String ref) {
     return lines.payees(actor, id).stream()
         .filter(p -> p.line().equals(lineId) && p.ref().equals(ref))
         .findFirst()

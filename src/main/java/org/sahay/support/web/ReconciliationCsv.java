@@ -1,8 +1,8 @@
 package org.sahay.support.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.sahay.support.SupportRequests;
+import org.sahay.support.SupportPayments;
+import org.sahay.support.SupportRequestId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -11,12 +11,12 @@ final class ReconciliationCsv {
 
   private ReconciliationCsv() {}
 
-  static ResponseEntity<String> of(SupportRequests.Reconciliation r, UUID id) {
+  static ResponseEntity<String> of(SupportPayments.Reconciliation r, SupportRequestId id) {
     StringBuilder csv =
         new StringBuilder(
             "line,description,approved_paise,disbursed_paise,remaining_paise,waiting,"
                 + "item,approved_quantity,delivered_quantity,handed_over\r\n");
-    for (SupportRequests.LineBalance line : r.lines()) {
+    for (SupportPayments.LineBalance line : r.lines()) {
       csv.append(line.number())
           .append(',')
           .append(cell(line.description()))

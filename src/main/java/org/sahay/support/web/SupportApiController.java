@@ -10,12 +10,16 @@ import org.sahay.platform.IndianFormats;
 import org.sahay.platform.Language;
 import org.sahay.platform.Money;
 import org.sahay.platform.Problems;
+import org.sahay.support.DisbursementId;
 import org.sahay.support.SupportFiles;
 import org.sahay.support.SupportGoods;
 import org.sahay.support.SupportInputs;
+import org.sahay.support.SupportLineId;
 import org.sahay.support.SupportLines;
 import org.sahay.support.SupportOutcome;
+import org.sahay.support.SupportPayments;
 import org.sahay.support.SupportRequest;
+import org.sahay.support.SupportRequestId;
 import org.sahay.support.SupportRequests;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,6 +47,7 @@ class SupportApiController {
   record ReversalInput(String reason) {}
 
   private final SupportRequests requests;
+  private final SupportPayments payments;
   private final SupportFiles files;
   private final SupportLines lines;
   private final Problems problems;
@@ -50,6 +55,7 @@ class SupportApiController {
   private final SupportGoods goods;
 
   SupportApiController(
+      SupportPayments payments,
       SupportRequests requests,
       SupportFiles files,
       SupportLines lines,
@@ -58,6 +64,7 @@ class SupportApiController {
       SupportGoods goods) {
     this.goods = goods;
     this.requests = requests;
+    this.payments = payments;
     this.files = files;
     this.lines = lines;
     this.problems = problems;
@@ -76,7 +83,7 @@ class SupportApiController {
   }
 
   @GetMapping("/support-requests/{id}")
-  SupportRequest get(Actor actor, @PathVariable UUID id) {
+  SupportRequest get(Actor actor, @PathVariable SupportRequestId id) {
     return requests.get(actor, id);
   }
 
@@ -84,7 +91,7 @@ class SupportApiController {
   @PostMapping("/support-requests/{id}/lines")
   ResponseEntity<?> addLine(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestBody SupportInputs.Line input,
       HttpServletRequest request) {
     return answer(request(actor, id, lines.add(actor, id, input)), request, true);
@@ -93,8 +100,8 @@ class SupportApiController {
   @PutMapping("/support-requests/{id}/lines/{lineId}")
   ResponseEntity<?> changeLine(
       Actor actor,
-      @PathVariable UUID id,
-      @PathVariable UUID lineId,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
       @RequestBody SupportInputs.Line input,
       HttpServletRequest request) {
     return answer(request(actor, id, lines.change(actor, id, lineId, input)), request, false);
@@ -102,31 +109,37 @@ class SupportApiController {
 
   @DeleteMapping("/support-requests/{id}/lines/{lineId}")
   ResponseEntity<?> removeLine(
-      Actor actor, @PathVariable UUID id, @PathVariable UUID lineId, HttpServletRequest request) {
+      Actor actor,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
+      HttpServletRequest request) {
     return answer(request(actor, id, lines.remove(actor, id, lineId)), request, false);
   }
 
   /** The request after a change of its lines, or what refused the change. */
-  private SupportOutcome<?> request(Actor actor, UUID id, SupportOutcome<UUID> changed) {
-    return changed instanceof SupportOutcome.Done<UUID>
+  private SupportOutcome<?> request(
+      Actor actor, SupportRequestId id, SupportOutcome<SupportLineId> changed) {
+    return changed instanceof SupportOutcome.Done<SupportLineId>
         ? new SupportOutcome.Done<>(requests.get(actor, id))
         : changed;
   }
 
   @PostMapping("/support-requests/{id}/submit")
-  ResponseEntity<?> submit(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+  ResponseEntity<?> submit(
+      Actor actor, @PathVariable SupportRequestId id, HttpServletRequest request) {
     return answer(requests.submit(actor, id), request, false);
   }
 
   @PostMapping("/support-requests/{id}/close")
-  ResponseEntity<?> close(Actor actor, @PathVariable UUID id, HttpServletRequest request) {
+  ResponseEntity<?> close(
+      Actor actor, @PathVariable SupportRequestId id, HttpServletRequest request) {
     return answer(requests.close(actor, id), request, false);
   }
 
   @PostMapping("/support-requests/{id}/decision")
   ResponseEntity<?> decide(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestBody SupportInputs.Decision decision,
       HttpServletRequest request) {
     return answer(requests.decide(actor, id, decision), request, false);
@@ -135,41 +148,41 @@ class SupportApiController {
   @PostMapping("/support-requests/{id}/comments")
   ResponseEntity<?> comment(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestBody CommentInput input,
       HttpServletRequest request) {
     return answer(requests.comment(actor, id, input.body()), request, false);
   }
 
   @GetMapping("/support-requests/{id}/reconciliation")
-  SupportRequests.Reconciliation reconciliation(Actor actor, @PathVariable UUID id) {
-    return requests.reconciliation(actor, id);
+  SupportPayments.Reconciliation reconciliation(Actor actor, @PathVariable SupportRequestId id) {
+    return payments.reconciliation(actor, id);
   }
 
   /** The reconciliation as CSV: one row per line and recipient still waiting; audited. */
   @GetMapping(path = "/support-requests/{id}/reconciliation.csv", produces = "text/csv")
-  ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable UUID id) {
-    return ReconciliationCsv.of(requests.reconciliationExport(actor, id), id);
+  ResponseEntity<String> reconciliationCsv(Actor actor, @PathVariable SupportRequestId id) {
+    return ReconciliationCsv.of(payments.reconciliationExport(actor, id), id);
   }
 
   /** Attaches a quote, list or letter (an image or PDF, at most 5 MB) as multipart field file. */
   @PostMapping(path = "/support-requests/{id}/attachments", consumes = "multipart/form-data")
   ResponseEntity<?> attach(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestParam("file") MultipartFile file,
       HttpServletRequest request) {
     return upload(file, request, bytes -> files.attach(actor, id, bytes));
   }
 
   @GetMapping("/support-requests/{id}/attachments")
-  List<SupportFiles.Attachment> attachments(Actor actor, @PathVariable UUID id) {
+  List<SupportFiles.Attachment> attachments(Actor actor, @PathVariable SupportRequestId id) {
     return files.attachments(actor, id);
   }
 
   @GetMapping("/support-requests/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(
-      Actor actor, @PathVariable UUID id, @PathVariable UUID attachmentId) {
+      Actor actor, @PathVariable SupportRequestId id, @PathVariable UUID attachmentId) {
     return Uploads.download(
         files.attachment(actor, id, attachmentId), "attachment-" + attachmentId);
   }
@@ -180,14 +193,14 @@ class SupportApiController {
   @PostMapping(path = "/disbursements/{id}/proof", consumes = "multipart/form-data")
   ResponseEntity<?> attachProof(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable DisbursementId id,
       @RequestParam("file") MultipartFile file,
       HttpServletRequest request) {
     return upload(file, request, bytes -> files.attachProof(actor, id, bytes));
   }
 
   @GetMapping("/disbursements/{id}/proof")
-  ResponseEntity<byte[]> proof(Actor actor, @PathVariable UUID id) {
+  ResponseEntity<byte[]> proof(Actor actor, @PathVariable DisbursementId id) {
     return Uploads.download(files.proof(actor, id), "proof-" + id);
   }
 
@@ -204,23 +217,23 @@ class SupportApiController {
   }
 
   @GetMapping("/support-requests/{id}/disbursements")
-  List<SupportRequests.Paid> disbursements(Actor actor, @PathVariable UUID id) {
-    return requests.disbursements(actor, id);
+  List<SupportPayments.Paid> disbursements(Actor actor, @PathVariable SupportRequestId id) {
+    return payments.disbursements(actor, id);
   }
 
   /** Cash paid against a line of an approved request: {@code requestId} in the body. */
   @PostMapping("/disbursements")
   ResponseEntity<?> disburse(
       Actor actor, @RequestBody DisbursementBody body, HttpServletRequest request) {
-    UUID requestId;
+    SupportRequestId requestId;
     try {
-      requestId = UUID.fromString(String.valueOf(body.requestId()));
+      requestId = SupportRequestId.of(String.valueOf(body.requestId()));
     } catch (IllegalArgumentException e) {
       return problems.invalid(
           Map.of("requestId", "support.request.unknown"), RequestContextUtils.getLocale(request));
     }
     return answer(
-        requests.disburse(
+        payments.disburse(
             actor,
             requestId,
             new SupportInputs.Disbursement(
@@ -245,7 +258,7 @@ class SupportApiController {
   @PostMapping("/support-requests/{id}/deliveries")
   ResponseEntity<?> deliver(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestBody SupportInputs.Delivery body,
       HttpServletRequest request) {
     return answer(goods.deliver(actor, id, body), request, true);
@@ -254,10 +267,10 @@ class SupportApiController {
   @PostMapping("/disbursements/{id}/reversal")
   ResponseEntity<?> reverse(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable DisbursementId id,
       @RequestBody ReversalInput input,
       HttpServletRequest request) {
-    return answer(requests.reverse(actor, id, input.reason()), request, false);
+    return answer(payments.reverse(actor, id, input.reason()), request, false);
   }
 
   /** A disbursement as sent: the request and line, whom, how much, how, when. */

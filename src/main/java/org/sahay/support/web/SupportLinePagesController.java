@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
@@ -22,9 +21,11 @@ import org.sahay.registry.Members;
 import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.RequestStatus;
 import org.sahay.support.SupportInputs;
+import org.sahay.support.SupportLineId;
 import org.sahay.support.SupportLines;
 import org.sahay.support.SupportOutcome;
 import org.sahay.support.SupportRequest;
+import org.sahay.support.SupportRequestId;
 import org.sahay.support.SupportRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,14 +70,18 @@ class SupportLinePagesController {
   }
 
   @GetMapping("/support/{id}/lines/new")
-  String newLine(Actor actor, @PathVariable UUID id, Model model) {
+  String newLine(Actor actor, @PathVariable SupportRequestId id, Model model) {
     Map<String, String> values = new HashMap<>();
     values.put("category", ExpenseCategory.CASH_RELIEF.name());
     return form(actor, draft(actor, id), null, model, FormState.of(values, Map.of()), List.of());
   }
 
   @GetMapping("/support/{id}/lines/{lineId}/edit")
-  String edit(Actor actor, @PathVariable UUID id, @PathVariable UUID lineId, Model model) {
+  String edit(
+      Actor actor,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
+      Model model) {
     SupportRequest request = draft(actor, id);
     SupportRequest.Line line = line(request, lineId);
     List<String> memberCodes = new ArrayList<>();
@@ -107,8 +112,8 @@ class SupportLinePagesController {
   @PostMapping({"/support/{id}/lines", "/support/{id}/lines/{lineId}"})
   String save(
       Actor actor,
-      @PathVariable UUID id,
-      @PathVariable(required = false) UUID lineId,
+      @PathVariable SupportRequestId id,
+      @PathVariable(required = false) SupportLineId lineId,
       @RequestParam Map<String, String> form,
       @RequestParam(name = "pick", required = false) List<String> picks,
       @RequestParam(name = "pickHousehold", required = false) List<String> householdPicks,
@@ -120,11 +125,14 @@ class SupportLinePagesController {
 
   @PostMapping("/support/{id}/lines/{lineId}/remove")
   String remove(
-      Actor actor, @PathVariable UUID id, @PathVariable UUID lineId, RedirectAttributes redirect) {
+      Actor actor,
+      @PathVariable SupportRequestId id,
+      @PathVariable SupportLineId lineId,
+      RedirectAttributes redirect) {
     var outcome = lines.remove(actor, id, lineId);
     redirect.addFlashAttribute(
         "notice",
-        outcome instanceof SupportOutcome.Done<UUID>
+        outcome instanceof SupportOutcome.Done<SupportLineId>
             ? "support.page.lineRemoved"
             : "support.notDraft.edit.short");
     return "redirect:/support/" + id;
@@ -132,8 +140,8 @@ class SupportLinePagesController {
 
   private String save(
       Actor actor,
-      UUID id,
-      UUID lineId,
+      SupportRequestId id,
+      SupportLineId lineId,
       Map<String, String> form,
       Ui ui,
       Model model,
@@ -194,11 +202,11 @@ class SupportLinePagesController {
     if (errors.isEmpty()) {
       var outcome =
           lineId == null ? lines.add(actor, id, input) : lines.change(actor, id, lineId, input);
-      if (outcome instanceof SupportOutcome.Done<UUID>) {
+      if (outcome instanceof SupportOutcome.Done<SupportLineId>) {
         redirect.addFlashAttribute("notice", "support.page.lineSaved");
         return "redirect:/support/" + id;
       }
-      if (outcome instanceof SupportOutcome.Refused<UUID> refused) {
+      if (outcome instanceof SupportOutcome.Refused<SupportLineId> refused) {
         model.addAttribute("problem", Outcomes.text(ui, refused));
       }
       errors.putAll(Outcomes.errors(outcome));
@@ -234,7 +242,7 @@ class SupportLinePagesController {
   }
 
   /** A draft of the actor's own collective; anything else does not exist for this page. */
-  private SupportRequest draft(Actor actor, UUID id) {
+  private SupportRequest draft(Actor actor, SupportRequestId id) {
     SupportRequest request = requests.get(actor, id);
     if (!request.organisation().equals(actor.organisation())
         || request.status() != RequestStatus.DRAFT) {
@@ -243,7 +251,7 @@ class SupportLinePagesController {
     return request;
   }
 
-  private static SupportRequest.Line line(SupportRequest request, UUID lineId) {
+  private static SupportRequest.Line line(SupportRequest request, SupportLineId lineId) {
     return request.lines().stream()
         .filter(l -> l.id().equals(lineId))
         .findFirst()

@@ -23,7 +23,9 @@ import org.sahay.support.SupportFiles;
 import org.sahay.support.SupportGoods;
 import org.sahay.support.SupportInputs;
 import org.sahay.support.SupportOutcome;
+import org.sahay.support.SupportPayments;
 import org.sahay.support.SupportRequest;
+import org.sahay.support.SupportRequestId;
 import org.sahay.support.SupportRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,6 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SupportPagesController {
 
   private final SupportRequests requests;
+  private final SupportPayments payments;
   private final SupportFiles files;
   private final Organisations organisations;
   private final AccessPolicy policy;
@@ -56,6 +59,7 @@ class SupportPagesController {
   private final ReliefCatalogue catalogue;
 
   SupportPagesController(
+      SupportPayments payments,
       SupportRequests requests,
       SupportFiles files,
       Organisations organisations,
@@ -67,6 +71,7 @@ class SupportPagesController {
     this.supportGoods = supportGoods;
     this.catalogue = catalogue;
     this.requests = requests;
+    this.payments = payments;
     this.files = files;
     this.organisations = organisations;
     this.policy = policy;
@@ -121,14 +126,14 @@ class SupportPagesController {
   }
 
   @GetMapping("/support/{id}")
-  String show(Actor actor, @PathVariable UUID id, Model model) {
+  String show(Actor actor, @PathVariable SupportRequestId id, Model model) {
     return page(actor, requests.get(actor, id), model, FormState.empty(), null);
   }
 
   @PostMapping("/support/{id}/submit")
   String submit(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
@@ -143,7 +148,7 @@ class SupportPagesController {
   @PostMapping("/support/{id}/close")
   String close(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
@@ -159,7 +164,7 @@ class SupportPagesController {
   @PostMapping("/support/{id}/decision")
   String decide(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestParam Map<String, String> form,
       @ModelAttribute("ui") Ui ui,
       Model model,
@@ -207,7 +212,7 @@ class SupportPagesController {
   @PostMapping("/support/{id}/comments")
   String comment(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestParam(defaultValue = "") String body,
       Model model,
       RedirectAttributes redirect) {
@@ -227,7 +232,7 @@ class SupportPagesController {
   @PostMapping("/support/{id}/attachments")
   String attach(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestParam(name = "file", required = false) MultipartFile file,
       RedirectAttributes redirect) {
     String problem = Uploads.refusal(file, bytes -> files.attach(actor, id, bytes));
@@ -244,7 +249,7 @@ class SupportPagesController {
   @PostMapping("/support/{id}/deliveries")
   String deliver(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable SupportRequestId id,
       @RequestParam Map<String, String> form,
       @ModelAttribute("ui") Ui ui,
       Model model,
@@ -276,7 +281,7 @@ class SupportPagesController {
 
   @GetMapping("/support/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(
-      Actor actor, @PathVariable UUID id, @PathVariable UUID attachmentId) {
+      Actor actor, @PathVariable SupportRequestId id, @PathVariable UUID attachmentId) {
     return Uploads.download(
         files.attachment(actor, id, attachmentId), "attachment-" + attachmentId);
   }
@@ -311,7 +316,7 @@ class SupportPagesController {
             ? catalogue.locations(actor)
             : List.of());
     model.addAttribute("attachments", files.attachments(actor, request.id()));
-    model.addAttribute("paid", requests.disbursements(actor, request.id()));
+    model.addAttribute("paid", payments.disbursements(actor, request.id()));
     model.addAttribute("proofs", files.withProof(actor, request.id()));
     model.addAttribute("form", form);
     model.addAttribute("problem", problem);
