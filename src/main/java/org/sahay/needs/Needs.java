@@ -322,10 +322,9 @@ public class Needs implements NeedsRecorder {
    */
   @Transactional(readOnly = true)
   public boolean anyOpen(
-      OrganisationId collective,
-      NeedCategory category,
-      java.util.Collection<UUID> members,
-      java.util.Collection<UUID> households) {
+      OrganisationId collective, NeedCategory category, java.util.Collection<Beneficiary> whose) {
+    List<UUID> members = memberIds(whose);
+    List<UUID> households = householdIds(whose);
     if (members.isEmpty() && households.isEmpty()) {
       return false;
     }
@@ -394,11 +393,10 @@ public class Needs implements NeedsRecorder {
       Actor by,
       OrganisationId collective,
       NeedCategory category,
-      java.util.Collection<UUID> members,
-      java.util.Collection<UUID> households) {
+      java.util.Collection<Beneficiary> whose) {
     policy.require(by, Action.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met =
-        store.meetOpen(collective, category, members, households, by.username());
+        store.meetOpen(collective, category, memberIds(whose), householdIds(whose), by.username());
     for (UUID id : met.keySet()) {
       audit.record(
           new AuditLog.Event(
@@ -437,6 +435,14 @@ public class Needs implements NeedsRecorder {
       policy.require(by, Action.SENSITIVE_READ, owner);
     }
     return need;
+  }
+
+  private static List<UUID> memberIds(java.util.Collection<Beneficiary> whose) {
+    return whose.stream().flatMap(b -> b.memberId().stream()).map(MemberId::value).toList();
+  }
+
+  private static List<UUID> householdIds(java.util.Collection<Beneficiary> whose) {
+    return whose.stream().flatMap(b -> b.householdId().stream()).map(HouseholdId::value).toList();
   }
 
   private static OrganisationId own(Actor by) {

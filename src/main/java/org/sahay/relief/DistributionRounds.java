@@ -15,6 +15,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.SmallCount;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
@@ -140,7 +141,7 @@ public class DistributionRounds {
     EntitlementRule rule =
         ReliefCatalogue.parse(
             EntitlementRule.class, input.rule(), "rule", "relief.round.rule.invalid", errors);
-    Set<String> list = new LinkedHashSet<>();
+    Set<Beneficiary> list = new LinkedHashSet<>();
     if (input.memberIds() != null) {
       input.memberIds().forEach(m -> list.add(Distributions.memberKey(m)));
     }

@@ -106,14 +106,24 @@ public class Distributions {
       MemberId member,
       HouseholdId household,
       RecipientId recipient,
-      String householdKey,
-      String personKey,
+      Beneficiary householdKey,
+      Beneficiary personKey,
       int people,
       boolean isMember,
       List<MemberId> reached) {
 
+    /** The members reached and their household: whose food needs the hand-over meets. */
+    List<Beneficiary> reachedBeneficiaries() {
+      List<Beneficiary> all = new ArrayList<>();
+      reached.forEach(m -> all.add(Beneficiary.member(m)));
+      if (household != null) {
+        all.add(Beneficiary.household(household));
+      }
+      return all;
+    }
+
     EligibilityRule.Subject subject() {
-      List<String> keys = new ArrayList<>();
+      List<Beneficiary> keys = new ArrayList<>();
       keys.add(personKey);
       if (!householdKey.equals(personKey)) {
         keys.add(householdKey);
@@ -166,16 +176,16 @@ public class Distributions {
     this.transaction = new TransactionTemplate(transactions);
   }
 
-  static String memberKey(MemberId id) {
-    return "M:" + id;
+  static Beneficiary memberKey(MemberId id) {
+    return Beneficiary.member(id);
   }
 
-  static String householdKey(HouseholdId id) {
-    return "H:" + id;
+  static Beneficiary householdKey(HouseholdId id) {
+    return Beneficiary.household(id);
   }
 
-  static String recipientKey(RecipientId id) {
-    return "R:" + id;
+  static Beneficiary recipientKey(RecipientId id) {
+    return new Beneficiary.NonMember(id.value());
   }
 
   /**
@@ -207,7 +217,7 @@ public class Distributions {
       try {
         return transaction.execute(status -> attempt(by, round, input, target, status));
       } catch (DuplicateKeyException e) {
-        String claim = target == null ? null : claimKey(round, target);
+        Beneficiary claim = target == null ? null : claimKey(round, target);
         Optional<EarlierDistribution> earlier =
             claim == null
                 ? Optional.empty()
@@ -260,7 +270,7 @@ public class Distributions {
             null,
             null);
     var at = store.insert(collective, distribution, target.householdKey());
-    String claim = claimKey(round, target);
+    Beneficiary claim = claimKey(round, target);
     if (claim != null) {
       store.claim(collective, round.id(), claim, id);
     }
@@ -288,12 +298,7 @@ public class Distributions {
     }
     if (round.meetsFoodNeeds() && target.isMember()) {
       Map<java.util.UUID, NeedStatus> met =
-          needs.meetOpen(
-              by,
-              collective,
-              NeedCategory.FOOD,
-              target.reached().stream().map(MemberId::value).toList(),
-              target.household() == null ? List.of() : List.of(target.household().value()));
+          needs.meetOpen(by, collective, NeedCategory.FOOD, target.reachedBeneficiaries());
       store.met(collective, id, met);
     }
     audit.record(
@@ -303,7 +308,7 @@ public class Distributions {
             "DISTRIBUTION_RECORDED",
             "distribution",
             id.toString(),
-            "round " + round.id() + ", " + target.personKey()));
+            "round " + round.id() + ", " + target.personKey().key()));
     return new Outcome.Recorded(
         new Distribution(
             id,
@@ -414,7 +419,7 @@ public class Distributions {
   }
 
   private Candidate candidate(Round round, Target target, MemberSummary member, Recipient r) {
-    String claim = claimKey(round, target);
+    Beneficiary claim = claimKey(round, target);
     EarlierDistribution earlier =
         claim == null
             ? null
@@ -423,7 +428,7 @@ public class Distributions {
         member, r, target.people(), eligibility.admits(round, target.subject()), earlier);
   }
 
-  private static String claimKey(Round round, Target target) {
+  private static Beneficiary claimKey(Round round, Target target) {
     switch (round.rule()) {
       case ONCE_PER_HOUSEHOLD:
         return target.householdKey();
@@ -448,7 +453,7 @@ public class Distributions {
       } catch (NotFoundException e) {
         return Optional.empty();
       }
-      String key = householdKey(household.id());
+      Beneficiary key = householdKey(household.id());
       return Optional.of(
           new Target(
               household.head(),

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sahay.needs.NeedStatus;
 import org.sahay.platform.OrganisationId;
+import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.MemberId;
 import org.sahay.relief.BatchId;
@@ -48,7 +49,7 @@ public class DistributionStore {
   }
 
   /** Inserts the hand-over; answers the moment it was recorded. */
-  public Instant insert(OrganisationId organisation, Distribution d, String householdKey) {
+  public Instant insert(OrganisationId organisation, Distribution d, Beneficiary householdKey) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql(
             """
@@ -62,7 +63,7 @@ public class DistributionStore {
         .param("member", d.member() == null ? null : d.member().value())
         .param("household", d.household() == null ? null : d.household().value())
         .param("recipient", d.recipient() == null ? null : d.recipient().value())
-        .param("key", householdKey)
+        .param("key", householdKey.key())
         .param("people", d.people())
         .param("by", d.recordedBy())
         .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -76,14 +77,17 @@ public class DistributionStore {
    * a transaction not yet ended).
    */
   public void claim(
-      OrganisationId organisation, RoundId round, String claimKey, DistributionId distribution) {
+      OrganisationId organisation,
+      RoundId round,
+      Beneficiary claimKey,
+      DistributionId distribution) {
     jdbc.sql(
             """
             insert into distribution_claim (round_id, claim_key, organisation_id, distribution_id)
             values (:round, :key, :org, :distribution)
             """)
         .param("round", round.value())
-        .param("key", claimKey)
+        .param("key", claimKey.key())
         .param("org", organisation.value())
         .param("distribution", distribution.value())
         .update();
@@ -91,7 +95,7 @@ public class DistributionStore {
 
   /** The hand-over that holds the claim, if any. */
   public Optional<EarlierDistribution> claimedBy(
-      OrganisationId organisation, RoundId round, String claimKey) {
+      OrganisationId organisation, RoundId round, Beneficiary claimKey) {
     return jdbc.sql(
             """
             select d.id, d.recorded_at, d.recorded_by from distribution_claim c
@@ -99,7 +103,7 @@ public class DistributionStore {
             where c.round_id = :round and c.claim_key = :key and c.organisation_id = :org
             """)
         .param("round", round.value())
-        .param("key", claimKey)
+        .param("key", claimKey.key())
         .param("org", organisation.value())
         .query(
             (rs, n) ->
@@ -108,34 +112,6 @@ public class DistributionStore {
                     rs.getObject(2, OffsetDateTime.class).toInstant(),
                     rs.getString(3)))
         .optional();
-  }
-
-  /** For each of the keys that is claimed in the round: the hand-over holding it. */
-  public Map<String, EarlierDistribution> claims(
-      OrganisationId organisation, RoundId round, List<String> keys) {
-    Map<String, EarlierDistribution> found = new LinkedHashMap<>();
-    if (keys.isEmpty()) {
-      return found;
-    }
-    jdbc.sql(
-            """
-            select c.claim_key, d.id, d.recorded_at, d.recorded_by from distribution_claim c
-              join distribution d on d.id = c.distribution_id
-            where c.round_id = :round and c.organisation_id = :org and c.claim_key in (:keys)
-            """)
-        .param("round", round.value())
-        .param("org", organisation.value())
-        .param("keys", keys)
-        .query(
-            (ResultSet rs) -> {
-              found.put(
-                  rs.getString(1),
-                  new EarlierDistribution(
-                      new DistributionId(rs.getObject(2, UUID.class)),
-                      rs.getObject(3, OffsetDateTime.class).toInstant(),
-                      rs.getString(4)));
-            });
-    return found;
   }
 
   public void line(

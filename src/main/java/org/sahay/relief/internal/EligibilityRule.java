@@ -3,6 +3,7 @@ package org.sahay.relief.internal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sahay.registry.Beneficiary;
 import org.sahay.relief.Eligibility;
 import org.sahay.relief.Round;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,10 @@ import org.springframework.stereotype.Component;
 public interface EligibilityRule {
 
   /**
-   * Who is about to receive: the subject keys that describe them (M: member, H: household, R:
-   * non-member recipient) and whether they are a member or a member's household.
+   * Who is about to receive: who they are as the round's list and claims see them (the member, her
+   * household, or the non-member recipient) and whether they are a member or a member's household.
    */
-  record Subject(List<String> keys, boolean member) {}
+  record Subject(List<Beneficiary> keys, boolean member) {}
 
   Eligibility kind();
 
@@ -56,17 +57,7 @@ public interface EligibilityRule {
 
     @Override
     public boolean admits(Round round, Subject subject) {
-      List<java.util.UUID> members = new java.util.ArrayList<>();
-      List<java.util.UUID> households = new java.util.ArrayList<>();
-      for (String key : subject.keys()) {
-        if (key.startsWith("M:")) {
-          members.add(java.util.UUID.fromString(key.substring(2)));
-        } else if (key.startsWith("H:")) {
-          households.add(java.util.UUID.fromString(key.substring(2)));
-        }
-      }
-      return needs.anyOpen(
-          round.organisation(), org.sahay.forms.NeedCategory.FOOD, members, households);
+      return needs.anyOpen(round.organisation(), org.sahay.forms.NeedCategory.FOOD, subject.keys());
     }
   }
 

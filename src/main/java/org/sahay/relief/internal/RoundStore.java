@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sahay.platform.OrganisationId;
+import org.sahay.registry.Beneficiary;
 import org.sahay.relief.Eligibility;
 import org.sahay.relief.EntitlementRule;
 import org.sahay.relief.ItemId;
@@ -33,7 +34,7 @@ public class RoundStore {
     this.clock = clock;
   }
 
-  public void insert(Round round, Collection<String> list, String by) {
+  public void insert(Round round, Collection<Beneficiary> list, String by) {
     jdbc.sql(
             """
             insert into distribution_round (id, organisation_id, name, starts_on, ends_on,
@@ -66,7 +67,7 @@ public class RoundStore {
           .param("q", line.quantity())
           .update();
     }
-    for (String key : list) {
+    for (Beneficiary key : list) {
       jdbc.sql(
               """
               insert into distribution_round_entry (round_id, organisation_id, subject_key)
@@ -74,7 +75,7 @@ public class RoundStore {
               """)
           .param("round", round.id().value())
           .param("org", round.organisation().value())
-          .param("key", key)
+          .param("key", key.key())
           .update();
     }
   }
@@ -102,7 +103,7 @@ public class RoundStore {
   }
 
   /** True when any of {@code keys} is on the round's list. */
-  public boolean onList(Round round, Collection<String> keys) {
+  public boolean onList(Round round, Collection<Beneficiary> keys) {
     if (keys.isEmpty()) {
       return false;
     }
@@ -113,7 +114,7 @@ public class RoundStore {
             """)
             .param("round", round.id().value())
             .param("org", round.organisation().value())
-            .param("keys", List.copyOf(keys))
+            .param("keys", keys.stream().map(Beneficiary::key).toList())
             .query(Long.class)
             .single()
         > 0;
