@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sahay.needs.AssessedNeed;
 
 /**
  * A filled form checked against its definition. {@code values} holds the typed answers of relevant
@@ -20,7 +21,7 @@ public record Evaluation(
     Map<String, String> answers,
     Set<String> relevant,
     Map<String, FieldError> errors,
-    List<Need> needs) {
+    List<AssessedNeed> needs) {
 
   public Evaluation {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

@@ -10,6 +10,7 @@ import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.forms.internal.FormStore;
+import org.sahay.needs.RecordedNeed;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Language;
@@ -73,7 +74,7 @@ public class Submissions {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Vault vault;
-  private final NeedsRecorder needs;
+  private final org.sahay.needs.Needs needs;
   private final Clock clock;
 
   private final Today today;
@@ -86,7 +87,7 @@ public class Submissions {
       AccessPolicy policy,
       AuditLog audit,
       Vault vault,
-      NeedsRecorder needs,
+      org.sahay.needs.Needs needs,
       Clock clock,
       Today today) {
     this.today = today;
@@ -162,7 +163,7 @@ public class Submissions {
             form.formId() + " " + form.version() + ", submission " + id));
     List<RecordedNeed> recorded =
         needs.record(
-            new FormSubmitted(
+            new org.sahay.needs.Assessment(
                 id,
                 collective,
                 form.formId(),

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.sahay.forms.NeedCategory;
-import org.sahay.forms.NeedSeverity;
 import org.sahay.registry.Beneficiary;
 
 /**

@@ -7,12 +7,6 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
-import org.sahay.forms.FormSubmitted;
-import org.sahay.forms.Need;
-import org.sahay.forms.NeedCategory;
-import org.sahay.forms.NeedSeverity;
-import org.sahay.forms.NeedsRecorder;
-import org.sahay.forms.RecordedNeed;
 import org.sahay.needs.internal.NeedStore;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -32,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * someone takes it up.
  */
 @Service
-public class Needs implements NeedsRecorder {
+public class Needs {
 
   /** A need recorded by hand. */
   public record Input(
@@ -77,9 +71,8 @@ public class Needs implements NeedsRecorder {
    * this assessment found, rather than raising it again; a screening's needs only ever update
    * screening needs, and the others only the others.
    */
-  @Override
   @Transactional
-  public List<RecordedNeed> record(FormSubmitted submitted) {
+  public List<RecordedNeed> record(Assessment submitted) {
     List<RecordedNeed> recorded = new java.util.ArrayList<>();
     List<NeedView> open =
         submitted.needs().isEmpty()
@@ -89,7 +82,7 @@ public class Needs implements NeedsRecorder {
                 submitted.member(),
                 submitted.household(),
                 submitted.sensitive());
-    for (Need need : submitted.needs()) {
+    for (AssessedNeed need : submitted.needs()) {
       List<NeedView> same = open.stream().filter(n -> n.category() == need.category()).toList();
       for (NeedView earlier : same) {
         if (store.update(

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
-import org.sahay.forms.NeedCategory;
+import org.sahay.needs.NeedCategory;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.Needs;
 import org.sahay.platform.NotFoundException;

@@ -7,13 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Relief",
-    allowedDependencies = {
-      "access",
-      "forms",
-      "funds",
-      "needs",
-      "organisations",
-      "platform",
-      "registry"
-    })
+    allowedDependencies = {"access", "funds", "needs", "organisations", "platform", "registry"})
 package org.sahay.relief;

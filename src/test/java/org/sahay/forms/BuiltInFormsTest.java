@@ -8,6 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sahay.needs.AssessedNeed;
+import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedSeverity;
 import org.sahay.platform.Language;
 
 class BuiltInFormsTest {
@@ -89,7 +92,7 @@ class BuiltInFormsTest {
 
     assertThat(evaluation.errors()).isEmpty();
     assertThat(evaluation.needs())
-        .extracting(Need::category, Need::severity)
+        .extracting(AssessedNeed::category, AssessedNeed::severity)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(NeedCategory.FOOD, NeedSeverity.HIGH),
             org.assertj.core.groups.Tuple.tuple(NeedCategory.DOCUMENTS, NeedSeverity.MEDIUM),

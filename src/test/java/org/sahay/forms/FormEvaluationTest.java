@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sahay.needs.AssessedNeed;
+import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedSeverity;
 import org.sahay.platform.Language;
 
 class FormEvaluationTest {
@@ -290,11 +293,11 @@ class FormEvaluationTest {
             form, Map.of("hungry", "yes", "short_of", "rice dal", "months", "0", "safe", "yes"));
     assertThat(evaluation.needs())
         .containsExactly(
-            new Need(NeedCategory.FOOD, NeedSeverity.HIGH, List.of("hungry", "short_of")));
+            new AssessedNeed(NeedCategory.FOOD, NeedSeverity.HIGH, List.of("hungry", "short_of")));
 
     Evaluation other = evaluate(form, Map.of("hungry", "no", "months", "4", "safe", "no"));
     assertThat(other.needs())
-        .extracting(Need::category, Need::severity)
+        .extracting(AssessedNeed::category, AssessedNeed::severity)
         .containsExactly(
             tuple(NeedCategory.RENT, NeedSeverity.URGENT),
             tuple(NeedCategory.SAFETY, NeedSeverity.URGENT));

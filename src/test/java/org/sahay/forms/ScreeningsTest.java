@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sahay.forms.Screenings.Band;
+import org.sahay.needs.AssessedNeed;
+import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedSeverity;
 import org.sahay.platform.Language;
 
 class ScreeningsTest {
@@ -115,17 +118,19 @@ class ScreeningsTest {
 
     assertThat(evaluation.needs())
         .containsExactly(
-            new Need(NeedCategory.MENTAL_HEALTH, NeedSeverity.URGENT, List.of("phq9_urgent")));
+            new AssessedNeed(
+                NeedCategory.MENTAL_HEALTH, NeedSeverity.URGENT, List.of("phq9_urgent")));
   }
 
   @Test
   void aModerateScoreRaisesAMentalHealthNeedAndAMinimalOneDoesNot() {
     assertThat(fill(PHQ9, "phq9", items("2 2 2 2 2 0 0 0 0")).needs())
         .containsExactly(
-            new Need(NeedCategory.MENTAL_HEALTH, NeedSeverity.MEDIUM, List.of("phq9_band")));
+            new AssessedNeed(
+                NeedCategory.MENTAL_HEALTH, NeedSeverity.MEDIUM, List.of("phq9_band")));
     assertThat(fill(GAD7, "gad7", items("3 3 3 3 3 3 3")).needs())
         .containsExactly(
-            new Need(NeedCategory.MENTAL_HEALTH, NeedSeverity.HIGH, List.of("gad7_band")));
+            new AssessedNeed(NeedCategory.MENTAL_HEALTH, NeedSeverity.HIGH, List.of("gad7_band")));
     assertThat(fill(PHQ9, "phq9", items("1 1 1 1 0 0 0 0 0")).needs()).isEmpty();
   }
 

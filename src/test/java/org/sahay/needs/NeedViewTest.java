@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sahay.forms.NeedCategory;
-import org.sahay.forms.NeedSeverity;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.MemberId;

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.forms.FormProblem;
-import org.sahay.forms.NeedCategory;
-import org.sahay.forms.NeedSeverity;
 import org.sahay.forms.Question;
 import org.sahay.forms.QuestionType;
 import org.sahay.forms.internal.CompiledForm.CompiledQuestion;
+import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedSeverity;
 
 /**
  * Parses every expression of a form, checks its references and defaults, and orders calculations

@@ -11,14 +11,14 @@ import java.util.Set;
 import org.sahay.forms.Choice;
 import org.sahay.forms.Evaluation;
 import org.sahay.forms.FieldError;
-import org.sahay.forms.Need;
-import org.sahay.forms.NeedCategory;
-import org.sahay.forms.NeedSeverity;
 import org.sahay.forms.Page;
 import org.sahay.forms.Question;
 import org.sahay.forms.QuestionType;
 import org.sahay.forms.Text;
 import org.sahay.forms.internal.CompiledForm.CompiledQuestion;
+import org.sahay.needs.AssessedNeed;
+import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedSeverity;
 import org.sahay.platform.Language;
 
 /**
@@ -60,7 +60,7 @@ public final class FormEvaluator {
         check(cq);
       }
     }
-    List<Need> needs = needs();
+    List<AssessedNeed> needs = needs();
     Set<String> relevantInFormOrder = new LinkedHashSet<>();
     for (CompiledQuestion cq : form.questions().values()) {
       String name = cq.question().name();
@@ -182,7 +182,7 @@ public final class FormEvaluator {
   }
 
   /** Needs per category, each with its highest severity, in form order. */
-  private List<Need> needs() {
+  private List<AssessedNeed> needs() {
     Map<NeedCategory, NeedSeverity> severities = new LinkedHashMap<>();
     Map<NeedCategory, List<String>> fields = new LinkedHashMap<>();
     for (CompiledQuestion cq : form.questions().values()) {
@@ -209,9 +209,10 @@ public final class FormEvaluator {
       severities.merge(category, severity, (a, b) -> a.compareTo(b) >= 0 ? a : b);
       fields.computeIfAbsent(category, k -> new ArrayList<>()).add(name);
     }
-    List<Need> needs = new ArrayList<>();
+    List<AssessedNeed> needs = new ArrayList<>();
     severities.forEach(
-        (category, severity) -> needs.add(new Need(category, severity, fields.get(category))));
+        (category, severity) ->
+            needs.add(new AssessedNeed(category, severity, fields.get(category))));
     return needs;
   }
 

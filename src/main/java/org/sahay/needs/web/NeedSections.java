@@ -4,7 +4,7 @@ import java.util.List;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.Actor;
-import org.sahay.forms.NeedSeverity;
+import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedView;
 import org.sahay.needs.Needs;
 import org.sahay.registry.HouseholdId;

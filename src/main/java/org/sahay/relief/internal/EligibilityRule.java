@@ -57,7 +57,7 @@ public interface EligibilityRule {
 
     @Override
     public boolean admits(Round round, Subject subject) {
-      return needs.anyOpen(round.organisation(), org.sahay.forms.NeedCategory.FOOD, subject.keys());
+      return needs.anyOpen(round.organisation(), org.sahay.needs.NeedCategory.FOOD, subject.keys());
     }
   }
 

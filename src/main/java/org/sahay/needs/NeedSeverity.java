@@ -1,4 +1,4 @@
-package org.sahay.forms;
+package org.sahay.needs;
 
 import java.util.Arrays;
 import java.util.Locale;
