@@ -1,8 +1,5 @@
 package org.sahay.access;
 
-import static java.util.Map.entry;
-
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.platform.NotFoundException;
@@ -12,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that answers: may this user do this to that organisation's data? Controllers and
- * services ask it; they never decide alone. A system admin manages organisations and users but has
- * no implicit access to member data.
+ * services ask it; they never decide alone. Each module declares its actions with their rules (role
+ * x relation, {@link Action#rules()}); this policy decides them all alike. A system admin manages
+ * organisations and users but has no implicit access to member data.
  */
 @Component
 public class AccessPolicy {
@@ -35,112 +33,8 @@ public class AccessPolicy {
     HIDDEN
   }
 
-  private static final Set<Relation> ANY =
-      EnumSet.of(Relation.GLOBAL, Relation.OWN, Relation.MENTORS, Relation.FUNDS, Relation.NONE);
-  private static final Set<Relation> GLOBAL = EnumSet.of(Relation.GLOBAL);
-  private static final Set<Relation> OWN = EnumSet.of(Relation.OWN);
-  private static final Set<Relation> ANY_ORGANISATION =
-      EnumSet.of(Relation.OWN, Relation.MENTORS, Relation.FUNDS, Relation.NONE);
-
-  private static final Map<Action, Map<Role, Set<Relation>>> RULES =
-      Map.ofEntries(
-          entry(Action.ORGANISATION_CREATE, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
-          entry(Action.ORGANISATION_LINK, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
-          entry(
-              Action.ORGANISATION_VIEW,
-              Map.of(
-                  Role.SYSTEM_ADMIN, ANY,
-                  Role.ORG_ADMIN, EnumSet.of(Relation.OWN, Relation.MENTORS, Relation.FUNDS),
-                  Role.LEADER, OWN,
-                  Role.COUNSELLOR, OWN,
-                  Role.MENTOR_STAFF, EnumSet.of(Relation.OWN, Relation.MENTORS),
-                  Role.FUNDER_VIEWER, EnumSet.of(Relation.OWN, Relation.FUNDS),
-                  Role.DISTRICT_LIAISON, OWN)),
-          entry(Action.USER_VIEW, Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
-          entry(
-              Action.USER_MANAGE, Map.of(Role.SYSTEM_ADMIN, ANY_ORGANISATION, Role.ORG_ADMIN, OWN)),
-          entry(Action.AUDIT_READ, Map.of(Role.ORG_ADMIN, OWN)),
-          entry(Action.AUDIT_VERIFY, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
-          entry(Action.OPERATIONS, Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
-          entry(
-              Action.MEMBER_READ,
-              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
-          entry(Action.MEMBER_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(Action.SENSITIVE_READ, Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)),
-          entry(Action.FORM_MANAGE, Map.of(Role.ORG_ADMIN, OWN)),
-          entry(
-              Action.FORM_FILL,
-              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
-          entry(
-              Action.NEED_READ,
-              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
-          entry(
-              Action.NEED_WRITE,
-              Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
-          entry(
-              Action.FUNDS_READ,
-              Map.of(
-                  Role.ORG_ADMIN, OWN,
-                  Role.LEADER, OWN,
-                  Role.MENTOR_STAFF, EnumSet.of(Relation.MENTORS))),
-          entry(Action.FUNDS_WRITE, Map.of(Role.ORG_ADMIN, OWN)),
-          entry(Action.DONATION_RECORD, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(Action.DONOR_READ, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(
-              Action.GRANT_READ,
-              Map.of(
-                  Role.ORG_ADMIN,
-                  OWN,
-                  Role.LEADER,
-                  OWN,
-                  Role.MENTOR_STAFF,
-                  EnumSet.of(Relation.MENTORS),
-                  Role.FUNDER_VIEWER,
-                  EnumSet.of(Relation.FUNDS))),
-          entry(Action.SUPPORT_REQUEST, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(
-              Action.SUPPORT_VIEW,
-              Map.of(
-                  Role.ORG_ADMIN,
-                  OWN,
-                  Role.LEADER,
-                  OWN,
-                  Role.MENTOR_STAFF,
-                  EnumSet.of(Relation.MENTORS),
-                  Role.FUNDER_VIEWER,
-                  EnumSet.of(Relation.FUNDS))),
-          entry(
-              Action.SUPPORT_DECIDE,
-              Map.of(
-                  Role.MENTOR_STAFF, EnumSet.of(Relation.MENTORS),
-                  Role.FUNDER_VIEWER, EnumSet.of(Relation.FUNDS))),
-          entry(
-              Action.SUPPORT_COMMENT,
-              Map.of(
-                  Role.ORG_ADMIN,
-                  OWN,
-                  Role.LEADER,
-                  OWN,
-                  Role.MENTOR_STAFF,
-                  EnumSet.of(Relation.MENTORS),
-                  Role.FUNDER_VIEWER,
-                  EnumSet.of(Relation.FUNDS))),
-          entry(Action.RELIEF_READ, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(Action.RELIEF_WRITE, Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
-          entry(
-              Action.RELIEF_SUMMARY,
-              Map.of(
-                  Role.ORG_ADMIN,
-                  OWN,
-                  Role.LEADER,
-                  OWN,
-                  Role.MENTOR_STAFF,
-                  EnumSet.of(Relation.MENTORS),
-                  Role.FUNDER_VIEWER,
-                  EnumSet.of(Relation.FUNDS))));
-
   /** What an organisation admin may grant one user beyond their roles. */
-  public static final Set<Action> GRANTABLE = EnumSet.of(Action.SENSITIVE_READ);
+  public static final Set<Action> GRANTABLE = Set.of(AccessAction.SENSITIVE_READ);
 
   private final OrganisationDirectory organisations;
 
@@ -151,7 +45,7 @@ public class AccessPolicy {
   /** Decides an action on data of {@code target}; a null target asks about a global action. */
   public Decision decide(Actor actor, Action action, OrganisationId target) {
     Relation relation = relation(actor, target);
-    Map<Role, Set<Relation>> byRole = RULES.getOrDefault(action, Map.of());
+    Map<Role, Set<Relation>> byRole = action.rules();
     boolean permitted =
         actor.roles().stream()
             .anyMatch(role -> byRole.getOrDefault(role, Set.of()).contains(relation));

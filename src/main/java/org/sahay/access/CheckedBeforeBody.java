@@ -14,5 +14,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CheckedBeforeBody {
-  Action value();
+  /**
+   * The name of the action (for example MEMBER_WRITE), one a module declares: {@code
+   * AccessPolicyTableTest} checks every use.
+   */
+  String value();
 }

@@ -108,7 +108,7 @@ public class Users {
       String password,
       Set<Role> roles,
       Language language) {
-    policy.require(by, Action.USER_MANAGE, organisation);
+    policy.require(by, AccessAction.USER_MANAGE, organisation);
     Optional<String> kind = organisations.kindOf(organisation);
     if (kind.isEmpty()) {
       throw new NotFoundException();
@@ -126,7 +126,7 @@ public class Users {
 
   @Transactional(readOnly = true)
   public List<UserSummary> of(Actor by, OrganisationId organisation) {
-    policy.require(by, Action.USER_VIEW, organisation);
+    policy.require(by, AccessAction.USER_VIEW, organisation);
     return store.ofOrganisation(organisation).stream().map(Users::summary).toList();
   }
 
@@ -136,7 +136,7 @@ public class Users {
     if (user.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.USER_VIEW, user.organisation());
+    policy.require(by, AccessAction.USER_VIEW, user.organisation());
     return summary(user);
   }
 
@@ -197,7 +197,7 @@ public class Users {
   /** The organisation's users whom some address is locked out of at the moment. */
   @Transactional(readOnly = true)
   public Set<UserId> lockedOut(Actor by, OrganisationId organisation) {
-    policy.require(by, Action.USER_MANAGE, organisation);
+    policy.require(by, AccessAction.USER_MANAGE, organisation);
     List<UserRecord> all = store.ofOrganisation(organisation);
     Set<String> locked = throttle.lockedAmong(all.stream().map(UserRecord::username).toList());
     return all.stream()
@@ -261,7 +261,7 @@ public class Users {
       // System admins are managed from the server, not through another account.
       throw new NotFoundException();
     }
-    policy.require(by, Action.USER_MANAGE, user.organisation());
+    policy.require(by, AccessAction.USER_MANAGE, user.organisation());
     return user;
   }
 

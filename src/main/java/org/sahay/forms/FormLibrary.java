@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.forms.internal.FormStore;
@@ -59,7 +58,7 @@ public class FormLibrary {
   @Transactional
   public Upload upload(Actor by, InputStream xlsx) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.FORM_MANAGE, collective);
+    policy.require(by, FormAction.FORM_MANAGE, collective);
     FormParse parse = Forms.parseXlsx(xlsx);
     if (parse instanceof FormParse.Refused refused) {
       return new Upload.Refused(refused.problems());
@@ -111,7 +110,7 @@ public class FormLibrary {
   @Transactional(readOnly = true)
   public List<Available> available(Actor by) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.FORM_FILL, collective);
+    policy.require(by, FormAction.FORM_FILL, collective);
     List<Available> forms = new ArrayList<>();
     for (String id : Forms.BUILT_IN) {
       FormDefinition form = Forms.builtIn(id);

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.forms.internal.FormStore;
@@ -107,9 +107,9 @@ public class Submissions {
   public Outcome submit(Actor by, String formId, Input input, Language language) {
     FormLibrary.Available form = library.current(by, formId);
     OrganisationId collective = by.organisation();
-    policy.require(by, Action.FORM_FILL, collective);
+    policy.require(by, FormAction.FORM_FILL, collective);
     if (form.sensitive()) {
-      policy.require(by, Action.SENSITIVE_READ, collective);
+      policy.require(by, AccessAction.SENSITIVE_READ, collective);
     }
     UUID member = null;
     UUID household = null;
@@ -179,10 +179,10 @@ public class Submissions {
   @Transactional
   public Stored get(Actor by, UUID id) {
     FormStore.Submission s = store.submission(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FORM_FILL, s.organisation());
+    policy.require(by, FormAction.FORM_FILL, s.organisation());
     FormStore.Version version = store.version(s.versionId()).orElseThrow();
     if (version.sensitive()) {
-      policy.require(by, Action.SENSITIVE_READ, s.organisation());
+      policy.require(by, AccessAction.SENSITIVE_READ, s.organisation());
       audit.record(
           new AuditLog.Event(
               by.username(),

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.Books;
@@ -51,7 +50,7 @@ public class Campaigns {
   @Transactional
   public FundsOutcome<Campaign> create(Actor by, CampaignInput input) {
     OrganisationId own = Ledger.target(by, null);
-    policy.require(by, Action.FUNDS_WRITE, own);
+    policy.require(by, FundsAction.FUNDS_WRITE, own);
     Map<String, String> errors = new HashMap<>();
     String name = Fields.text(input.name(), 200, "name", errors);
     Money goal = Fields.amount(input.goalPaise(), input.goal(), "goal", errors);
@@ -120,14 +119,14 @@ public class Campaigns {
   @Transactional(readOnly = true)
   public Campaign get(Actor by, CampaignId id) {
     CampaignStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, row.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, row.organisation());
     return row.campaign();
   }
 
   @Transactional(readOnly = true)
   public List<Campaign> all(Actor by, OrganisationId organisation) {
     OrganisationId target = Ledger.target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     return store.all(target).stream().map(CampaignStore.Row::campaign).toList();
   }
 
@@ -135,7 +134,7 @@ public class Campaigns {
   @Transactional(readOnly = true)
   public OrganisationId organisationOf(Actor by, CampaignId id) {
     CampaignStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, row.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, row.organisation());
     return row.organisation();
   }
 

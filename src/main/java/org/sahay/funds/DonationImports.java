@@ -17,7 +17,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.internal.CampaignStore;
 import org.sahay.funds.internal.DonationStore;
@@ -93,7 +92,7 @@ public class DonationImports {
 
   public Report importCsv(Actor by, CampaignId id, byte[] content, Mapping mapping) {
     CampaignStore.Row campaign = campaigns.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.DONATION_RECORD, campaign.organisation());
+    policy.require(by, FundsAction.DONATION_RECORD, campaign.organisation());
     List<CSVRecord> records;
     Map<String, Integer> header;
     String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");

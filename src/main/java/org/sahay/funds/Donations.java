@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.Books;
@@ -69,7 +68,7 @@ public class Donations {
   public FundsOutcome<Donation> record(Actor by, CampaignId campaignId, DonationInput input) {
     CampaignStore.Row campaign = campaigns.find(campaignId).orElseThrow(NotFoundException::new);
     OrganisationId organisation = campaign.organisation();
-    policy.require(by, Action.DONATION_RECORD, organisation);
+    policy.require(by, FundsAction.DONATION_RECORD, organisation);
     Map<String, String> errors = new HashMap<>();
     Money amount = Fields.amount(input.amountPaise(), input.amount(), "amount", errors);
     LocalDate receivedOn = Fields.date(input.receivedOn(), true, "receivedOn", errors);
@@ -164,8 +163,8 @@ public class Donations {
   @Transactional(readOnly = true)
   public List<Donation> ofCampaign(Actor by, CampaignId campaignId) {
     CampaignStore.Row campaign = campaigns.find(campaignId).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, campaign.organisation());
-    boolean donors = policy.permits(by, Action.DONOR_READ, campaign.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, campaign.organisation());
+    boolean donors = policy.permits(by, FundsAction.DONOR_READ, campaign.organisation());
     return store.ofCampaign(campaignId).stream().map(d -> view(d, donors)).toList();
   }
 

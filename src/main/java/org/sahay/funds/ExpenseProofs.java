@@ -1,7 +1,6 @@
 package org.sahay.funds;
 
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.ExpenseStore;
@@ -51,7 +50,7 @@ public class ExpenseProofs {
   @Transactional
   public Upload upload(Actor by, ExpenseId id, byte[] content) {
     ExpenseStore.Row expense = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_WRITE, expense.organisation());
+    policy.require(by, FundsAction.FUNDS_WRITE, expense.organisation());
     Documents.Checked checked = Documents.check(content);
     if (!checked.ok()) {
       return checked.refusal() == Documents.Refusal.TOO_BIG
@@ -75,7 +74,7 @@ public class ExpenseProofs {
   @Transactional
   public Proof download(Actor by, ExpenseId id) {
     ExpenseStore.Row expense = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_WRITE, expense.organisation());
+    policy.require(by, FundsAction.FUNDS_WRITE, expense.organisation());
     ExpenseStore.Proof proof = store.proof(id).orElseThrow(NotFoundException::new);
     byte[] content =
         documents.open(id.value(), FIELD, proof.content()).orElseThrow(NotFoundException::new);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.Books;
@@ -59,7 +58,7 @@ public class Expenses {
   @Transactional
   public FundsOutcome<Expense> record(Actor by, ExpenseInput input) {
     OrganisationId own = Ledger.target(by, null);
-    policy.require(by, Action.FUNDS_WRITE, own);
+    policy.require(by, FundsAction.FUNDS_WRITE, own);
     return recordOnBehalf(own, by.username(), input);
   }
 
@@ -152,7 +151,7 @@ public class Expenses {
   @Transactional(readOnly = true)
   public java.util.List<ExpenseLine> all(Actor by, OrganisationId organisation) {
     OrganisationId target = Ledger.target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     return store.all(target).stream()
         .map(r -> new ExpenseLine(r.expense(), r.reversed(), r.hasProof()))
         .toList();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.internal.CampaignStore;
 import org.sahay.funds.internal.DonationStore;
@@ -55,7 +54,7 @@ public class FundsReports {
   @Transactional(readOnly = true)
   public List<MonthTotal> byMonth(Actor by, OrganisationId organisation) {
     OrganisationId target = Ledger.target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     return reports.byMonth(target).stream()
         .map(m -> new MonthTotal(m.year(), m.month(), m.income(), m.expenditure()))
         .toList();
@@ -65,7 +64,7 @@ public class FundsReports {
   @Transactional(readOnly = true)
   public Set<JournalEntryId> reversed(Actor by, OrganisationId organisation) {
     OrganisationId target = Ledger.target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     return ledger.reversedEntries(target);
   }
 
@@ -73,8 +72,8 @@ public class FundsReports {
   @Transactional(readOnly = true)
   public List<DonorTotal> donors(Actor by, CampaignId id) {
     CampaignStore.Row campaign = campaigns.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, campaign.organisation());
-    policy.require(by, Action.DONOR_READ, campaign.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, campaign.organisation());
+    policy.require(by, FundsAction.DONOR_READ, campaign.organisation());
     Set<JournalEntryId> reversed = ledger.reversedEntries(campaign.organisation());
     List<DonationStore.Row> rows =
         donations.ofCampaign(id).stream()

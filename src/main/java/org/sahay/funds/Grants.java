@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.Books;
@@ -70,7 +69,7 @@ public class Grants {
   @Transactional
   public FundsOutcome<Grant> create(Actor by, GrantInput input) {
     OrganisationId own = Ledger.target(by, null);
-    policy.require(by, Action.FUNDS_WRITE, own);
+    policy.require(by, FundsAction.FUNDS_WRITE, own);
     return create(own, by.username(), input, OrganisationKind.FUNDER);
   }
 
@@ -155,7 +154,7 @@ public class Grants {
   public FundsOutcome<Grant> receiveInstalment(Actor by, GrantId id, InstalmentInput input) {
     GrantStore.Row grant = store.find(id).orElseThrow(NotFoundException::new);
     OrganisationId organisation = grant.organisation();
-    policy.require(by, Action.FUNDS_WRITE, organisation);
+    policy.require(by, FundsAction.FUNDS_WRITE, organisation);
     Map<String, String> errors = new HashMap<>();
     Money amount = Fields.amount(input.amountPaise(), input.amount(), "amount", errors);
     LocalDate receivedOn = Fields.date(input.receivedOn(), true, "receivedOn", errors);
@@ -208,7 +207,7 @@ public class Grants {
   public Grant get(Actor by, GrantId id) {
     GrantStore.Row grant = store.find(id).orElseThrow(NotFoundException::new);
     if (!visible(by, grant)) {
-      policy.require(by, Action.GRANT_READ, grant.organisation());
+      policy.require(by, FundsAction.GRANT_READ, grant.organisation());
       throw new NotFoundException();
     }
     return view(grant);
@@ -218,15 +217,15 @@ public class Grants {
   @Transactional(readOnly = true)
   public List<Grant> all(Actor by, OrganisationId organisation) {
     OrganisationId target = Ledger.target(by, organisation);
-    policy.require(by, Action.GRANT_READ, target);
+    policy.require(by, FundsAction.GRANT_READ, target);
     return store.all(target).stream().filter(g -> visible(by, g)).map(this::view).toList();
   }
 
   private boolean visible(Actor by, GrantStore.Row grant) {
-    if (!policy.permits(by, Action.GRANT_READ, grant.organisation())) {
+    if (!policy.permits(by, FundsAction.GRANT_READ, grant.organisation())) {
       return false;
     }
-    return policy.permits(by, Action.FUNDS_READ, grant.organisation())
+    return policy.permits(by, FundsAction.FUNDS_READ, grant.organisation())
         || grant.funder().equals(by.organisation());
   }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.Books;
@@ -65,7 +64,7 @@ public class Ledger {
   @Transactional
   public List<LedgerAccount> accounts(Actor by, OrganisationId organisation) {
     OrganisationId target = target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     books.open(target);
     return store.accounts(target);
   }
@@ -85,7 +84,7 @@ public class Ledger {
   @Transactional
   public FundsOutcome<LedgerAccount> addBankAccount(Actor by, BankAccountInput input) {
     OrganisationId own = target(by, null);
-    policy.require(by, Action.FUNDS_WRITE, own);
+    policy.require(by, FundsAction.FUNDS_WRITE, own);
     Map<String, String> errors = new HashMap<>();
     String name = Fields.text(input.name(), 200, "name", errors);
     if (!errors.isEmpty()) {
@@ -107,7 +106,7 @@ public class Ledger {
   @Transactional(readOnly = true)
   public TrialBalance trialBalance(Actor by, OrganisationId organisation) {
     OrganisationId target = target(by, organisation);
-    policy.require(by, Action.FUNDS_READ, target);
+    policy.require(by, FundsAction.FUNDS_READ, target);
     return store.trialBalance(target);
   }
 
@@ -118,10 +117,10 @@ public class Ledger {
   @Transactional(readOnly = true)
   public FundBalances balances(Actor by, OrganisationId organisation) {
     OrganisationId target = target(by, organisation);
-    if (policy.permits(by, Action.FUNDS_READ, target)) {
+    if (policy.permits(by, FundsAction.FUNDS_READ, target)) {
       return FundBalances.of(funds.all(target).stream().map(FundStore.Row::balance).toList());
     }
-    policy.require(by, Action.GRANT_READ, target);
+    policy.require(by, FundsAction.GRANT_READ, target);
     Set<FundId> given = grants.fundsGivenBy(target, by.organisation());
     return FundBalances.of(
         funds.all(target).stream()
@@ -133,7 +132,7 @@ public class Ledger {
   @Transactional(readOnly = true)
   public JournalEntry entry(Actor by, JournalEntryId id) {
     LedgerStore.Stored stored = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, stored.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, stored.organisation());
     return stored.entry();
   }
 
@@ -141,7 +140,7 @@ public class Ledger {
   @Transactional
   public FundsOutcome<JournalEntry> reverse(Actor by, JournalEntryId id, String reason) {
     LedgerStore.Stored stored = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_WRITE, stored.organisation());
+    policy.require(by, FundsAction.FUNDS_WRITE, stored.organisation());
     return reverseOnBehalf(stored.organisation(), by.username(), id, reason);
   }
 

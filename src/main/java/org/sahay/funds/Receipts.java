@@ -1,7 +1,6 @@
 package org.sahay.funds;
 
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.internal.CampaignStore;
@@ -46,8 +45,8 @@ public class Receipts {
   @Transactional
   public Receipt receipt(Actor by, DonationId id) {
     DonationStore.Row d = donations.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.FUNDS_READ, d.organisation());
-    policy.require(by, Action.DONOR_READ, d.organisation());
+    policy.require(by, FundsAction.FUNDS_READ, d.organisation());
+    policy.require(by, FundsAction.DONOR_READ, d.organisation());
     Organisation organisation = organisations.find(d.organisation()).orElseThrow();
     Campaign campaign = campaigns.find(d.campaign()).orElseThrow().campaign();
     audit.record(

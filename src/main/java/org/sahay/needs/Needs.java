@@ -3,8 +3,8 @@ package org.sahay.needs;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.needs.internal.NeedStore;
@@ -132,12 +132,12 @@ public class Needs {
   @Transactional(readOnly = true)
   public List<NeedView> list(Actor by, NeedStatus status, int page, int size) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_READ, collective);
+    policy.require(by, NeedAction.NEED_READ, collective);
     int limit = Math.max(1, Math.min(MAX_PAGE, size));
     return store.list(
         collective,
         status,
-        policy.permits(by, Action.SENSITIVE_READ, collective),
+        policy.permits(by, AccessAction.SENSITIVE_READ, collective),
         null,
         null,
         limit,
@@ -151,13 +151,13 @@ public class Needs {
   @Transactional(readOnly = true)
   public List<NeedView> openOf(Actor by, Beneficiary whose) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_READ, collective);
+    policy.require(by, NeedAction.NEED_READ, collective);
     UUID member = whose.memberId().map(MemberId::value).orElse(null);
     UUID household = whose.householdId().map(HouseholdId::value).orElse(null);
     if (member == null && household == null) {
       return List.of();
     }
-    boolean sensitive = policy.permits(by, Action.SENSITIVE_READ, collective);
+    boolean sensitive = policy.permits(by, AccessAction.SENSITIVE_READ, collective);
     List<NeedView> found = new java.util.ArrayList<>();
     for (NeedStatus status : List.of(NeedStatus.OPEN, NeedStatus.BEING_MET)) {
       found.addAll(store.list(collective, status, sensitive, member, household, MAX_PAGE, 0));
@@ -172,11 +172,11 @@ public class Needs {
   @Transactional(readOnly = true)
   public List<NeedView> about(Actor by, MemberId member, HouseholdId household) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_READ, collective);
+    policy.require(by, NeedAction.NEED_READ, collective);
     return store.list(
         collective,
         null,
-        policy.permits(by, Action.SENSITIVE_READ, collective),
+        policy.permits(by, AccessAction.SENSITIVE_READ, collective),
         member == null ? null : member.value(),
         household == null ? null : household.value(),
         MAX_PAGE,
@@ -187,8 +187,8 @@ public class Needs {
   @Transactional(readOnly = true)
   public long countOpen(Actor by) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_READ, collective);
-    return store.countOpen(collective, policy.permits(by, Action.SENSITIVE_READ, collective));
+    policy.require(by, NeedAction.NEED_READ, collective);
+    return store.countOpen(collective, policy.permits(by, AccessAction.SENSITIVE_READ, collective));
   }
 
   /**
@@ -198,8 +198,8 @@ public class Needs {
   @Transactional(readOnly = true)
   public List<UUID> followUpsDue(Actor by) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_READ, collective);
-    if (policy.permits(by, Action.SENSITIVE_READ, collective)) {
+    policy.require(by, NeedAction.NEED_READ, collective);
+    if (policy.permits(by, AccessAction.SENSITIVE_READ, collective)) {
       return List.of();
     }
     return store.membersWithFollowUpDue(collective);
@@ -221,7 +221,7 @@ public class Needs {
   @Transactional
   public Outcome record(Actor by, Input input) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.NEED_WRITE, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<String, String> errors = new java.util.LinkedHashMap<>();
     NeedCategory category =
         input.category() == null
@@ -290,7 +290,7 @@ public class Needs {
   public Outcome change(Actor by, UUID id, Change change) {
     NeedView need = readable(by, id);
     OrganisationId collective = store.organisationOf(id).orElseThrow();
-    policy.require(by, Action.NEED_WRITE, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
     NeedView.Changed asked =
         need.change(change.status(), change.severity(), change.followUpBy(), change.version());
     if (asked instanceof NeedView.Changed.Invalid invalid) {
@@ -331,8 +331,8 @@ public class Needs {
   @Transactional(readOnly = true)
   public boolean allOpenOf(
       Actor by, OrganisationId collective, java.util.Collection<UUID> ids, Beneficiary whose) {
-    policy.require(by, Action.NEED_WRITE, collective);
-    boolean sensitive = policy.permits(by, Action.SENSITIVE_READ, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
+    boolean sensitive = policy.permits(by, AccessAction.SENSITIVE_READ, collective);
     for (UUID id : ids) {
       boolean ours = store.organisationOf(id).filter(collective::equals).isPresent();
       NeedView need = ours ? store.find(id).orElse(null) : null;
@@ -351,7 +351,7 @@ public class Needs {
   @Transactional
   public Map<UUID, NeedStatus> meet(
       Actor by, OrganisationId collective, java.util.Collection<UUID> ids) {
-    policy.require(by, Action.NEED_WRITE, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (UUID id : new java.util.LinkedHashSet<>(ids)) {
       NeedView need = store.find(id).orElse(null);
@@ -387,7 +387,7 @@ public class Needs {
       OrganisationId collective,
       NeedCategory category,
       java.util.Collection<Beneficiary> whose) {
-    policy.require(by, Action.NEED_WRITE, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met =
         store.meetOpen(collective, category, memberIds(whose), householdIds(whose), by.username());
     for (UUID id : met.keySet()) {
@@ -407,7 +407,7 @@ public class Needs {
     if (was.isEmpty()) {
       return;
     }
-    policy.require(by, Action.NEED_WRITE, collective);
+    policy.require(by, NeedAction.NEED_WRITE, collective);
     for (UUID id : store.reopen(collective, was, by.username())) {
       audit.record(
           new AuditLog.Event(
@@ -422,10 +422,10 @@ public class Needs {
 
   private NeedView readable(Actor by, UUID id) {
     OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.NEED_READ, owner);
+    policy.require(by, NeedAction.NEED_READ, owner);
     NeedView need = store.find(id).orElseThrow(NotFoundException::new);
     if (need.sensitive()) {
-      policy.require(by, Action.SENSITIVE_READ, owner);
+      policy.require(by, AccessAction.SENSITIVE_READ, owner);
     }
     return need;
   }

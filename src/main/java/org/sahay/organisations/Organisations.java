@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.internal.OrganisationStore;
@@ -57,7 +57,7 @@ public class Organisations {
 
   @Transactional
   public Creation create(Actor by, NewOrganisation input) {
-    policy.require(by, Action.ORGANISATION_CREATE, null);
+    policy.require(by, AccessAction.ORGANISATION_CREATE, null);
     return createChecked(by.username(), input);
   }
 
@@ -70,7 +70,7 @@ public class Organisations {
   @Transactional(readOnly = true)
   public Organisation get(Actor by, OrganisationId id) {
     Organisation organisation = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.ORGANISATION_VIEW, id);
+    policy.require(by, AccessAction.ORGANISATION_VIEW, id);
     return organisation;
   }
 
@@ -82,7 +82,7 @@ public class Organisations {
   @Transactional(readOnly = true)
   public List<Organisation> visibleTo(Actor by) {
     return store.all().stream()
-        .filter(o -> policy.permits(by, Action.ORGANISATION_VIEW, o.id()))
+        .filter(o -> policy.permits(by, AccessAction.ORGANISATION_VIEW, o.id()))
         .toList();
   }
 
@@ -98,7 +98,7 @@ public class Organisations {
 
   @Transactional
   public Linking link(Actor by, OrganisationId from, LinkKind kind, OrganisationId to) {
-    policy.require(by, Action.ORGANISATION_LINK, null);
+    policy.require(by, AccessAction.ORGANISATION_LINK, null);
     Organisation source = store.find(from).orElseThrow(NotFoundException::new);
     Organisation target = store.find(to).orElseThrow(NotFoundException::new);
     boolean kindsFit =
@@ -143,7 +143,7 @@ public class Organisations {
     if (own == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.FUNDS_WRITE, own);
+    policy.require(by, OrganisationAction.ORGANISATION_TAX_DETAILS, own);
     String value = registration == null ? "" : registration.strip();
     if (!value.isEmpty() && !value.matches("[A-Za-z0-9/().\\- ]{1,60}")) {
       return false;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Organisation;
@@ -107,7 +106,7 @@ public class Households {
   @Transactional
   public void erase(Actor by, HouseholdId id, ErasureReason reason) {
     HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
     if (!by.has(org.sahay.access.Role.ORG_ADMIN)) {
       throw new AccessDeniedException("only organisation admins erase households");
     }
@@ -127,7 +126,7 @@ public class Households {
   @Transactional
   public Outcome create(Actor by, HouseholdInput input) {
     OrganisationId collective = ownCollective(by);
-    policy.require(by, Action.MEMBER_WRITE, collective);
+    policy.require(by, RegistryAction.MEMBER_WRITE, collective);
     var checked = validation.check(collective, null, input);
     if (!checked.valid()) {
       return new Outcome.Invalid(checked.errors());
@@ -147,7 +146,7 @@ public class Households {
   @Transactional(readOnly = true)
   public Household get(Actor by, HouseholdId id) {
     HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_READ, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, row.organisation());
     return view(row);
   }
 
@@ -155,7 +154,7 @@ public class Households {
   @Transactional(readOnly = true)
   public OrganisationId collectiveOf(Actor by, HouseholdId id) {
     HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_READ, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, row.organisation());
     return row.organisation();
   }
 
@@ -175,7 +174,7 @@ public class Households {
     if (by.organisation() == null) {
       return Optional.empty();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     return store
         .householdOf(by.organisation(), member)
         .flatMap(store::find)
@@ -192,7 +191,7 @@ public class Households {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     return store.people(by.organisation(), members);
   }
 
@@ -203,7 +202,7 @@ public class Households {
   @Transactional
   public Outcome update(Actor by, HouseholdId id, HouseholdInput input) {
     HouseholdStore.Row row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
     if (input.version() == null) {
       return new Outcome.Invalid(Map.of("version", "household.version.required"));
     }

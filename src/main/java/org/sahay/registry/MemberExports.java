@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Organisation;
@@ -188,7 +188,7 @@ public class MemberExports {
   public Outcome export(Actor by, Request request, Destination destination) throws IOException {
     Organisation collective = ownCollective(by);
     if (request.sensitive()) {
-      policy.require(by, Action.SENSITIVE_READ, collective.id());
+      policy.require(by, AccessAction.SENSITIVE_READ, collective.id());
     }
     Map<String, String> errors = new LinkedHashMap<>();
     Optional<Format> format = Format.parse(request.format());
@@ -265,7 +265,7 @@ public class MemberExports {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     Organisation organisation =
         organisations.find(by.organisation()).orElseThrow(NotFoundException::new);
     if (organisation.kind() != OrganisationKind.COLLECTIVE) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Today;
@@ -382,7 +381,7 @@ public class MemberImports {
 
   private ImportStore.ImportRow readable(Actor by, UUID id) {
     ImportStore.ImportRow row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_READ, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, row.organisation());
     return row;
   }
 
@@ -390,7 +389,7 @@ public class MemberImports {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.MEMBER_WRITE, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, by.organisation());
   }
 
   private byte[] content(ImportStore.ImportRow row) {

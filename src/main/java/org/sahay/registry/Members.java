@@ -3,8 +3,8 @@ package org.sahay.registry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Organisation;
@@ -116,14 +116,14 @@ public class Members {
   @Transactional
   Object registerOnly(Actor by, MemberInput input) {
     Organisation collective = ownCollective(by);
-    policy.require(by, Action.MEMBER_WRITE, collective.id());
+    policy.require(by, RegistryAction.MEMBER_WRITE, collective.id());
     var checked = validation.check(input, today.at(collective.id()));
     if (!checked.valid()) {
       return new Outcome.Invalid(checked.errors());
     }
     ValidMember member = checked.member();
     if (member.sensitive() != null) {
-      policy.require(by, Action.SENSITIVE_READ, collective.id());
+      policy.require(by, AccessAction.SENSITIVE_READ, collective.id());
     }
     MemberId id = new MemberId(Ids.newId());
     vault.createKey(id.value(), collective.id());
@@ -151,7 +151,7 @@ public class Members {
   @Transactional(readOnly = true)
   public List<org.sahay.access.AuditEntry> history(Actor by, MemberId id) {
     MemberRow row = readable(by, id);
-    boolean sensitiveReader = policy.permits(by, Action.SENSITIVE_READ, row.organisation());
+    boolean sensitiveReader = policy.permits(by, AccessAction.SENSITIVE_READ, row.organisation());
     return audit.entriesAbout(row.organisation(), "member", id.toString(), 100).stream()
         .filter(e -> sensitiveReader || !SENSITIVE_EVENTS.contains(e.action()))
         .limit(50)
@@ -192,7 +192,7 @@ public class Members {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     String q = query == null ? "" : query.strip();
     String code = null;
     String phone = null;
@@ -228,7 +228,7 @@ public class Members {
     if (by.organisation() == null) {
       return java.util.Optional.empty();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     return store.summary(by.organisation(), id);
   }
 
@@ -254,7 +254,7 @@ public class Members {
     if (by.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.MEMBER_READ, by.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
     java.util.Map<String, String> ignored = new java.util.HashMap<>();
     String phone = MemberValidation.phone(input.phone(), "phone", ignored);
     List<String> words =
@@ -278,7 +278,7 @@ public class Members {
   @Transactional
   public Outcome update(Actor by, MemberId id, MemberInput input) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
     if (row.status() == MemberStatus.ERASED) {
       throw new NotFoundException();
     }
@@ -290,7 +290,7 @@ public class Members {
       return new Outcome.Invalid(checked.errors());
     }
     ValidMember member = checked.member();
-    boolean mayTouchSensitive = policy.permits(by, Action.SENSITIVE_READ, row.organisation());
+    boolean mayTouchSensitive = policy.permits(by, AccessAction.SENSITIVE_READ, row.organisation());
     if (member.sensitive() != null && !mayTouchSensitive) {
       throw new AccessDeniedException("sensitive");
     }
@@ -336,7 +336,7 @@ public class Members {
   @Transactional
   public void recordConsent(Actor by, MemberId id, ConsentPurpose purpose, boolean granted) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
     if (row.status() == MemberStatus.ERASED) {
       throw new NotFoundException();
     }
@@ -358,7 +358,7 @@ public class Members {
   @Transactional
   public void erase(Actor by, MemberId id, ErasureReason reason) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_WRITE, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
     if (!by.has(org.sahay.access.Role.ORG_ADMIN)) {
       throw new AccessDeniedException("only organisation admins erase members");
     }
@@ -382,7 +382,7 @@ public class Members {
 
   private MemberRow readable(Actor by, MemberId id) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.MEMBER_READ, row.organisation());
+    policy.require(by, RegistryAction.MEMBER_READ, row.organisation());
     if (row.status() == MemberStatus.ERASED) {
       throw new NotFoundException();
     }
@@ -391,7 +391,7 @@ public class Members {
 
   private Member view(Actor by, MemberRow row, boolean auditSensitiveRead) {
     SensitiveProfile profile = null;
-    if (policy.permits(by, Action.SENSITIVE_READ, row.organisation())) {
+    if (policy.permits(by, AccessAction.SENSITIVE_READ, row.organisation())) {
       profile = sensitive.open(row.id(), row.sensitive());
       if (profile != null && auditSensitiveRead) {
         audit.record(

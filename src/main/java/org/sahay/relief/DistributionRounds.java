@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
@@ -103,7 +102,7 @@ public class DistributionRounds {
 
   @Transactional
   public Outcome create(Actor by, RoundInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     String name = input.name() == null ? "" : input.name().strip();
     if (name.isEmpty() || name.length() > MAX_NAME) {
@@ -210,14 +209,14 @@ public class DistributionRounds {
   /** The rounds of the actor's own collective, the latest first. */
   @Transactional(readOnly = true)
   public List<Round> list(Actor by) {
-    return rounds.of(scope.own(by, Action.RELIEF_READ));
+    return rounds.of(scope.own(by, ReliefAction.RELIEF_READ));
   }
 
   /** A round the actor may see in full. */
   @Transactional(readOnly = true)
   public Round get(Actor by, RoundId id) {
     Round round = rounds.find(id).orElseThrow(NotFoundException::new);
-    scope.require(by, Action.RELIEF_READ, round.organisation());
+    scope.require(by, ReliefAction.RELIEF_READ, round.organisation());
     return round;
   }
 
@@ -226,7 +225,7 @@ public class DistributionRounds {
   public boolean seesInFull(Actor by, RoundId id) {
     return rounds
         .find(id)
-        .map(round -> scope.permits(by, Action.RELIEF_READ, round.organisation()))
+        .map(round -> scope.permits(by, ReliefAction.RELIEF_READ, round.organisation()))
         .orElse(false);
   }
 
@@ -259,14 +258,14 @@ public class DistributionRounds {
   @Transactional(readOnly = true)
   public RoundCounts counts(Actor by, RoundId id) {
     Round round = rounds.find(id).orElseThrow(NotFoundException::new);
-    scope.require(by, Action.RELIEF_SUMMARY, round.organisation());
+    scope.require(by, ReliefAction.RELIEF_SUMMARY, round.organisation());
     return counts(round);
   }
 
   /** The rounds of a collective as counts, for those who may see its summaries. */
   @Transactional(readOnly = true)
   public List<RoundCounts> countsOf(Actor by, OrganisationId collective) {
-    scope.require(by, Action.RELIEF_SUMMARY, collective);
+    scope.require(by, ReliefAction.RELIEF_SUMMARY, collective);
     return rounds.of(collective).stream().map(this::counts).toList();
   }
 

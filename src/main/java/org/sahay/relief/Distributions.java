@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.needs.NeedCategory;
@@ -195,7 +194,7 @@ public class Distributions {
    */
   public Outcome record(Actor by, RoundId roundId, DistributionInput input) {
     Round round = rounds.find(roundId).orElseThrow(NotFoundException::new);
-    scope.require(by, Action.RELIEF_WRITE, round.organisation());
+    scope.require(by, ReliefAction.RELIEF_WRITE, round.organisation());
     Target known = null;
     int given =
         (input.memberId() == null ? 0 : 1)
@@ -361,7 +360,7 @@ public class Distributions {
   public Reversal reverse(Actor by, DistributionId id, String reason) {
     var found = store.find(id).orElseThrow(NotFoundException::new);
     OrganisationId collective = found.getKey();
-    scope.require(by, Action.RELIEF_WRITE, collective);
+    scope.require(by, ReliefAction.RELIEF_WRITE, collective);
     Distribution distribution = found.getValue();
     ReversalReason why;
     try {
@@ -401,7 +400,7 @@ public class Distributions {
   @Transactional(readOnly = true)
   public List<Candidate> find(Actor by, RoundId roundId, String query) {
     Round round = rounds.find(roundId).orElseThrow(NotFoundException::new);
-    scope.require(by, Action.RELIEF_READ, round.organisation());
+    scope.require(by, ReliefAction.RELIEF_READ, round.organisation());
     if (query == null || query.isBlank()) {
       return List.of();
     }

@@ -3,7 +3,6 @@ package org.sahay.relief;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
@@ -50,7 +49,7 @@ public class Recipients {
 
   @Transactional
   public Outcome register(Actor by, RecipientInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     return registerIn(collective, by, input);
   }
 
@@ -82,7 +81,7 @@ public class Recipients {
   /** Those already registered who may be the person described. */
   @Transactional(readOnly = true)
   public List<Recipient> likelySame(Actor by, RecipientInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_READ);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_READ);
     Map<String, String> errors = new LinkedHashMap<>();
     Recipient recipient = check(input, errors);
     return errors.containsKey("name") ? List.of() : store.likelySame(collective, recipient);
@@ -91,7 +90,7 @@ public class Recipients {
   /** Recipients found by phone digits or name in any script. */
   @Transactional(readOnly = true)
   public List<Recipient> search(Actor by, String query, int limit) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_READ);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_READ);
     return query == null || query.isBlank()
         ? List.of()
         : store.search(collective, query.strip(), Math.max(1, Math.min(50, limit)));
@@ -100,12 +99,14 @@ public class Recipients {
   /** Those of {@code ids} who are recipients of the actor's collective, opened at once. */
   @Transactional(readOnly = true)
   public Map<RecipientId, Recipient> all(Actor by, java.util.Collection<RecipientId> ids) {
-    return store.all(scope.own(by, Action.RELIEF_READ), ids);
+    return store.all(scope.own(by, ReliefAction.RELIEF_READ), ids);
   }
 
   @Transactional(readOnly = true)
   public Recipient get(Actor by, RecipientId id) {
-    return store.find(scope.own(by, Action.RELIEF_READ), id).orElseThrow(NotFoundException::new);
+    return store
+        .find(scope.own(by, ReliefAction.RELIEF_READ), id)
+        .orElseThrow(NotFoundException::new);
   }
 
   private static Recipient check(RecipientInput input, Map<String, String> errors) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
@@ -49,7 +48,7 @@ public class ReliefCatalogue {
 
   @Transactional
   public Outcome<Item> createItem(Actor by, ItemInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     ItemNames names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
     Unit unit = parse(Unit.class, input.unit(), "unit", "relief.item.unit.invalid", errors);
@@ -73,7 +72,7 @@ public class ReliefCatalogue {
 
   @Transactional
   public Outcome<Kit> createKit(Actor by, KitInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     ItemNames names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
     List<ItemLine> lines = lines(collective, input.lines(), errors);
@@ -95,7 +94,7 @@ public class ReliefCatalogue {
 
   @Transactional
   public Outcome<Location> createLocation(Actor by, String name) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
       return new Outcome.Invalid<>(Map.of("name", "relief.location.name.required"));
     }
@@ -114,17 +113,17 @@ public class ReliefCatalogue {
 
   @Transactional(readOnly = true)
   public List<Item> items(Actor by) {
-    return store.items(scope.own(by, Action.RELIEF_READ));
+    return store.items(scope.own(by, ReliefAction.RELIEF_READ));
   }
 
   @Transactional(readOnly = true)
   public List<Kit> kits(Actor by) {
-    return store.kits(scope.own(by, Action.RELIEF_READ));
+    return store.kits(scope.own(by, ReliefAction.RELIEF_READ));
   }
 
   @Transactional(readOnly = true)
   public List<Location> locations(Actor by) {
-    return store.locations(scope.own(by, Action.RELIEF_READ));
+    return store.locations(scope.own(by, ReliefAction.RELIEF_READ));
   }
 
   /**
@@ -138,7 +137,9 @@ public class ReliefCatalogue {
 
   @Transactional(readOnly = true)
   public Item item(Actor by, ItemId id) {
-    return store.item(scope.own(by, Action.RELIEF_READ), id).orElseThrow(NotFoundException::new);
+    return store
+        .item(scope.own(by, ReliefAction.RELIEF_READ), id)
+        .orElseThrow(NotFoundException::new);
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Today;
@@ -102,7 +101,7 @@ public class Stock {
 
   @Transactional
   public Outcome receive(Actor by, ReceiptInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     known(collective, input.locationId(), input.itemId(), "locationId", errors);
     if (!Quantities.valid(input.quantity())) {
@@ -171,7 +170,7 @@ public class Stock {
 
   @Transactional
   public Outcome transfer(Actor by, TransferInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     known(collective, input.fromLocationId(), input.itemId(), "fromLocationId", errors);
     if (input.toLocationId() == null
@@ -227,7 +226,7 @@ public class Stock {
 
   @Transactional
   public Outcome adjust(Actor by, AdjustmentInput input) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_WRITE);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
     known(collective, input.locationId(), input.itemId(), "locationId", errors);
     AdjustmentReason reason =
@@ -275,13 +274,13 @@ public class Stock {
   /** Stock on hand (of one location if given), each with its batches, soonest-expiring first. */
   @Transactional(readOnly = true)
   public List<StockLevel> levels(Actor by, LocationId location) {
-    return ledger.levels(scope.own(by, Action.RELIEF_READ), location);
+    return ledger.levels(scope.own(by, ReliefAction.RELIEF_READ), location);
   }
 
   /** Batches of the collective that expire within {@code days}, the soonest first. */
   @Transactional(readOnly = true)
   public List<StockLevel> expiringWithin(Actor by, int days) {
-    OrganisationId collective = scope.own(by, Action.RELIEF_READ);
+    OrganisationId collective = scope.own(by, ReliefAction.RELIEF_READ);
     LocalDate until = today.at(collective).plusDays(days);
     List<StockLevel> soon = new ArrayList<>();
     for (StockLevel level : ledger.levels(collective, null)) {

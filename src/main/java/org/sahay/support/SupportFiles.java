@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.Documents;
@@ -192,7 +191,7 @@ public class SupportFiles {
   public Set<DisbursementId> withProof(Actor by, SupportRequestId requestId) {
     SupportStore.Request r = requests.readable(by, requestId);
     if (!r.organisation().equals(by.organisation())
-        || !policy.permits(by, Action.SUPPORT_REQUEST, r.organisation())) {
+        || !policy.permits(by, SupportAction.SUPPORT_REQUEST, r.organisation())) {
       return Set.of();
     }
     return files
@@ -238,7 +237,7 @@ public class SupportFiles {
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     return r;
   }
 
@@ -248,7 +247,7 @@ public class SupportFiles {
     if (!d.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.SUPPORT_REQUEST, d.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, d.organisation());
     return d;
   }
 

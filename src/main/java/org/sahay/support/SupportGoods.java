@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Today;
@@ -87,7 +86,7 @@ public class SupportGoods {
   public SupportOutcome<Delivered> deliver(
       Actor by, SupportRequestId requestId, SupportInputs.Delivery in) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     if (requests.view(r).disburse() instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }

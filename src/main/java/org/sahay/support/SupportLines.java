@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.platform.NotFoundException;
@@ -121,7 +120,7 @@ public class SupportLines {
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     List<Payee> payees = new ArrayList<>();
     for (SupportStore.Line line : store.lines(requestId)) {
       List<String> codes = checks.codes(r.organisation(), line.recipients());
@@ -138,7 +137,7 @@ public class SupportLines {
     if (!r.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     return r;
   }
 

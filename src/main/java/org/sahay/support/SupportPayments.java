@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.Expense;
@@ -128,7 +127,7 @@ public class SupportPayments {
   public SupportOutcome<Paid> disburse(
       Actor by, SupportRequestId requestId, SupportInputs.Disbursement in) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     if (requests.view(r).disburse() instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
@@ -253,7 +252,7 @@ public class SupportPayments {
   public SupportOutcome<Paid> reverse(Actor by, DisbursementId disbursementId, String reason) {
     SupportStore.Disbursement found =
         store.disbursement(disbursementId).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_REQUEST, found.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, found.organisation());
     Map<String, String> errors = new HashMap<>();
     String why = LineChecks.text(reason, 500, "reason", true, errors);
     if (!errors.isEmpty()) {

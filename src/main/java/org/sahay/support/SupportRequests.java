@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.funds.FundsOutcome;
@@ -65,7 +64,7 @@ public class SupportRequests {
   @Transactional
   public SupportOutcome<SupportRequest> create(Actor by, SupportInputs.Request input) {
     OrganisationId collective = own(by);
-    policy.require(by, Action.SUPPORT_REQUEST, collective);
+    policy.require(by, SupportAction.SUPPORT_REQUEST, collective);
     Map<String, String> errors = new LinkedHashMap<>();
     OrganisationId to = addressee(collective, input.addressedTo());
     if (to == null) {
@@ -112,7 +111,7 @@ public class SupportRequests {
   @Transactional
   public SupportOutcome<SupportRequest> submit(Actor by, SupportRequestId id) {
     SupportStore.Request r = store.lockRequest(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     return move(by, r, view(r).submit(), "SUPPORT_SUBMITTED", r.addressedTo().toString());
   }
 
@@ -124,7 +123,7 @@ public class SupportRequests {
   @Transactional
   public SupportOutcome<SupportRequest> close(Actor by, SupportRequestId id) {
     SupportStore.Request r = store.lockRequest(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_REQUEST, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
     return move(by, r, view(r).close(), "SUPPORT_CLOSED", "was " + r.status());
   }
 
@@ -138,11 +137,11 @@ public class SupportRequests {
   public SupportOutcome<SupportRequest> decide(
       Actor by, SupportRequestId id, SupportInputs.Decision decision) {
     SupportStore.Request r = store.lockRequest(id).orElseThrow(NotFoundException::new);
-    policy.require(by, Action.SUPPORT_VIEW, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_VIEW, r.organisation());
     if (!r.addressedTo().equals(by.organisation())) {
       throw new AccessDeniedException("addressed to another organisation");
     }
-    policy.require(by, Action.SUPPORT_DECIDE, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_DECIDE, r.organisation());
     SupportRequest.Decision answer = view(r).decide(decision);
     if (answer instanceof SupportRequest.Decision.Invalid invalid) {
       return new SupportOutcome.Invalid<>(invalid.errors());
@@ -192,7 +191,7 @@ public class SupportRequests {
   public SupportOutcome<SupportRequest> comment(Actor by, SupportRequestId id, String body) {
     SupportStore.Request r = store.request(id).orElseThrow(NotFoundException::new);
     visible(by, r);
-    policy.require(by, Action.SUPPORT_COMMENT, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_COMMENT, r.organisation());
     Map<String, String> errors = new HashMap<>();
     String text = LineChecks.text(body, 1000, "body", true, errors);
     if (!errors.isEmpty()) {
@@ -212,17 +211,17 @@ public class SupportRequests {
   public List<SupportRequest> list(Actor by) {
     OrganisationId own = own(by);
     List<SupportRequest> found = new ArrayList<>();
-    if (policy.permits(by, Action.SUPPORT_REQUEST, own)) {
+    if (policy.permits(by, SupportAction.SUPPORT_REQUEST, own)) {
       store.requests(own, null).forEach(r -> found.add(view(r)));
     }
     for (SupportStore.Request r : store.requests(null, own)) {
-      if (policy.permits(by, Action.SUPPORT_VIEW, r.organisation())) {
+      if (policy.permits(by, SupportAction.SUPPORT_VIEW, r.organisation())) {
         found.add(view(r));
       }
     }
     // A mentor reads the requests of the collectives it mentors, whoever they are addressed to.
     for (var mentored : organisations.linkedFrom(own, LinkKind.MENTOR_OF)) {
-      if (!policy.permits(by, Action.SUPPORT_VIEW, mentored.id())) {
+      if (!policy.permits(by, SupportAction.SUPPORT_VIEW, mentored.id())) {
         continue;
       }
       for (SupportStore.Request r : store.requests(mentored.id(), null)) {
@@ -246,7 +245,7 @@ public class SupportRequests {
   }
 
   private void visible(Actor by, SupportStore.Request r) {
-    policy.require(by, Action.SUPPORT_VIEW, r.organisation());
+    policy.require(by, SupportAction.SUPPORT_VIEW, r.organisation());
     boolean own = r.organisation().equals(by.organisation());
     boolean addressed =
         r.addressedTo().equals(by.organisation()) && r.status() != RequestStatus.DRAFT;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.sahay.Http;
 import org.sahay.IntegrationTest;
 import org.sahay.organisations.OrganisationKind;
+import org.sahay.registry.RegistryAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -258,9 +259,9 @@ class SecurityIntegrationTest extends IntegrationTest {
   void aSystemAdminGetsNoImplicitAccessToMemberData() {
     var admin = fixtures.systemAdmin();
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    assertThat(accessPolicy.decide(admin.actor(), Action.MEMBER_READ, collective.id()))
+    assertThat(accessPolicy.decide(admin.actor(), RegistryAction.MEMBER_READ, collective.id()))
         .isEqualTo(AccessPolicy.Decision.HIDDEN);
-    assertThat(accessPolicy.decide(admin.actor(), Action.SENSITIVE_READ, collective.id()))
+    assertThat(accessPolicy.decide(admin.actor(), AccessAction.SENSITIVE_READ, collective.id()))
         .isEqualTo(AccessPolicy.Decision.HIDDEN);
   }
 }

@@ -3,6 +3,8 @@ package org.sahay.access.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sahay.access.AccessPolicy;
+import org.sahay.access.Action;
+import org.sahay.access.Actions;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,9 +19,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class BodyAccessInterceptor implements HandlerInterceptor {
 
   private final AccessPolicy policy;
+  private final Actions actions;
 
-  BodyAccessInterceptor(AccessPolicy policy) {
+  BodyAccessInterceptor(AccessPolicy policy, Actions actions) {
     this.policy = policy;
+    this.actions = actions;
   }
 
   @Override
@@ -33,9 +37,13 @@ class BodyAccessInterceptor implements HandlerInterceptor {
       return true;
     }
     Actor actor = actor(request);
+    Action action =
+        actions
+            .named(required.value())
+            .orElseThrow(() -> new IllegalStateException("no action " + required.value()));
     if (actor == null
         || actor.organisation() == null
-        || !policy.permits(actor, required.value(), actor.organisation())) {
+        || !policy.permits(actor, action, actor.organisation())) {
       throw new AccessDeniedException("not permitted before the body is read");
     }
     return true;

@@ -52,7 +52,9 @@ public final class SahayPrincipal implements UserDetails, CredentialsContainer, 
         username,
         organisation == null ? null : new OrganisationId(organisation),
         roles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
-        grants.stream().map(Action::valueOf).collect(java.util.stream.Collectors.toSet()));
+        grants.stream()
+            .map(org.sahay.access.AccessAction::valueOf)
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.AuditLog;
@@ -48,9 +49,13 @@ class SecurityConfig implements WebMvcConfigurer {
           + " form-action 'self'; frame-ancestors 'none'";
 
   private final org.springframework.beans.factory.ObjectProvider<AccessPolicy> policies;
+  private final org.springframework.beans.factory.ObjectProvider<org.sahay.access.Actions> actions;
 
-  SecurityConfig(org.springframework.beans.factory.ObjectProvider<AccessPolicy> policies) {
+  SecurityConfig(
+      org.springframework.beans.factory.ObjectProvider<AccessPolicy> policies,
+      org.springframework.beans.factory.ObjectProvider<org.sahay.access.Actions> actions) {
     this.policies = policies;
+    this.actions = actions;
   }
 
   @Bean
@@ -117,7 +122,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 a.requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
-                    .access(policyAllows(policy, Action.OPERATIONS))
+                    .access(policyAllows(policy, AccessAction.OPERATIONS))
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(
@@ -240,6 +245,6 @@ class SecurityConfig implements WebMvcConfigurer {
   @Override
   public void addInterceptors(
       org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
-    registry.addInterceptor(new BodyAccessInterceptor(policies.getObject()));
+    registry.addInterceptor(new BodyAccessInterceptor(policies.getObject(), actions.getObject()));
   }
 }

@@ -134,12 +134,12 @@ public class UserStore {
   }
 
   private Set<Action> grants(UUID user) {
-    Set<Action> grants = EnumSet.noneOf(Action.class);
+    Set<Action> grants = new java.util.HashSet<>();
     jdbc.sql("select action from user_grant where user_id = :id")
         .param("id", user)
         .query(String.class)
         .list()
-        .forEach(name -> grants.add(Action.valueOf(name)));
+        .forEach(name -> grants.add(org.sahay.access.AccessAction.valueOf(name)));
     return grants;
   }
 

@@ -1,7 +1,7 @@
 package org.sahay.access.web;
 
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.access.AuditVerification;
@@ -34,7 +34,7 @@ class AuditController {
     if (actor.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(actor, Action.AUDIT_READ, actor.organisation());
+    policy.require(actor, AccessAction.AUDIT_READ, actor.organisation());
     int current = Math.max(0, page);
     var entries = audit.entriesOf(actor.organisation(), current, PAGE_SIZE + 1);
     model.addAttribute("entries", entries.stream().limit(PAGE_SIZE).toList());
@@ -48,14 +48,14 @@ class AuditController {
 
   @GetMapping("/audit/verify")
   String verifyPage(Actor actor, Model model) {
-    policy.require(actor, Action.AUDIT_VERIFY, null);
+    policy.require(actor, AccessAction.AUDIT_VERIFY, null);
     model.addAttribute("result", null);
     return "access/audit-verify";
   }
 
   @PostMapping("/audit/verify")
   String verify(Actor actor, Model model) {
-    policy.require(actor, Action.AUDIT_VERIFY, null);
+    policy.require(actor, AccessAction.AUDIT_VERIFY, null);
     AuditVerification result = audit.verify();
     model.addAttribute("result", result);
     return "access/audit-verify";

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.OrganisationDirectory;
 import org.sahay.access.Role;
@@ -46,7 +46,7 @@ class UserPagesController {
     model.addAttribute("organisationName", organisations.nameOf(id).orElse(""));
     model.addAttribute("users", list);
     model.addAttribute("roles", assignable(kind));
-    boolean canManage = policy.permits(actor, Action.USER_MANAGE, id);
+    boolean canManage = policy.permits(actor, AccessAction.USER_MANAGE, id);
     model.addAttribute("canManage", canManage);
     model.addAttribute("lockedOut", canManage ? users.lockedOut(actor, id) : Set.of());
     model.addAttribute("self", actor.id());
@@ -131,7 +131,7 @@ class UserPagesController {
       @RequestParam boolean allowed,
       RedirectAttributes redirect) {
     var user = users.get(actor, id);
-    users.grant(actor, id, org.sahay.access.Action.SENSITIVE_READ, allowed);
+    users.grant(actor, id, org.sahay.access.AccessAction.SENSITIVE_READ, allowed);
     redirect.addFlashAttribute("notice", allowed ? "user.granted" : "user.grantRevoked");
     return "redirect:/organisations/" + user.organisation() + "/users";
   }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.sahay.forms.FieldError;
@@ -56,7 +55,7 @@ class FormApiController {
   }
 
   /** Uploads an XLSForm as a multipart field named file. */
-  @CheckedBeforeBody(Action.FORM_MANAGE)
+  @CheckedBeforeBody("FORM_MANAGE")
   @PostMapping(path = "/forms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<?> upload(
       Actor actor, @RequestParam("file") MultipartFile file, HttpServletRequest request)
@@ -67,7 +66,7 @@ class FormApiController {
   }
 
   /** Uploads an XLSForm as the request body. */
-  @CheckedBeforeBody(Action.FORM_MANAGE)
+  @CheckedBeforeBody("FORM_MANAGE")
   @PostMapping(
       path = "/forms",
       consumes = {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.forms.Evaluation;
 import org.sahay.forms.FormDefinition;
@@ -393,6 +393,6 @@ class FormPagesController {
 
   private boolean maySeeSensitive(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.SENSITIVE_READ, actor.organisation());
+        && policy.permits(actor, AccessAction.SENSITIVE_READ, actor.organisation());
   }
 }

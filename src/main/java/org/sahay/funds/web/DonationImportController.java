@@ -3,7 +3,6 @@ package org.sahay.funds.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.sahay.funds.CampaignId;
@@ -58,7 +57,7 @@ class DonationImportController {
     return show(actor, id, model, null);
   }
 
-  @CheckedBeforeBody(Action.DONATION_RECORD)
+  @CheckedBeforeBody("DONATION_RECORD")
   @PostMapping("/funds/campaigns/{id}/import")
   String upload(
       Actor actor,
@@ -86,7 +85,7 @@ class DonationImportController {
     return show(actor, id, model, report);
   }
 
-  @CheckedBeforeBody(Action.DONATION_RECORD)
+  @CheckedBeforeBody("DONATION_RECORD")
   @PostMapping(value = "/api/v1/campaigns/{id}/donations/import", consumes = "multipart/form-data")
   @ResponseBody
   ResponseEntity<?> apiMultipart(
@@ -112,7 +111,7 @@ class DonationImportController {
         request);
   }
 
-  @CheckedBeforeBody(Action.DONATION_RECORD)
+  @CheckedBeforeBody("DONATION_RECORD")
   @PostMapping(
       value = "/api/v1/campaigns/{id}/donations/import",
       consumes = {"text/csv", "text/plain", "application/octet-stream"})

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.Expense;
 import org.sahay.funds.ExpenseCategory;
@@ -12,6 +11,7 @@ import org.sahay.funds.ExpenseId;
 import org.sahay.funds.ExpenseInput;
 import org.sahay.funds.ExpenseProofs;
 import org.sahay.funds.Expenses;
+import org.sahay.funds.FundsAction;
 import org.sahay.funds.FundsOutcome;
 import org.sahay.funds.Ledger;
 import org.sahay.platform.FormState;
@@ -64,7 +64,7 @@ class ExpensePagesController {
       throw new NotFoundException();
     }
     model.addAttribute("expenses", expenses.all(actor, target));
-    model.addAttribute("canWrite", policy.permits(actor, Action.FUNDS_WRITE, target));
+    model.addAttribute("canWrite", policy.permits(actor, FundsAction.FUNDS_WRITE, target));
     return "funds/expenses";
   }
 
@@ -154,7 +154,7 @@ class ExpensePagesController {
     if (own == null) {
       throw new NotFoundException();
     }
-    policy.require(actor, Action.FUNDS_WRITE, own);
+    policy.require(actor, FundsAction.FUNDS_WRITE, own);
     model.addAttribute("form", form);
     model.addAttribute("categories", ExpenseCategory.values());
     model.addAttribute("funds", ledger.balances(actor, own).funds());

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.Campaign;
 import org.sahay.funds.CampaignChannel;
@@ -16,6 +15,7 @@ import org.sahay.funds.DonationChannel;
 import org.sahay.funds.DonationId;
 import org.sahay.funds.DonationInput;
 import org.sahay.funds.Donations;
+import org.sahay.funds.FundsAction;
 import org.sahay.funds.FundsOutcome;
 import org.sahay.funds.FundsReports;
 import org.sahay.funds.Grants;
@@ -96,10 +96,10 @@ class FundsPagesController {
     if (target == null) {
       throw new NotFoundException();
     }
-    boolean canRead = policy.permits(actor, Action.FUNDS_READ, target);
-    boolean canGrants = policy.permits(actor, Action.GRANT_READ, target);
+    boolean canRead = policy.permits(actor, FundsAction.FUNDS_READ, target);
+    boolean canGrants = policy.permits(actor, FundsAction.GRANT_READ, target);
     if (organisation != null && !canRead && !canGrants) {
-      policy.require(actor, Action.FUNDS_READ, target);
+      policy.require(actor, FundsAction.FUNDS_READ, target);
     }
     List<Organisation> linked = new ArrayList<>();
     if (organisation == null && actor.organisation() != null) {
@@ -110,7 +110,7 @@ class FundsPagesController {
     model.addAttribute("query", organisation == null ? "" : "?organisation=" + organisation);
     model.addAttribute("canRead", canRead);
     model.addAttribute("canGrants", canGrants);
-    model.addAttribute("canWrite", policy.permits(actor, Action.FUNDS_WRITE, target));
+    model.addAttribute("canWrite", policy.permits(actor, FundsAction.FUNDS_WRITE, target));
     model.addAttribute("campaigns", canRead ? campaigns.all(actor, target) : List.<Campaign>of());
     model.addAttribute("registration80g", organisations.registration80g(target).orElse(""));
     model.addAttribute("linked", linked);
@@ -127,7 +127,7 @@ class FundsPagesController {
 
   @GetMapping("/funds/campaigns/new")
   String newCampaign(Actor actor, Model model) {
-    policy.require(actor, Action.FUNDS_WRITE, own(actor));
+    policy.require(actor, FundsAction.FUNDS_WRITE, own(actor));
     return campaignForm(
         model,
         FormState.of(
@@ -176,16 +176,17 @@ class FundsPagesController {
     model.addAttribute("campaign", campaign);
     model.addAttribute("donations", donations.ofCampaign(actor, id));
     model.addAttribute("reversed", reports.reversed(actor, organisation));
-    model.addAttribute("canDonors", policy.permits(actor, Action.DONOR_READ, organisation));
-    model.addAttribute("canRecord", policy.permits(actor, Action.DONATION_RECORD, organisation));
-    model.addAttribute("canWrite", policy.permits(actor, Action.FUNDS_WRITE, organisation));
+    model.addAttribute("canDonors", policy.permits(actor, FundsAction.DONOR_READ, organisation));
+    model.addAttribute(
+        "canRecord", policy.permits(actor, FundsAction.DONATION_RECORD, organisation));
+    model.addAttribute("canWrite", policy.permits(actor, FundsAction.FUNDS_WRITE, organisation));
     return "funds/campaign";
   }
 
   @GetMapping("/funds/campaigns/{id}/donations/new")
   String newDonation(Actor actor, @PathVariable CampaignId id, Model model) {
     Campaign campaign = campaigns.get(actor, id);
-    policy.require(actor, Action.DONATION_RECORD, organisationOf(actor, campaign));
+    policy.require(actor, FundsAction.DONATION_RECORD, organisationOf(actor, campaign));
     return donationForm(
         actor,
         model,

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.AccountKind;
 import org.sahay.funds.BankAccountInput;
+import org.sahay.funds.FundsAction;
 import org.sahay.funds.FundsOutcome;
 import org.sahay.funds.Grant;
 import org.sahay.funds.GrantId;
@@ -181,7 +181,7 @@ class GrantPagesController {
     if (!grant.organisationId().equals(actor.organisation())) {
       throw new NotFoundException();
     }
-    policy.require(actor, Action.FUNDS_WRITE, grant.organisationId());
+    policy.require(actor, FundsAction.FUNDS_WRITE, grant.organisationId());
     return grant;
   }
 
@@ -189,7 +189,7 @@ class GrantPagesController {
     if (actor.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(actor, Action.FUNDS_WRITE, actor.organisation());
+    policy.require(actor, FundsAction.FUNDS_WRITE, actor.organisation());
     return actor.organisation();
   }
 }

@@ -2,8 +2,8 @@ package org.sahay.needs.web;
 
 import java.util.List;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
+import org.sahay.needs.NeedAction;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedView;
 import org.sahay.needs.Needs;
@@ -35,7 +35,7 @@ class NeedSections implements RecordSections {
   }
 
   private boolean mayRead(Actor by) {
-    return by.organisation() != null && policy.permits(by, Action.NEED_READ, by.organisation());
+    return by.organisation() != null && policy.permits(by, NeedAction.NEED_READ, by.organisation());
   }
 
   private static List<Line> lines(List<NeedView> found) {

@@ -2,8 +2,8 @@ package org.sahay.needs.web;
 
 import java.util.List;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
+import org.sahay.needs.NeedAction;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.DayWork;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ class NeedsDayWork implements DayWork {
 
   @Override
   public List<Item> waitingFor(Actor by) {
-    if (by.organisation() == null || !policy.permits(by, Action.NEED_READ, by.organisation())) {
+    if (by.organisation() == null || !policy.permits(by, NeedAction.NEED_READ, by.organisation())) {
       return List.of();
     }
     return List.of(

@@ -2,8 +2,8 @@ package org.sahay.organisations.web;
 
 import java.util.Comparator;
 import java.util.List;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.organisations.DayWork;
 import org.sahay.organisations.Organisations;
@@ -39,12 +39,13 @@ class HomeController {
     model.addAttribute(
         "canManageUsers",
         actor.organisation() != null
-            && policy.permits(actor, Action.USER_MANAGE, actor.organisation()));
+            && policy.permits(actor, AccessAction.USER_MANAGE, actor.organisation()));
     model.addAttribute(
         "canReadAudit",
         actor.organisation() != null
-            && policy.permits(actor, Action.AUDIT_READ, actor.organisation()));
-    model.addAttribute("isSystemAdmin", policy.permits(actor, Action.ORGANISATION_CREATE, null));
+            && policy.permits(actor, AccessAction.AUDIT_READ, actor.organisation()));
+    model.addAttribute(
+        "isSystemAdmin", policy.permits(actor, AccessAction.ORGANISATION_CREATE, null));
     model.addAttribute(
         "work",
         work.stream()

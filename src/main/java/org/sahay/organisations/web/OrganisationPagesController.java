@@ -2,8 +2,8 @@ package org.sahay.organisations.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.NewOrganisation;
@@ -34,7 +34,7 @@ class OrganisationPagesController {
   @GetMapping("/organisations")
   String list(Actor actor, Model model) {
     model.addAttribute("organisations", organisations.visibleTo(actor));
-    model.addAttribute("canCreate", policy.permits(actor, Action.ORGANISATION_CREATE, null));
+    model.addAttribute("canCreate", policy.permits(actor, AccessAction.ORGANISATION_CREATE, null));
     if (!model.containsAttribute("form")) {
       model.addAttribute(
           "form",
@@ -71,10 +71,10 @@ class OrganisationPagesController {
     model.addAttribute("funders", organisations.linkedTo(id, LinkKind.FUNDER_OF));
     model.addAttribute("mentored", organisations.linkedFrom(id, LinkKind.MENTOR_OF));
     model.addAttribute("funded", organisations.linkedFrom(id, LinkKind.FUNDER_OF));
-    boolean canLink = policy.permits(actor, Action.ORGANISATION_LINK, null);
+    boolean canLink = policy.permits(actor, AccessAction.ORGANISATION_LINK, null);
     model.addAttribute("canLink", canLink);
     model.addAttribute("others", canLink ? organisations.visibleTo(actor) : java.util.List.of());
-    model.addAttribute("canSeeUsers", policy.permits(actor, Action.USER_VIEW, id));
+    model.addAttribute("canSeeUsers", policy.permits(actor, AccessAction.USER_VIEW, id));
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
     }

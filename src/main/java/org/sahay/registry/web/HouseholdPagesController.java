@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
@@ -16,6 +15,7 @@ import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.RecordSections;
+import org.sahay.registry.RegistryAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,6 +141,6 @@ class HouseholdPagesController {
 
   private boolean mayWrite(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.MEMBER_WRITE, actor.organisation());
+        && policy.permits(actor, RegistryAction.MEMBER_WRITE, actor.organisation());
   }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.sahay.platform.Problems;
@@ -45,7 +44,7 @@ class MemberApiController {
     this.problems = problems;
   }
 
-  @CheckedBeforeBody(Action.MEMBER_WRITE)
+  @CheckedBeforeBody("MEMBER_WRITE")
   @PostMapping
   ResponseEntity<?> register(
       Actor actor, @RequestBody MemberInput input, HttpServletRequest request) {

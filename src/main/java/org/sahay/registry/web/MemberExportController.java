@@ -4,12 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.MemberExports;
+import org.sahay.registry.RegistryAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,11 +78,11 @@ class MemberExportController {
     if (actor.organisation() == null) {
       throw new NotFoundException();
     }
-    policy.require(actor, Action.MEMBER_READ, actor.organisation());
+    policy.require(actor, RegistryAction.MEMBER_READ, actor.organisation());
   }
 
   private boolean maySeeSensitive(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.SENSITIVE_READ, actor.organisation());
+        && policy.permits(actor, AccessAction.SENSITIVE_READ, actor.organisation());
   }
 }

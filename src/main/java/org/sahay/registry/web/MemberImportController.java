@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.sahay.registry.MemberImports;
@@ -33,7 +32,7 @@ class MemberImportController {
     return "registry/import-upload";
   }
 
-  @CheckedBeforeBody(Action.MEMBER_WRITE)
+  @CheckedBeforeBody("MEMBER_WRITE")
   @PostMapping("/members/import")
   String upload(Actor actor, @RequestParam("file") MultipartFile file, Model model)
       throws IOException {

@@ -2,8 +2,8 @@ package org.sahay.registry.web;
 
 import java.util.List;
 import java.util.Map;
+import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
@@ -15,6 +15,7 @@ import org.sahay.registry.MemberInput;
 import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
 import org.sahay.registry.RecordSections;
+import org.sahay.registry.RegistryAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -196,11 +197,11 @@ class MemberPagesController {
 
   private boolean mayWrite(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.MEMBER_WRITE, actor.organisation());
+        && policy.permits(actor, RegistryAction.MEMBER_WRITE, actor.organisation());
   }
 
   private boolean maySeeSensitive(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.SENSITIVE_READ, actor.organisation());
+        && policy.permits(actor, AccessAction.SENSITIVE_READ, actor.organisation());
   }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.organisations.DayWork;
 import org.sahay.organisations.LinkKind;
@@ -13,6 +12,7 @@ import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
 import org.sahay.organisations.Today;
 import org.sahay.relief.DistributionRounds;
+import org.sahay.relief.ReliefAction;
 import org.sahay.relief.Round;
 import org.springframework.stereotype.Component;
 
@@ -47,14 +47,14 @@ class ReliefDayWork implements DayWork {
     }
     List<Item> items = new ArrayList<>();
     if (own.kind() == OrganisationKind.COLLECTIVE
-        && policy.permits(by, Action.RELIEF_READ, own.id())) {
+        && policy.permits(by, ReliefAction.RELIEF_READ, own.id())) {
       LocalDate day = today.at(own.id());
       long inProgress = rounds.list(by).stream().filter(r -> runsOn(r, day)).count();
       items.add(new Item(20, "home.work.rounds", inProgress, null, "/relief"));
     }
     for (LinkKind kind : List.of(LinkKind.FUNDER_OF, LinkKind.MENTOR_OF)) {
       for (Organisation collective : organisations.linkedFrom(own.id(), kind)) {
-        if (policy.permits(by, Action.RELIEF_SUMMARY, collective.id())) {
+        if (policy.permits(by, ReliefAction.RELIEF_SUMMARY, collective.id())) {
           items.add(
               new Item(
                   40,

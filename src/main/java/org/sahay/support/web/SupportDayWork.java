@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.access.Role;
 import org.sahay.organisations.DayWork;
 import org.sahay.support.RequestStatus;
+import org.sahay.support.SupportAction;
 import org.sahay.support.SupportRequest;
 import org.sahay.support.SupportRequests;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ class SupportDayWork implements DayWork {
     if (by.organisation() == null) {
       return List.of();
     }
-    boolean pays = policy.permits(by, Action.SUPPORT_REQUEST, by.organisation());
+    boolean pays = policy.permits(by, SupportAction.SUPPORT_REQUEST, by.organisation());
     // Deciding is done on another organisation's request (one the actor's organisation funds or
     // mentors), so the role says whether to show the line; each request is checked below.
     boolean decides = by.has(Role.FUNDER_VIEWER) || by.has(Role.MENTOR_STAFF);
@@ -58,7 +58,7 @@ class SupportDayWork implements DayWork {
           seen.stream()
               .filter(r -> by.organisation().equals(r.addressedTo()))
               .filter(r -> r.status() == RequestStatus.SUBMITTED)
-              .filter(r -> policy.permits(by, Action.SUPPORT_DECIDE, r.organisation()))
+              .filter(r -> policy.permits(by, SupportAction.SUPPORT_DECIDE, r.organisation()))
               .count();
       items.add(new Item(5, "home.work.toDecide", toDecide, null, "/support"));
     }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.funds.ExpenseCategory;
 import org.sahay.platform.FormState;
@@ -18,6 +17,7 @@ import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
+import org.sahay.relief.ReliefAction;
 import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.RequestStatus;
 import org.sahay.support.SupportInputs;
@@ -228,7 +228,7 @@ class SupportLinePagesController {
     model.addAttribute(
         "items",
         actor.organisation() != null
-                && policy.permits(actor, Action.RELIEF_READ, actor.organisation())
+                && policy.permits(actor, ReliefAction.RELIEF_READ, actor.organisation())
             ? catalogue.items(actor)
             : List.of());
     model.addAttribute("form", form);
