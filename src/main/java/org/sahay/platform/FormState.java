@@ -32,6 +32,30 @@ public record FormState(Map<String, String> values, Map<String, String> errors)
     return new FormState(kept, errors);
   }
 
+  /**
+   * The fields of a bound form record as typed (its text, number, yes/no and choice components; a
+   * list is left out), shown again beside the errors.
+   */
+  public static FormState of(Record form, Map<String, String> errors) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (var component : form.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        component.getAccessor().setAccessible(true);
+        value = component.getAccessor().invoke(form);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      if (value instanceof String
+          || value instanceof Number
+          || value instanceof Boolean
+          || value instanceof Enum<?>) {
+        values.put(component.getName(), String.valueOf(value));
+      }
+    }
+    return new FormState(values, errors);
+  }
+
   public String value(String field) {
     return values.getOrDefault(field, "");
   }

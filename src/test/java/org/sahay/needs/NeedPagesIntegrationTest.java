@@ -72,6 +72,14 @@ class NeedPagesIntegrationTest extends IntegrationTest {
     assertThat(stale.body()).contains("Someone changed this need after you opened it");
     assertThat(http.get(need).body()).contains("id=\"need-status\">Being met<");
 
+    // A version that is not a number binds as none: the form says so beside the field, keeps what
+    // was chosen, and nothing changes.
+    var mangled =
+        http.postForm(need, Map.of("status", "MET", "severity", "LOW", "version", "seven"), need);
+    assertThat(mangled.statusCode()).isEqualTo(200);
+    assertThat(mangled.body()).contains("Send the version you last read");
+    assertThat(http.get(need).body()).contains("id=\"need-status\">Being met<", "Urgent");
+
     String open = http.get("/needs?status=OPEN").body();
     assertThat(open).doesNotContain(need);
     String beingMet = http.get("/needs?status=BEING_MET").body();

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
+import org.sahay.needs.NeedAction;
 import org.sahay.needs.NeedCategory;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
@@ -27,6 +27,7 @@ import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,21 +94,17 @@ class NeedPagesController {
     return recordForm(actor, model, FormState.of(values, Map.of()));
   }
 
+  /** The page's fields for a need recorded by hand; the service parses them, as for the API. */
+  record NeedForm(String member, String household, String category, String severity) {
+
+    Needs.Input command() {
+      return new Needs.Input(blankToNull(member), blankToNull(household), category, severity, null);
+    }
+  }
+
   @PostMapping("/needs")
-  String record(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    var outcome =
-        needs.record(
-            actor,
-            new Needs.Input(
-                blankToNull(form.get("member")),
-                blankToNull(form.get("household")),
-                form.get("category"),
-                form.get("severity"),
-                null));
+  String record(Actor actor, NeedForm form, Model model, RedirectAttributes redirect) {
+    var outcome = needs.record(actor, form.command());
     if (outcome instanceof Needs.Outcome.Saved saved) {
       redirect.addFlashAttribute("notice", "needs.recorded");
       return "redirect:/needs/" + saved.need().id();
@@ -126,25 +123,19 @@ class NeedPagesController {
     return page(actor, need, model, FormState.of(values(need), Map.of()), null);
   }
 
+  /**
+   * The change as the API takes it, bound from the page's fields; a version that is not a number
+   * binds as none, which the service refuses like a missing one.
+   */
   @PostMapping("/needs/{id}")
   String change(
       Actor actor,
       @PathVariable UUID id,
-      @RequestParam Map<String, String> form,
+      Needs.Change form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    Integer version;
-    try {
-      version = Integer.valueOf(form.getOrDefault("version", ""));
-    } catch (NumberFormatException e) {
-      version = null;
-    }
-    var outcome =
-        needs.change(
-            actor,
-            id,
-            new Needs.Change(
-                form.get("status"), form.get("severity"), form.get("followUpBy"), version));
+    var outcome = needs.change(actor, id, form);
     if (outcome instanceof Needs.Outcome.Saved) {
       redirect.addFlashAttribute("notice", "needs.saved");
       return "redirect:/needs/" + id;
@@ -154,14 +145,17 @@ class NeedPagesController {
     if (outcome instanceof Needs.Outcome.Stale) {
       return page(actor, current, model, FormState.of(values(current), Map.of()), "need.stale");
     }
-    Map<String, String> values = new LinkedHashMap<>(form);
+    Map<String, String> values = new LinkedHashMap<>(FormState.of(form, Map.of()).values());
     values.put("version", String.valueOf(current.version()));
     return page(
         actor,
         current,
         model,
         FormState.of(values, ((Needs.Outcome.Invalid) outcome).errors()),
-        null);
+        // The version travels in a hidden field, so its error is said above the form.
+        ((Needs.Outcome.Invalid) outcome).errors().containsKey("version")
+            ? "member.version.required"
+            : null);
   }
 
   private String page(Actor actor, NeedView need, Model model, FormState form, String problem) {
@@ -276,7 +270,7 @@ class NeedPagesController {
 
   private boolean mayWrite(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.NEED_WRITE, actor.organisation());
+        && policy.permits(actor, NeedAction.NEED_WRITE, actor.organisation());
   }
 
   private static String blankToNull(String text) {

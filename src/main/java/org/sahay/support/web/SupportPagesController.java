@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
-import org.sahay.access.Action;
 import org.sahay.access.Actor;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
@@ -17,8 +16,10 @@ import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Ui;
+import org.sahay.relief.ReliefAction;
 import org.sahay.relief.ReliefCatalogue;
 import org.sahay.support.RequestStatus;
+import org.sahay.support.SupportAction;
 import org.sahay.support.SupportFiles;
 import org.sahay.support.SupportGoods;
 import org.sahay.support.SupportInputs;
@@ -30,6 +31,7 @@ import org.sahay.support.SupportRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -104,20 +106,13 @@ class SupportPagesController {
     return draftForm(actor, model, FormState.empty());
   }
 
+  /** A new draft as the API takes it, bound from the page; its lines are added one by one. */
   @PostMapping("/support")
-  String create(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
+  String create(Actor actor, SupportInputs.Request form, Model model, RedirectAttributes redirect) {
     if (!mayRequest(actor)) {
       throw new NotFoundException();
     }
-    var outcome =
-        requests.create(
-            actor,
-            new SupportInputs.Request(
-                form.get("addressedTo"), form.get("title"), form.get("justification"), List.of()));
+    var outcome = requests.create(actor, form);
     if (outcome instanceof SupportOutcome.Done<SupportRequest> done) {
       redirect.addFlashAttribute("notice", "support.page.created");
       return "redirect:/support/" + done.value().id() + "/lines/new";
@@ -245,26 +240,20 @@ class SupportPagesController {
     return "redirect:/support/" + id + "#attachments";
   }
 
-  /** Goods of an approved goods line that arrived, from the request's page. */
+  /**
+   * Goods of an approved goods line that arrived, from the request's page: the delivery as the API
+   * takes it; a quantity that is not a whole number binds as none, which the service refuses.
+   */
   @PostMapping("/support/{id}/deliveries")
   String deliver(
       Actor actor,
       @PathVariable SupportRequestId id,
-      @RequestParam Map<String, String> form,
+      SupportInputs.Delivery form,
+      BindingResult binding,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    Integer quantity = wholeNumber(form.get("quantity"));
-    var outcome =
-        supportGoods.deliver(
-            actor,
-            id,
-            new SupportInputs.Delivery(
-                form.get("lineId"),
-                form.get("locationId"),
-                quantity == null || quantity < 0 ? null : quantity,
-                form.get("receivedOn"),
-                form.get("expiresOn")));
+    var outcome = supportGoods.deliver(actor, id, form);
     if (outcome instanceof SupportOutcome.Done<?>) {
       redirect.addFlashAttribute("notice", "support.page.deliveryRecorded");
       return "redirect:/support/" + id;
@@ -299,9 +288,9 @@ class SupportPagesController {
         "canDecide",
         request.addressedTo().equals(own)
             && status == RequestStatus.SUBMITTED
-            && policy.permits(actor, Action.SUPPORT_DECIDE, request.organisation()));
+            && policy.permits(actor, SupportAction.SUPPORT_DECIDE, request.organisation()));
     model.addAttribute(
-        "canComment", policy.permits(actor, Action.SUPPORT_COMMENT, request.organisation()));
+        "canComment", policy.permits(actor, SupportAction.SUPPORT_COMMENT, request.organisation()));
     model.addAttribute(
         "payable",
         mine
@@ -312,7 +301,7 @@ class SupportPagesController {
     model.addAttribute("items", goods ? supportGoods.items(request) : Map.of());
     model.addAttribute(
         "locations",
-        goods && mine && policy.permits(actor, Action.RELIEF_WRITE, own)
+        goods && mine && policy.permits(actor, ReliefAction.RELIEF_WRITE, own)
             ? catalogue.locations(actor)
             : List.of());
     model.addAttribute("attachments", files.attachments(actor, request.id()));
@@ -356,7 +345,7 @@ class SupportPagesController {
 
   private boolean mayRequest(Actor actor) {
     return actor.organisation() != null
-        && policy.permits(actor, Action.SUPPORT_REQUEST, actor.organisation());
+        && policy.permits(actor, SupportAction.SUPPORT_REQUEST, actor.organisation());
   }
 
   private static String text(Ui ui, SupportOutcome<?> outcome) {
