@@ -60,32 +60,11 @@ class LineChecks {
     if (quantity != null && (quantity < 1 || quantity > MAX_QUANTITY)) {
       errors.put(prefix + "quantity", "support.quantity.invalid");
     }
-    ItemId item = null;
+    boolean goods = l.itemId() != null && !l.itemId().isBlank();
+    ItemId item = goods ? goods(collective, l, prefix, errors) : null;
     Money amount;
-    if (l.itemId() != null && !l.itemId().isBlank()) {
-      // Goods from the collective's relief catalogue, in a quantity; no money is asked.
-      try {
-        item =
-            catalogue
-                .itemOf(collective, ItemId.of(l.itemId().strip()))
-                .map(found -> found.id())
-                .orElse(null);
-      } catch (IllegalArgumentException e) {
-        item = null;
-      }
-      if (item == null) {
-        errors.put(prefix + "itemId", "support.line.item.unknown");
-      }
-      if (quantity == null) {
-        errors.putIfAbsent(prefix + "quantity", "support.quantity.goods");
-      }
-      if (l.amountPaise() != null || (l.amount() != null && !l.amount().isBlank())) {
-        errors.put(prefix + "amount", "support.amount.notForGoods");
-      }
+    if (goods) {
       amount = Money.ZERO;
-      if (Boolean.TRUE.equals(l.instalmentsAllowed())) {
-        errors.put(prefix + "instalmentsAllowed", "support.amount.notForGoods");
-      }
     } else {
       amount = amount(l.amountPaise(), l.amount(), prefix + "amount", errors);
       if (amount != null && amount.isZero()) {
@@ -120,6 +99,37 @@ class LineChecks {
         item,
         null,
         0);
+  }
+
+  /**
+   * The item of the collective's relief catalogue a goods line asks for, in a quantity and with no
+   * money or instalments; null (with errors) when it is none of the collective's items.
+   */
+  private ItemId goods(
+      OrganisationId collective, SupportInputs.Line l, String prefix, Map<String, String> errors) {
+    ItemId item;
+    try {
+      item =
+          catalogue
+              .itemOf(collective, ItemId.of(l.itemId().strip()))
+              .map(found -> found.id())
+              .orElse(null);
+    } catch (IllegalArgumentException e) {
+      item = null;
+    }
+    if (item == null) {
+      errors.put(prefix + "itemId", "support.line.item.unknown");
+    }
+    if (l.quantity() == null) {
+      errors.putIfAbsent(prefix + "quantity", "support.quantity.goods");
+    }
+    if (l.amountPaise() != null || (l.amount() != null && !l.amount().isBlank())) {
+      errors.put(prefix + "amount", "support.amount.notForGoods");
+    }
+    if (Boolean.TRUE.equals(l.instalmentsAllowed())) {
+      errors.put(prefix + "instalmentsAllowed", "support.amount.notForGoods");
+    }
+    return item;
   }
 
   /**

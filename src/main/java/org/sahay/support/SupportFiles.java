@@ -13,6 +13,7 @@ import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.MemberErased;
+import org.sahay.support.internal.PaymentStore;
 import org.sahay.support.internal.SupportFileStore;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.context.event.EventListener;
@@ -45,12 +46,14 @@ public class SupportFiles {
   private final SupportRequests requests;
   private final SupportPayments payments;
   private final SupportStore store;
+  private final PaymentStore paymentStore;
   private final SupportFileStore files;
   private final Documents documents;
   private final AccessPolicy policy;
   private final AuditLog audit;
 
   SupportFiles(
+      PaymentStore paymentStore,
       SupportRequests requests,
       SupportPayments payments,
       SupportStore store,
@@ -61,6 +64,7 @@ public class SupportFiles {
     this.requests = requests;
     this.payments = payments;
     this.store = store;
+    this.paymentStore = paymentStore;
     this.files = files;
     this.documents = documents;
     this.policy = policy;
@@ -147,7 +151,7 @@ public class SupportFiles {
       return paid;
     }
     if (checked != null) {
-      store(by, store.disbursement(done.value().id()).orElseThrow(), checked);
+      store(by, paymentStore.disbursement(done.value().id()).orElseThrow(), checked);
     }
     return paid;
   }
@@ -156,7 +160,7 @@ public class SupportFiles {
   @Transactional
   public SupportOutcome<DisbursementId> attachProof(
       Actor by, DisbursementId disbursementId, byte[] content) {
-    SupportStore.Disbursement d = disbursementOf(by, disbursementId);
+    PaymentStore.Disbursement d = disbursementOf(by, disbursementId);
     Documents.Checked checked = Documents.check(content);
     if (!checked.ok()) {
       return refusal(checked);
@@ -168,7 +172,7 @@ public class SupportFiles {
   /** The proof of a disbursement, for its collective's leaders and admins; audited. */
   @Transactional
   public Download proof(Actor by, DisbursementId disbursementId) {
-    SupportStore.Disbursement d = disbursementOf(by, disbursementId);
+    PaymentStore.Disbursement d = disbursementOf(by, disbursementId);
     SupportFileStore.File file =
         files.proof(disbursementId.value()).orElseThrow(NotFoundException::new);
     byte[] content =
@@ -195,7 +199,7 @@ public class SupportFiles {
       return Set.of();
     }
     return files
-        .withProof(store.disbursements(requestId).stream().map(d -> d.id().value()).toList())
+        .withProof(paymentStore.disbursements(requestId).stream().map(d -> d.id().value()).toList())
         .stream()
         .map(DisbursementId::new)
         .collect(java.util.stream.Collectors.toSet());
@@ -210,7 +214,7 @@ public class SupportFiles {
     }
   }
 
-  private void store(Actor by, SupportStore.Disbursement d, Documents.Checked checked) {
+  private void store(Actor by, PaymentStore.Disbursement d, Documents.Checked checked) {
     files.insert(
         new SupportFileStore.File(
             Ids.newId(),
@@ -241,9 +245,9 @@ public class SupportFiles {
     return r;
   }
 
-  private SupportStore.Disbursement disbursementOf(Actor by, DisbursementId disbursementId) {
-    SupportStore.Disbursement d =
-        store.disbursement(disbursementId).orElseThrow(NotFoundException::new);
+  private PaymentStore.Disbursement disbursementOf(Actor by, DisbursementId disbursementId) {
+    PaymentStore.Disbursement d =
+        paymentStore.disbursement(disbursementId).orElseThrow(NotFoundException::new);
     if (!d.organisation().equals(by.organisation())) {
       throw new NotFoundException();
     }

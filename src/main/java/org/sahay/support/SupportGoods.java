@@ -21,6 +21,7 @@ import org.sahay.relief.ItemId;
 import org.sahay.relief.LocationId;
 import org.sahay.relief.ReliefCatalogue;
 import org.sahay.relief.Stock;
+import org.sahay.support.internal.PaymentStore;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,7 @@ public class SupportGoods {
       List<Beneficiary> waiting) {}
 
   private final SupportStore store;
+  private final PaymentStore paymentStore;
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Stock stock;
@@ -57,6 +59,7 @@ public class SupportGoods {
   private final SupportRequests requests;
 
   SupportGoods(
+      PaymentStore paymentStore,
       SupportRequests requests,
       ReliefCatalogue catalogue,
       SupportStore store,
@@ -69,6 +72,7 @@ public class SupportGoods {
     this.requests = requests;
     this.catalogue = catalogue;
     this.store = store;
+    this.paymentStore = paymentStore;
     this.policy = policy;
     this.audit = audit;
     this.stock = stock;
@@ -91,12 +95,89 @@ public class SupportGoods {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     Map<String, String> errors = new java.util.LinkedHashMap<>();
-    SupportStore.Line line = null;
+    Arrived arrived = parse(r, in, errors);
+    if (!errors.isEmpty()) {
+      return new SupportOutcome.Invalid<>(errors);
+    }
+    SupportStore.Line line = arrived.line();
+    LocationId location = arrived.location();
+    LocalDate receivedOn = arrived.receivedOn();
+    LocalDate expiresOn = arrived.expiresOn();
+    int approved = line.approvedQuantity() == null ? 0 : line.approvedQuantity();
+    int left = approved - line.deliveredQuantity();
+    if (in.quantity() > left) {
+      return new SupportOutcome.Refused<>(SupportRefusal.DELIVERY_TOO_MUCH, left, in.quantity());
+    }
+    return receive(by, r, line, location, in.quantity(), receivedOn, expiresOn);
+  }
+
+  /** The goods into stock (a donation in kind) and the delivery against the line. */
+  private SupportOutcome<Delivered> receive(
+      Actor by,
+      SupportStore.Request r,
+      SupportStore.Line line,
+      LocationId location,
+      int quantity,
+      LocalDate receivedOn,
+      LocalDate expiresOn) {
+    SupportRequestId requestId = r.id();
+    var received =
+        stock.receive(
+            by,
+            new Stock.ReceiptInput(
+                location,
+                line.item(),
+                BigDecimal.valueOf(quantity),
+                "DONATION_IN_KIND",
+                note("Support request: " + r.title() + ", line " + line.number()),
+                null,
+                receivedOn,
+                expiresOn));
+    if (received instanceof Stock.Outcome.Invalid invalid) {
+      return new SupportOutcome.Invalid<>(invalid.errors());
+    }
+    if (!(received instanceof Stock.Outcome.Done done)) {
+      throw new IllegalStateException("a receipt is either done or invalid");
+    }
+    UUID id = Ids.newId();
+    paymentStore.insertDelivery(
+        r.organisation(),
+        new PaymentStore.Delivery(
+            id,
+            requestId,
+            line.id(),
+            done.reference(),
+            quantity,
+            receivedOn,
+            by.username(),
+            OffsetDateTime.now(clock)));
+    if (r.status() != RequestStatus.DISBURSING) {
+      store.setStatus(requestId, r.version(), RequestStatus.DISBURSING, by.username());
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            r.organisation(),
+            "SUPPORT_GOODS_DELIVERED",
+            "support_request",
+            requestId.toString(),
+            "line " + line.number() + ", " + quantity + " received, receipt " + done.reference()));
+    return new SupportOutcome.Done<>(
+        new Delivered(id, line.id(), done.reference(), quantity, receivedOn));
+  }
+
+  /** A delivery as sent, each field parsed; the line is locked. */
+  private record Arrived(
+      SupportStore.Line line, LocationId location, LocalDate receivedOn, LocalDate expiresOn) {}
+
+  private Arrived parse(
+      SupportStore.Request r, SupportInputs.Delivery in, Map<String, String> errors) {
+    SupportStore.Line line;
     try {
       line =
           store
               .lockLine(SupportLineId.of(String.valueOf(in.lineId())))
-              .filter(l -> l.request().equals(requestId) && l.goods())
+              .filter(l -> l.request().equals(r.id()) && l.goods())
               .orElse(null);
     } catch (IllegalArgumentException e) {
       line = null;
@@ -113,80 +194,27 @@ public class SupportGoods {
     if (in.quantity() == null || in.quantity() < 1) {
       errors.put("quantity", "support.quantity.invalid");
     }
-    LocalDate receivedOn = null;
-    LocalDate expiresOn = null;
-    try {
-      receivedOn =
-          in.receivedOn() == null || in.receivedOn().isBlank()
-              ? today.at(r.organisation())
-              : LocalDate.parse(in.receivedOn().strip());
-    } catch (DateTimeParseException e) {
-      errors.put("receivedOn", "support.delivery.date.invalid");
+    LocalDate receivedOn = date(in.receivedOn(), "receivedOn", errors);
+    return new Arrived(
+        line,
+        location,
+        receivedOn == null && !errors.containsKey("receivedOn")
+            ? today.at(r.organisation())
+            : receivedOn,
+        date(in.expiresOn(), "expiresOn", errors));
+  }
+
+  /** A date as typed (yyyy-mm-dd), null when left out, with an error when it is not one. */
+  private static LocalDate date(String text, String field, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
     }
     try {
-      expiresOn =
-          in.expiresOn() == null || in.expiresOn().isBlank()
-              ? null
-              : LocalDate.parse(in.expiresOn().strip());
+      return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      errors.put("expiresOn", "support.delivery.date.invalid");
+      errors.put(field, "support.delivery.date.invalid");
+      return null;
     }
-    if (!errors.isEmpty()) {
-      return new SupportOutcome.Invalid<>(errors);
-    }
-    int approved = line.approvedQuantity() == null ? 0 : line.approvedQuantity();
-    int left = approved - line.deliveredQuantity();
-    if (in.quantity() > left) {
-      return new SupportOutcome.Refused<>(SupportRefusal.DELIVERY_TOO_MUCH, left, in.quantity());
-    }
-    var received =
-        stock.receive(
-            by,
-            new Stock.ReceiptInput(
-                location,
-                line.item(),
-                BigDecimal.valueOf(in.quantity()),
-                "DONATION_IN_KIND",
-                note("Support request: " + r.title() + ", line " + line.number()),
-                null,
-                receivedOn,
-                expiresOn));
-    if (received instanceof Stock.Outcome.Invalid invalid) {
-      return new SupportOutcome.Invalid<>(invalid.errors());
-    }
-    if (!(received instanceof Stock.Outcome.Done done)) {
-      throw new IllegalStateException("a receipt is either done or invalid");
-    }
-    UUID id = Ids.newId();
-    store.insertDelivery(
-        r.organisation(),
-        new SupportStore.Delivery(
-            id,
-            requestId,
-            line.id(),
-            done.reference(),
-            in.quantity(),
-            receivedOn,
-            by.username(),
-            OffsetDateTime.now(clock)));
-    if (r.status() != RequestStatus.DISBURSING) {
-      store.setStatus(requestId, r.version(), RequestStatus.DISBURSING, by.username());
-    }
-    audit.record(
-        new AuditLog.Event(
-            by.username(),
-            r.organisation(),
-            "SUPPORT_GOODS_DELIVERED",
-            "support_request",
-            requestId.toString(),
-            "line "
-                + line.number()
-                + ", "
-                + in.quantity()
-                + " received, receipt "
-                + done.reference()));
-    return new SupportOutcome.Done<>(
-        new Delivered(id, line.id(), done.reference(), in.quantity(), receivedOn));
   }
 
   /**
@@ -240,9 +268,9 @@ public class SupportGoods {
   /** What hand-overs of the line's item gave each of its recipients since the first delivery. */
   Map<Beneficiary, BigDecimal> handedOver(SupportStore.Request r, SupportStore.Line line) {
     OffsetDateTime first =
-        store.deliveries(r.id()).stream()
+        paymentStore.deliveries(r.id()).stream()
             .filter(d -> d.line().equals(line.id()))
-            .map(SupportStore.Delivery::recordedAt)
+            .map(PaymentStore.Delivery::recordedAt)
             .min(OffsetDateTime::compareTo)
             .orElse(null);
     if (first == null) {

@@ -6,10 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
@@ -27,6 +25,7 @@ import org.sahay.platform.Money;
 import org.sahay.platform.NotFoundException;
 import org.sahay.registry.Beneficiary;
 import org.sahay.relief.ItemId;
+import org.sahay.support.internal.PaymentStore;
 import org.sahay.support.internal.SupportStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +84,7 @@ public class SupportPayments {
 
   private final SupportRequests requests;
   private final SupportStore store;
+  private final PaymentStore paymentStore;
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final LineChecks checks;
@@ -92,9 +92,10 @@ public class SupportPayments {
   private final Ledger ledger;
   private final Needs needs;
   private final Today today;
-  private final SupportGoods goods;
+  private final Reconciler reconciler;
 
   SupportPayments(
+      PaymentStore paymentStore,
       SupportRequests requests,
       SupportStore store,
       AccessPolicy policy,
@@ -104,9 +105,10 @@ public class SupportPayments {
       Ledger ledger,
       Needs needs,
       Today today,
-      SupportGoods goods) {
+      Reconciler reconciler) {
     this.requests = requests;
     this.store = store;
+    this.paymentStore = paymentStore;
     this.policy = policy;
     this.audit = audit;
     this.checks = checks;
@@ -114,7 +116,7 @@ public class SupportPayments {
     this.ledger = ledger;
     this.needs = needs;
     this.today = today;
-    this.goods = goods;
+    this.reconciler = reconciler;
   }
 
   /**
@@ -141,10 +143,45 @@ public class SupportPayments {
     if (line == null) {
       return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.unknown"));
     }
-    // The line decides (its row is locked: no other payment on it can claim between look and
-    // claim); nothing is written unless it allows the payment.
+    SupportOutcome<Paid> refused = refusal(by, r, line, asked);
+    if (refused != null) {
+      return refused;
+    }
+    // Cash comes out of cash in hand; a UPI or bank transfer out of the bank: the one account the
+    // collective has, or the one named. Never cash for a transfer, which would let cash in hand
+    // go below zero or a bank balance stay too high.
+    String account = in.accountId();
+    if ((account == null || account.isBlank()) && asked.mode().fromBank()) {
+      var sole = ledger.soleBankAccount(r.organisation());
+      if (sole.isEmpty()) {
+        return new SupportOutcome.Invalid<>(Map.of("accountId", "support.account.required"));
+      }
+      account = sole.get().toString();
+    }
+    // The books decide before anything of the payment is written: a refusal leaves nothing.
+    var expense = expense(by, r, line, asked, account, in.reference());
+    if (expense instanceof FundsOutcome.Invalid<Expense> invalid) {
+      return new SupportOutcome.Invalid<>(invalid.errors());
+    }
+    if (expense instanceof FundsOutcome.Refused<Expense> no) {
+      return new SupportOutcome.Refused<>(
+          SupportRefusal.ofFunds(no.refusal()),
+          no.remaining() == null ? Money.ZERO : no.remaining(),
+          asked.amount());
+    }
+    DisbursementId id =
+        record(by, r, line, asked, in.reference(), ((FundsOutcome.Done<Expense>) expense).value());
+    return new SupportOutcome.Done<>(paid(paymentStore.disbursement(id).orElseThrow()));
+  }
+
+  /**
+   * What the line and the needs say against the payment, or null when they allow it. The line's row
+   * is locked: no other payment on it can claim between this look and the claim.
+   */
+  private SupportOutcome<Paid> refusal(
+      Actor by, SupportStore.Request r, SupportStore.Line line, Asked asked) {
     BudgetLine.Payment decision =
-        BudgetLine.of(line, x -> store.claimOf(line.id(), x))
+        BudgetLine.of(line, x -> paymentStore.claimOf(line.id(), x))
             .pay(asked.recipient(), asked.amount());
     if (decision instanceof BudgetLine.Payment.GoodsNotPaid) {
       return new SupportOutcome.Invalid<>(Map.of("lineId", "support.line.goodsNotPaid"));
@@ -165,61 +202,59 @@ public class SupportPayments {
       return new SupportOutcome.Refused<>(
           SupportRefusal.PAID_ALREADY,
           List.of(),
-          paid(store.disbursement(already.earlier()).orElseThrow()));
+          paid(paymentStore.disbursement(already.earlier()).orElseThrow()));
     }
-    // Cash comes out of cash in hand; a UPI or bank transfer out of the bank: the one account the
-    // collective has, or the one named. Never cash for a transfer, which would let cash in hand
-    // go below zero or a bank balance stay too high.
-    String account = in.accountId();
-    if ((account == null || account.isBlank()) && asked.mode().fromBank()) {
-      var sole = ledger.soleBankAccount(r.organisation());
-      if (sole.isEmpty()) {
-        return new SupportOutcome.Invalid<>(Map.of("accountId", "support.account.required"));
-      }
-      account = sole.get().toString();
-    }
+    return null;
+  }
+
+  /** The payment as an expense of the request's grant fund, under the recipient's code only. */
+  private FundsOutcome<Expense> expense(
+      Actor by,
+      SupportStore.Request r,
+      SupportStore.Line line,
+      Asked asked,
+      String account,
+      String reference) {
     String code = checks.codes(r.organisation(), List.of(asked.recipient())).get(0);
-    // The books decide before anything of the payment is written: a refusal leaves nothing.
-    var expense =
-        expenses.recordOnBehalf(
-            r.organisation(),
-            by.username(),
-            new ExpenseInput(
-                r.fundId().toString(),
-                account,
-                line.category(),
-                code,
-                asked.amount().paise(),
-                null,
-                asked.paidOn().toString(),
-                "Support: " + line.description(),
-                1,
-                in.reference()));
-    if (expense instanceof FundsOutcome.Invalid<Expense> invalid) {
-      return new SupportOutcome.Invalid<>(invalid.errors());
-    }
-    if (expense instanceof FundsOutcome.Refused<Expense> no) {
-      return new SupportOutcome.Refused<>(
-          SupportRefusal.ofFunds(no.refusal()),
-          no.remaining() == null ? Money.ZERO : no.remaining(),
-          asked.amount());
-    }
-    Expense spent = ((FundsOutcome.Done<Expense>) expense).value();
+    return expenses.recordOnBehalf(
+        r.organisation(),
+        by.username(),
+        new ExpenseInput(
+            r.fundId().toString(),
+            account,
+            line.category(),
+            code,
+            asked.amount().paise(),
+            null,
+            asked.paidOn().toString(),
+            "Support: " + line.description(),
+            1,
+            reference));
+  }
+
+  /** Writes the payment the line, the needs and the books allowed, and what it met. */
+  private DisbursementId record(
+      Actor by,
+      SupportStore.Request r,
+      SupportStore.Line line,
+      Asked asked,
+      String reference,
+      Expense spent) {
     DisbursementId id = new DisbursementId(Ids.newId());
     if (!line.instalmentsAllowed()) {
-      store.claim(line.id(), asked.recipient(), id);
+      paymentStore.claim(line.id(), asked.recipient(), id);
     }
     store.addDisbursed(line.id(), asked.amount().paise());
-    store.insertDisbursement(
-        new SupportStore.Disbursement(
+    paymentStore.insertDisbursement(
+        new PaymentStore.Disbursement(
             id,
             r.organisation(),
-            requestId,
+            r.id(),
             line.id(),
             asked.recipient(),
             asked.amount().paise(),
             asked.mode(),
-            in.reference(),
+            reference,
             asked.paidOn(),
             spent.id(),
             spent.journalEntryId(),
@@ -227,10 +262,11 @@ public class SupportPayments {
             null,
             null));
     if (r.status() != RequestStatus.DISBURSING) {
-      store.setStatus(requestId, r.version(), RequestStatus.DISBURSING, by.username());
+      store.setStatus(r.id(), r.version(), RequestStatus.DISBURSING, by.username());
     }
     if (!asked.meets().isEmpty()) {
-      store.insertNeedsMet(id, r.organisation(), needs.meet(by, r.organisation(), asked.meets()));
+      paymentStore.insertNeedsMet(
+          id, r.organisation(), needs.meet(by, r.organisation(), asked.meets()));
     }
     audited(
         by,
@@ -244,14 +280,14 @@ public class SupportPayments {
             + asked.mode()
             + ", disbursement "
             + id);
-    return new SupportOutcome.Done<>(paid(store.disbursement(id).orElseThrow()));
+    return id;
   }
 
   /** Corrects a payment by reversing its journal entry, with a reason; the row stays. */
   @Transactional
   public SupportOutcome<Paid> reverse(Actor by, DisbursementId disbursementId, String reason) {
-    SupportStore.Disbursement found =
-        store.disbursement(disbursementId).orElseThrow(NotFoundException::new);
+    PaymentStore.Disbursement found =
+        paymentStore.disbursement(disbursementId).orElseThrow(NotFoundException::new);
     policy.require(by, SupportAction.SUPPORT_REQUEST, found.organisation());
     Map<String, String> errors = new HashMap<>();
     String why = LineChecks.text(reason, 500, "reason", true, errors);
@@ -260,7 +296,7 @@ public class SupportPayments {
     }
     // Reversals of one line queue on its row; read again under the lock.
     store.lockLine(found.line());
-    SupportStore.Disbursement d = store.disbursement(disbursementId).orElseThrow();
+    PaymentStore.Disbursement d = paymentStore.disbursement(disbursementId).orElseThrow();
     if (d.reversedAt() != null) {
       return new SupportOutcome.Refused<>(SupportRefusal.REVERSED_ALREADY);
     }
@@ -268,11 +304,11 @@ public class SupportPayments {
     if (reversed instanceof FundsOutcome.Refused<?> no) {
       return new SupportOutcome.Refused<>(SupportRefusal.ofFunds(no.refusal()));
     }
-    store.markReversed(disbursementId, by.username(), why);
+    paymentStore.markReversed(disbursementId, by.username(), why);
     store.addDisbursed(d.line(), -d.amountPaise());
-    store.releaseClaim(disbursementId);
+    paymentStore.releaseClaim(disbursementId);
     // The needs it met are open again (or being met, as they were), unless changed since.
-    needs.reopen(by, d.organisation(), store.needsMet(d.organisation(), disbursementId));
+    needs.reopen(by, d.organisation(), paymentStore.needsMet(d.organisation(), disbursementId));
     audit.record(
         new AuditLog.Event(
             by.username(),
@@ -281,75 +317,28 @@ public class SupportPayments {
             "support_request",
             d.request().toString(),
             "disbursement " + disbursementId));
-    return new SupportOutcome.Done<>(paid(store.disbursement(disbursementId).orElseThrow()));
+    return new SupportOutcome.Done<>(paid(paymentStore.disbursement(disbursementId).orElseThrow()));
   }
 
   @Transactional(readOnly = true)
   public List<Paid> disbursements(Actor by, SupportRequestId requestId) {
     requests.readable(by, requestId);
-    return store.disbursements(requestId).stream().map(this::paid).toList();
+    return paymentStore.disbursements(requestId).stream().map(this::paid).toList();
   }
 
   /** Approved versus paid versus remaining per line, and who still waits. */
   @Transactional(readOnly = true)
   public Reconciliation reconciliation(Actor by, SupportRequestId requestId) {
-    SupportStore.Request r = requests.readable(by, requestId);
-    List<SupportStore.Disbursement> paid = store.disbursements(requestId);
-    List<LineBalance> lines = new ArrayList<>();
-    for (SupportStore.Line line : store.lines(requestId)) {
-      lines.add(line.goods() ? goodsBalance(r, line) : moneyBalance(r, line, paid));
-    }
-    return new Reconciliation(requestId, r.status(), lines);
+    return reconciler.of(requests.readable(by, requestId));
   }
 
   /** The reconciliation as handed over in a file: the export lands in the audit log. */
   @Transactional
   public Reconciliation reconciliationExport(Actor by, SupportRequestId requestId) {
-    Reconciliation reconciliation = reconciliation(by, requestId);
-    SupportStore.Request r = store.request(requestId).orElseThrow();
+    SupportStore.Request r = requests.readable(by, requestId);
+    Reconciliation reconciliation = reconciler.of(r);
     audited(by, r, "SUPPORT_RECONCILIATION_EXPORTED", reconciliation.lines().size() + " lines");
     return reconciliation;
-  }
-
-  private LineBalance goodsBalance(SupportStore.Request r, SupportStore.Line line) {
-    SupportGoods.Balance balance = goods.balance(r, line);
-    return new LineBalance(
-        line.id(),
-        line.number(),
-        line.description(),
-        0,
-        0,
-        0,
-        checks.codes(r.organisation(), balance.waiting()),
-        balance.item(),
-        balance.approved(),
-        balance.delivered(),
-        balance.handedOver());
-  }
-
-  private LineBalance moneyBalance(
-      SupportStore.Request r, SupportStore.Line line, List<SupportStore.Disbursement> paid) {
-    Set<Beneficiary> reached = new LinkedHashSet<>();
-    for (SupportStore.Disbursement d : paid) {
-      if (d.line().equals(line.id()) && d.reversedAt() == null) {
-        reached.add(d.recipient());
-      }
-    }
-    List<Beneficiary> waiting =
-        line.recipients().stream().filter(x -> !reached.contains(x)).toList();
-    long approved = line.approvedPaise() == null ? 0 : line.approvedPaise();
-    return new LineBalance(
-        line.id(),
-        line.number(),
-        line.description(),
-        approved,
-        line.disbursedPaise(),
-        approved - line.disbursedPaise(),
-        checks.codes(r.organisation(), waiting),
-        null,
-        null,
-        null,
-        null);
   }
 
   /** Each field of a payment parsed once, with an error under its name where it is wrong. */
@@ -397,7 +386,7 @@ public class SupportPayments {
             by.username(), r.organisation(), action, "support_request", r.id().toString(), detail));
   }
 
-  private Paid paid(SupportStore.Disbursement d) {
+  private Paid paid(PaymentStore.Disbursement d) {
     return new Paid(
         d.id(),
         d.line(),

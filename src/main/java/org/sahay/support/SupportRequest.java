@@ -141,15 +141,7 @@ public record SupportRequest(
       return new Decision.Refused(SupportRefusal.STALE, List.of(version));
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    Map<UUID, SupportInputs.LineDecision> byLine = new HashMap<>();
-    for (SupportInputs.LineDecision d :
-        decision.lines() == null ? List.<SupportInputs.LineDecision>of() : decision.lines()) {
-      try {
-        byLine.put(UUID.fromString(String.valueOf(d.lineId()).strip()), d);
-      } catch (IllegalArgumentException e) {
-        errors.put("lines", "support.decision.lines");
-      }
-    }
+    Map<UUID, SupportInputs.LineDecision> byLine = byLine(decision, errors);
     long total = 0;
     boolean all = true;
     boolean anyGoods = false;
@@ -165,15 +157,11 @@ public record SupportRequest(
       String comment = comment(d.comment());
       if (line.goods()) {
         // Goods: the funder decides how many, up to what was asked; no money moves.
-        Integer quantity = d.approvedQuantity();
-        if (quantity == null || quantity < 0) {
-          errors.put(prefix + "approvedQuantity", "support.decision.quantity");
-        } else if (quantity > line.quantity()) {
-          errors.put(prefix + "approvedQuantity", "support.decision.tooMuch");
-        } else {
-          approvals.add(new Approval(line.id(), 0, quantity, comment));
-          anyGoods |= quantity > 0;
-          all &= quantity.equals(line.quantity());
+        Approval goods = goods(line, d, comment, prefix, errors);
+        if (goods != null) {
+          approvals.add(goods);
+          anyGoods |= goods.approvedQuantity() > 0;
+          all &= goods.approvedQuantity().equals(line.quantity());
         }
         continue;
       }
@@ -207,9 +195,42 @@ public record SupportRequest(
     return new Decision.Decided(next, total, purposes, approvals);
   }
 
+  /** The decisions by line id; an id that is not one is an error of the decision's lines. */
+  private static Map<UUID, SupportInputs.LineDecision> byLine(
+      SupportInputs.Decision decision, Map<String, String> errors) {
+    Map<UUID, SupportInputs.LineDecision> byLine = new HashMap<>();
+    for (SupportInputs.LineDecision d :
+        decision.lines() == null ? List.<SupportInputs.LineDecision>of() : decision.lines()) {
+      try {
+        byLine.put(UUID.fromString(String.valueOf(d.lineId()).strip()), d);
+      } catch (IllegalArgumentException e) {
+        errors.put("lines", "support.decision.lines");
+      }
+    }
+    return byLine;
+  }
+
   /** The line of this request with that id, if it is one. */
   public java.util.Optional<Line> line(SupportLineId line) {
     return lines.stream().filter(l -> l.id().equals(line)).findFirst();
+  }
+
+  private static Approval goods(
+      Line line,
+      SupportInputs.LineDecision d,
+      String comment,
+      String prefix,
+      Map<String, String> errors) {
+    Integer quantity = d.approvedQuantity();
+    if (quantity == null || quantity < 0) {
+      errors.put(prefix + "approvedQuantity", "support.decision.quantity");
+      return null;
+    }
+    if (quantity > line.quantity()) {
+      errors.put(prefix + "approvedQuantity", "support.decision.tooMuch");
+      return null;
+    }
+    return new Approval(line.id(), 0, quantity, comment);
   }
 
   private static String comment(String text) {
