@@ -1,0 +1,80 @@
+package org.sahay.needs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.access.Role;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.registry.Beneficiary;
+import org.sahay.registry.MemberId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The needs module started on its own with the modules it depends on (access, organisations,
+ * platform, registry) and nothing above it: what it needs is declared, not borrowed from relief,
+ * support or forms; and its rules hold against the real database.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+@Import(Fixtures.class)
+class NeedsModuleIntegrationTest {
+
+  @Autowired private Needs needs;
+  @Autowired private Fixtures fixtures;
+  @Autowired private org.sahay.registry.Members members;
+
+  @Test
+  void aNeedRecordedByHandIsMetOnceAndOnlyForWhomItIs() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER).actor();
+    var registered =
+        (org.sahay.registry.Members.Outcome.Saved)
+            members.register(
+                leader,
+                new org.sahay.registry.MemberInput(
+                    "Synthetic Module Member",
+                    null,
+                    "FEMALE",
+                    null,
+                    1985,
+                    null,
+                    null,
+                    null,
+                    "Guntur",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+    MemberId member = registered.member().id();
+    var saved =
+        (Needs.Outcome.Saved)
+            needs.record(leader, new Needs.Input(member.toString(), null, "food", "high", null));
+    UUID need = saved.need().id();
+
+    assertThat(
+            needs.allOpenOf(
+                leader,
+                collective.id(),
+                List.of(need),
+                Beneficiary.member(new MemberId(UUID.randomUUID()))))
+        .as("another member's need")
+        .isFalse();
+    assertThat(needs.allOpenOf(leader, collective.id(), List.of(need), Beneficiary.member(member)))
+        .isTrue();
+    assertThat(needs.meet(leader, collective.id(), List.of(need)))
+        .containsEntry(need, NeedStatus.OPEN);
+    assertThat(needs.meet(leader, collective.id(), List.of(need))).as("met already").isEmpty();
+    assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
+  }
+}
