@@ -640,10 +640,11 @@ class SupportRequestIntegrationTest extends IntegrationTest {
         http.get("/api/v1/support-requests/" + id, "Authorization", Http.bearer(s.funderViewer))
             .body();
     List<String> lines = lineIds(seen);
-    String decisionTooMany =
+    // Built per quantity, never by replacing text: a line id may well contain "150".
+    String decision =
         """
-        {"lines":[{"lineId":"%s","approvedQuantity":150},{"lineId":"%s","approved":"0"}]}"""
-            .formatted(lines.get(0), lines.get(1));
+        {"lines":[{"lineId":"%s","approvedQuantity":%d},{"lineId":"%s","approved":"0"}]}""";
+    String decisionTooMany = decision.formatted(lines.get(0), 150, lines.get(1));
     assertThat(
             post(
                     http,
@@ -657,7 +658,7 @@ class SupportRequestIntegrationTest extends IntegrationTest {
             http,
             s.funderViewer,
             "/api/v1/support-requests/" + id + "/decision",
-            decisionTooMany.replace("150", "60"));
+            decision.formatted(lines.get(0), 60, lines.get(1)));
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     assertThat(Json.text(decided.body(), "$.status")).isEqualTo("PARTLY_APPROVED");
     assertThat(Json.number(decided.body(), "$.lines[0].approvedQuantity")).isEqualTo(60);

@@ -12,28 +12,23 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.sahay.Fixtures;
-import org.sahay.SahayApplication;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import org.sahay.IntegrationTest;
 import org.sahay.access.Actor;
 import org.sahay.access.Role;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.platform.OrganisationId;
 import org.sahay.relief.internal.StockLedger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestContextManager;
 
 /**
  * Any sequence of receipts, transfers, adjustments, distributions and reversals, run through the
  * services against the real database, keeps every location's stock equal to what came in minus what
  * went out, equal to the sum of its batches and of its ledger, and never below zero. A refusal for
  * want of stock happens exactly when too little is there.
- *
- * <p>jqwik does not run Spring's test extension, so this starts the application itself (on the test
- * profile, the same database as the other tests).
  */
-class StockLedgerPropertyTest {
+class StockLedgerPropertyIntegrationTest extends IntegrationTest {
 
   sealed interface Step {}
 
@@ -47,35 +42,23 @@ class StockLedgerPropertyTest {
 
   record Reverse(int which) implements Step {}
 
-  private static ConfigurableApplicationContext context;
-  private static Actor leader;
+  @Autowired private ReliefCatalogue catalogue;
+  @Autowired private Stock stock;
+  @Autowired private DistributionRounds rounds;
+  @Autowired private Distributions distributions;
+  @Autowired private Recipients recipients;
+  @Autowired private StockLedger ledger;
+  private Actor leader;
 
-  @BeforeContainer
-  static void start() {
-    context =
-        new SpringApplicationBuilder(SahayApplication.class, Fixtures.class)
-            .profiles("test")
-            .properties("server.port=0")
-            .run();
-    Fixtures fixtures = context.getBean(Fixtures.class);
+  /** jqwik runs no JUnit extensions: the shared test context is wired in by hand, as elsewhere. */
+  @BeforeProperty
+  void startSpring() throws Exception {
+    new TestContextManager(getClass()).prepareTestInstance(this);
     leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER).actor();
-  }
-
-  @AfterContainer
-  static void stop() {
-    if (context != null) {
-      context.close();
-    }
   }
 
   @Property(tries = 50)
   void stockIsAlwaysWhatCameInMinusWhatWentOutAndNeverBelowZero(@ForAll("steps") List<Step> steps) {
-    ReliefCatalogue catalogue = context.getBean(ReliefCatalogue.class);
-    Stock stock = context.getBean(Stock.class);
-    DistributionRounds rounds = context.getBean(DistributionRounds.class);
-    Distributions distributions = context.getBean(Distributions.class);
-    Recipients recipients = context.getBean(Recipients.class);
-    StockLedger ledger = context.getBean(StockLedger.class);
 
     ItemId item =
         saved(
@@ -189,7 +172,7 @@ class StockLedgerPropertyTest {
     }
   }
 
-  private static void assertOnHand(
+  private void assertOnHand(
       Stock stock,
       StockLedger ledger,
       OrganisationId organisation,
