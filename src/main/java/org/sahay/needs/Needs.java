@@ -344,13 +344,13 @@ public class Needs {
   }
 
   /**
-   * Marks these needs of the collective met (a payment met them), in the caller's transaction,
-   * after {@link #allOpenOf} said yes; returns those it marked, each with the status it had, so
-   * that a reversal can put them back.
+   * Marks these needs of the collective met by a payment, in the caller's transaction, after {@link
+   * #allOpenOf} said yes, and remembers what each was, so that {@link #reopen} can put them back
+   * when the payment is reversed.
    */
   @Transactional
-  public Map<UUID, NeedStatus> meet(
-      Actor by, OrganisationId collective, java.util.Collection<UUID> ids) {
+  public void meet(
+      Actor by, OrganisationId collective, java.util.Collection<UUID> ids, MetBy metBy) {
     policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (UUID id : new java.util.LinkedHashSet<>(ids)) {
@@ -372,21 +372,21 @@ public class Needs {
                 by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
       }
     }
-    return met;
+    store.recordMet(collective, metBy, met);
   }
 
   /**
    * Marks met the needs of the category that these members or households have open or being met, in
    * the caller's transaction (a hand-over of food meets the food needs of the household it
-   * reached). Returns the needs it marked, each with the status it had, so that a reversal can put
-   * them back.
+   * reached), and remembers what each was, for {@link #reopen}.
    */
   @Transactional
-  public Map<UUID, NeedStatus> meetOpen(
+  public void meetOpen(
       Actor by,
       OrganisationId collective,
       NeedCategory category,
-      java.util.Collection<Beneficiary> whose) {
+      java.util.Collection<Beneficiary> whose,
+      MetBy metBy) {
     policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met =
         store.meetOpen(collective, category, memberIds(whose), householdIds(whose), by.username());
@@ -395,7 +395,7 @@ public class Needs {
           new AuditLog.Event(
               by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
     }
-    return met;
+    store.recordMet(collective, metBy, met);
   }
 
   /**
@@ -403,7 +403,8 @@ public class Needs {
    * had (open, or being met), when nobody changed it since.
    */
   @Transactional
-  public void reopen(Actor by, OrganisationId collective, Map<UUID, NeedStatus> was) {
+  public void reopen(Actor by, OrganisationId collective, MetBy metBy) {
+    Map<UUID, NeedStatus> was = store.metBy(collective, metBy);
     if (was.isEmpty()) {
       return;
     }

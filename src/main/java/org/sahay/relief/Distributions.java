@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
+import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedCategory;
-import org.sahay.needs.NeedStatus;
 import org.sahay.needs.Needs;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -296,9 +296,12 @@ public class Distributions {
       }
     }
     if (round.meetsFoodNeeds() && target.isMember()) {
-      Map<java.util.UUID, NeedStatus> met =
-          needs.meetOpen(by, collective, NeedCategory.FOOD, target.reachedBeneficiaries());
-      store.met(collective, id, met);
+      needs.meetOpen(
+          by,
+          collective,
+          NeedCategory.FOOD,
+          target.reachedBeneficiaries(),
+          MetBy.handOver(id.value()));
     }
     audit.record(
         new AuditLog.Event(
@@ -381,7 +384,7 @@ public class Distributions {
     for (StockLedger.Taken taken : lines) {
       ledger.putBack(collective, round.location(), taken, move);
     }
-    needs.reopen(by, collective, store.met(collective, id));
+    needs.reopen(by, collective, MetBy.handOver(id.value()));
     audit.record(
         new AuditLog.Event(
             by.username(),

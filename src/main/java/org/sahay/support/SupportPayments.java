@@ -18,6 +18,7 @@ import org.sahay.funds.Expenses;
 import org.sahay.funds.FundsOutcome;
 import org.sahay.funds.JournalEntryId;
 import org.sahay.funds.Ledger;
+import org.sahay.needs.MetBy;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
@@ -265,8 +266,7 @@ public class SupportPayments {
       store.setStatus(r.id(), r.version(), RequestStatus.DISBURSING, by.username());
     }
     if (!asked.meets().isEmpty()) {
-      paymentStore.insertNeedsMet(
-          id, r.organisation(), needs.meet(by, r.organisation(), asked.meets()));
+      needs.meet(by, r.organisation(), asked.meets(), MetBy.payment(id.value()));
     }
     audited(
         by,
@@ -308,7 +308,7 @@ public class SupportPayments {
     store.addDisbursed(d.line(), -d.amountPaise());
     paymentStore.releaseClaim(disbursementId);
     // The needs it met are open again (or being met, as they were), unless changed since.
-    needs.reopen(by, d.organisation(), paymentStore.needsMet(d.organisation(), disbursementId));
+    needs.reopen(by, d.organisation(), MetBy.payment(disbursementId.value()));
     audit.record(
         new AuditLog.Event(
             by.username(),

@@ -30,7 +30,7 @@ class NeedsModuleIntegrationTest {
   @Autowired private org.sahay.registry.Members members;
 
   @Test
-  void aNeedRecordedByHandIsMetOnceAndOnlyForWhomItIs() {
+  void aNeedIsMetOnlyForWhomItIsOnceAndReopenedOnlyByWhatMetIt() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var leader = fixtures.user(collective, Role.LEADER).actor();
     var registered =
@@ -72,9 +72,18 @@ class NeedsModuleIntegrationTest {
         .isFalse();
     assertThat(needs.allOpenOf(leader, collective.id(), List.of(need), Beneficiary.member(member)))
         .isTrue();
-    assertThat(needs.meet(leader, collective.id(), List.of(need)))
-        .containsEntry(need, NeedStatus.OPEN);
-    assertThat(needs.meet(leader, collective.id(), List.of(need))).as("met already").isEmpty();
+    MetBy payment = MetBy.payment(UUID.randomUUID());
+    needs.meet(leader, collective.id(), List.of(need), payment);
+    assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
+    // Met already: a second payment marks nothing, so reversing it reopens nothing.
+    MetBy second = MetBy.payment(UUID.randomUUID());
+    needs.meet(leader, collective.id(), List.of(need), second);
+    needs.reopen(leader, collective.id(), second);
+    assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
+    // Reversing the payment that met it puts it back where it was.
+    needs.reopen(leader, collective.id(), payment);
+    assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.OPEN);
+    needs.meet(leader, collective.id(), List.of(need), MetBy.payment(UUID.randomUUID()));
     assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedCategory;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
@@ -372,6 +373,43 @@ public class NeedStore {
         .param("id", need)
         .query()
         .listOfRows();
+  }
+
+  /** Keeps which needs a payment or hand-over marked met, each with the status it had. */
+  public void recordMet(OrganisationId organisation, MetBy metBy, Map<UUID, NeedStatus> was) {
+    was.forEach(
+        (need, status) ->
+            jdbc.sql(
+                    """
+                    insert into need_met (met_by_kind, met_by_id, need_id, organisation_id,
+                      was_status)
+                    values (:kind, :by, :need, :org, :was)
+                    """)
+                .param("kind", metBy.kind().name())
+                .param("by", metBy.id())
+                .param("need", need)
+                .param("org", organisation.value())
+                .param("was", status.name())
+                .update());
+  }
+
+  /** The needs a payment or hand-over marked met, each with the status it had before. */
+  public Map<UUID, NeedStatus> metBy(OrganisationId organisation, MetBy metBy) {
+    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select need_id, was_status from need_met
+            where met_by_kind = :kind and met_by_id = :by and organisation_id = :org
+            order by need_id
+            """)
+        .param("kind", metBy.kind().name())
+        .param("by", metBy.id())
+        .param("org", organisation.value())
+        .query(
+            (rs, n) -> Map.entry(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
+        .list()
+        .forEach(e -> met.put(e.getKey(), e.getValue()));
+    return met;
   }
 
   /** An erased member's needs stay as anonymous counts: the link to her goes. */

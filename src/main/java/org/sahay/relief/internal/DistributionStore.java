@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.sahay.needs.NeedStatus;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
@@ -128,41 +127,6 @@ public class DistributionStore {
         .param("org", organisation.value())
         .param("q", taken.quantity())
         .update();
-  }
-
-  /** Remembers the needs a hand-over marked met, so that its reversal can open them again. */
-  public void met(
-      OrganisationId organisation, DistributionId distribution, Map<UUID, NeedStatus> needs) {
-    needs.forEach(
-        (need, was) ->
-            jdbc.sql(
-                    """
-                    insert into distribution_need (distribution_id, need_id, organisation_id,
-                      was_status)
-                    values (:d, :need, :org, :was)
-                    """)
-                .param("d", distribution.value())
-                .param("need", need)
-                .param("org", organisation.value())
-                .param("was", was.name())
-                .update());
-  }
-
-  /** The needs a hand-over marked met, each with the status it had before. */
-  public Map<UUID, NeedStatus> met(OrganisationId organisation, DistributionId distribution) {
-    Map<UUID, NeedStatus> met = new LinkedHashMap<>();
-    jdbc.sql(
-            """
-            select need_id, was_status from distribution_need
-            where distribution_id = :d and organisation_id = :org order by need_id
-            """)
-        .param("d", distribution.value())
-        .param("org", organisation.value())
-        .query(
-            (rs, n) -> Map.entry(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
-        .list()
-        .forEach(e -> met.put(e.getKey(), e.getValue()));
-    return met;
   }
 
   public List<StockLedger.Taken> lines(OrganisationId organisation, DistributionId distribution) {

@@ -6,12 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.sahay.funds.ExpenseId;
 import org.sahay.funds.JournalEntryId;
-import org.sahay.needs.NeedStatus;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Beneficiary;
 import org.sahay.support.DisbursementId;
@@ -120,36 +118,6 @@ public class PaymentStore {
         .query(UUID.class)
         .optional()
         .map(DisbursementId::new);
-  }
-
-  /** Keeps the needs a payment marked met, each with the status it had before. */
-  public void insertNeedsMet(
-      DisbursementId disbursement, OrganisationId organisation, Map<UUID, NeedStatus> met) {
-    met.forEach(
-        (need, was) ->
-            jdbc.sql(
-                    "insert into disbursement_need (disbursement_id, need_id, organisation_id,"
-                        + " was_status) values (:d, :need, :org, :was)")
-                .param("d", disbursement.value())
-                .param("need", need)
-                .param("org", organisation.value())
-                .param("was", was.name())
-                .update());
-  }
-
-  /** The needs a payment marked met, each with the status it had before. */
-  public Map<UUID, NeedStatus> needsMet(OrganisationId organisation, DisbursementId disbursement) {
-    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
-    jdbc.sql(
-            "select need_id, was_status from disbursement_need"
-                + " where disbursement_id = :d and organisation_id = :org order by need_id")
-        .param("d", disbursement.value())
-        .param("org", organisation.value())
-        .query(
-            (rs, n) -> Map.entry(rs.getObject(1, UUID.class), NeedStatus.valueOf(rs.getString(2))))
-        .list()
-        .forEach(e -> met.put(e.getKey(), e.getValue()));
-    return met;
   }
 
   public void releaseClaim(DisbursementId disbursement) {
