@@ -14,7 +14,7 @@ import org.sahay.registry.Beneficiary;
  * whether a payment or hand-over may mark it met.
  */
 public record NeedView(
-    UUID id,
+    NeedId id,
     UUID member,
     UUID household,
     NeedCategory category,

@@ -86,7 +86,7 @@ public class Needs {
       List<NeedView> same = open.stream().filter(n -> n.category() == need.category()).toList();
       for (NeedView earlier : same) {
         if (store.update(
-            earlier.id(),
+            earlier.id().value(),
             submitted.organisation(),
             earlier.version(),
             earlier.status(),
@@ -117,7 +117,7 @@ public class Needs {
                 submitted.submission(),
                 null,
                 submitted.submittedBy());
-        recorded.add(new RecordedNeed(id, need.category(), need.severity(), null));
+        recorded.add(new RecordedNeed(new NeedId(id), need.category(), need.severity(), null));
       }
     }
     return recorded;
@@ -207,14 +207,14 @@ public class Needs {
 
   /** One need with its history (status, severity, follow-up; who and when). */
   @Transactional(readOnly = true)
-  public NeedView get(Actor by, UUID id) {
+  public NeedView get(Actor by, NeedId id) {
     return readable(by, id);
   }
 
   @Transactional(readOnly = true)
-  public List<Map<String, Object>> history(Actor by, UUID id) {
+  public List<Map<String, Object>> history(Actor by, NeedId id) {
     readable(by, id);
-    return store.history(id);
+    return store.history(id.value());
   }
 
   /** Records a need by hand for a member or household of the actor's collective. */
@@ -287,8 +287,9 @@ public class Needs {
 
   /** Moves a need on: status, severity, who follows it up. */
   @Transactional
-  public Outcome change(Actor by, UUID id, Change change) {
-    NeedView need = readable(by, id);
+  public Outcome change(Actor by, NeedId needId, Change change) {
+    NeedView need = readable(by, needId);
+    UUID id = needId.value();
     OrganisationId collective = store.organisationOf(id).orElseThrow();
     policy.require(by, NeedAction.NEED_WRITE, collective);
     NeedView.Changed asked =
@@ -330,10 +331,11 @@ public class Needs {
    */
   @Transactional(readOnly = true)
   public boolean allOpenOf(
-      Actor by, OrganisationId collective, java.util.Collection<UUID> ids, Beneficiary whose) {
+      Actor by, OrganisationId collective, java.util.Collection<NeedId> ids, Beneficiary whose) {
     policy.require(by, NeedAction.NEED_WRITE, collective);
     boolean sensitive = policy.permits(by, AccessAction.SENSITIVE_READ, collective);
-    for (UUID id : ids) {
+    for (NeedId asked : ids) {
+      UUID id = asked.value();
       boolean ours = store.organisationOf(id).filter(collective::equals).isPresent();
       NeedView need = ours ? store.find(id).orElse(null) : null;
       if (need == null || (need.sensitive() && !sensitive) || !need.open() || !need.of(whose)) {
@@ -350,10 +352,11 @@ public class Needs {
    */
   @Transactional
   public void meet(
-      Actor by, OrganisationId collective, java.util.Collection<UUID> ids, MetBy metBy) {
+      Actor by, OrganisationId collective, java.util.Collection<NeedId> ids, MetBy metBy) {
     policy.require(by, NeedAction.NEED_WRITE, collective);
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
-    for (UUID id : new java.util.LinkedHashSet<>(ids)) {
+    for (NeedId asked : new java.util.LinkedHashSet<>(ids)) {
+      UUID id = asked.value();
       NeedView need = store.find(id).orElse(null);
       if (need == null || need.meet().isEmpty()) {
         continue;
@@ -421,7 +424,8 @@ public class Needs {
     }
   }
 
-  private NeedView readable(Actor by, UUID id) {
+  private NeedView readable(Actor by, NeedId asked) {
+    UUID id = asked.value();
     OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
     policy.require(by, NeedAction.NEED_READ, owner);
     NeedView need = store.find(id).orElseThrow(NotFoundException::new);

@@ -1,13 +1,11 @@
 package org.sahay.needs;
 
-import java.util.UUID;
-
 /**
  * A need a filled form raised, as recorded: {@code was} is the severity an open need of the same
  * category had before this assessment updated it, or null when the need is new.
  */
 public record RecordedNeed(
-    UUID need, NeedCategory category, NeedSeverity severity, NeedSeverity was) {
+    NeedId need, NeedCategory category, NeedSeverity severity, NeedSeverity was) {
 
   public boolean updated() {
     return was != null;

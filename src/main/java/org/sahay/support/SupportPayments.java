@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
@@ -19,6 +18,7 @@ import org.sahay.funds.FundsOutcome;
 import org.sahay.funds.JournalEntryId;
 import org.sahay.funds.Ledger;
 import org.sahay.needs.MetBy;
+import org.sahay.needs.NeedId;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
@@ -80,7 +80,7 @@ public class SupportPayments {
       Beneficiary recipient,
       Money amount,
       PaymentMode mode,
-      List<UUID> meets,
+      List<NeedId> meets,
       LocalDate paidOn) {}
 
   private final SupportRequests requests;
@@ -362,10 +362,10 @@ public class SupportPayments {
     if (mode == null) {
       errors.put("mode", "support.mode.invalid");
     }
-    List<UUID> meets = new ArrayList<>();
+    List<NeedId> meets = new ArrayList<>();
     for (String need : in.meetsNeeds() == null ? List.<String>of() : in.meetsNeeds()) {
       try {
-        meets.add(UUID.fromString(String.valueOf(need).strip()));
+        meets.add(NeedId.of(String.valueOf(need)));
       } catch (IllegalArgumentException e) {
         errors.put("meetsNeeds", "support.needs.notOpen");
       }

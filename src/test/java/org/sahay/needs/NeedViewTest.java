@@ -60,7 +60,7 @@ class NeedViewTest {
 
   private static NeedView need(NeedStatus status, UUID member, UUID household) {
     return new NeedView(
-        UUID.randomUUID(),
+        new NeedId(UUID.randomUUID()),
         member,
         household,
         NeedCategory.FOOD,

@@ -60,7 +60,7 @@ class NeedsModuleIntegrationTest {
     var saved =
         (Needs.Outcome.Saved)
             needs.record(leader, new Needs.Input(member.toString(), null, "food", "high", null));
-    UUID need = saved.need().id();
+    NeedId need = saved.need().id();
 
     assertThat(
             needs.allOpenOf(

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedId;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.NeedView;
@@ -179,14 +180,14 @@ public class NeedStore {
     Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
     for (NeedView need : open) {
       if (update(
-          need.id(),
+          need.id().value(),
           organisation,
           need.version(),
           NeedStatus.MET,
           need.severity(),
           need.followUpBy(),
           by)) {
-        met.put(need.id(), need.status());
+        met.put(need.id().value(), need.status());
       }
     }
     return met;
@@ -292,7 +293,7 @@ public class NeedStore {
     sql.append(" created_at desc, id desc limit :limit offset :offset");
     params.put("limit", limit);
     params.put("offset", offset);
-    java.util.Set<UUID> first =
+    java.util.Set<NeedId> first =
         urgentSealed.stream().map(NeedView::id).collect(java.util.stream.Collectors.toSet());
     List<NeedView> rest =
         jdbc.sql(sql.toString()).params(params).query(this::view).list().stream()
@@ -494,7 +495,7 @@ public class NeedStore {
       severity = NeedSeverity.valueOf(rs.getString("severity"));
     }
     return new NeedView(
-        rs.getObject("id", UUID.class),
+        new NeedId(rs.getObject("id", UUID.class)),
         member,
         household,
         category,

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.sahay.access.Actor;
+import org.sahay.needs.NeedId;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.NeedView;
 import org.sahay.needs.Needs;
@@ -46,7 +46,7 @@ class NeedApiController {
   }
 
   @GetMapping("/{id}")
-  Map<String, Object> get(Actor actor, @PathVariable UUID id) {
+  Map<String, Object> get(Actor actor, @PathVariable NeedId id) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("need", needs.get(actor, id));
     body.put("history", needs.history(actor, id));
@@ -62,7 +62,7 @@ class NeedApiController {
   @PostMapping("/{id}/status")
   ResponseEntity<?> change(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable NeedId id,
       @RequestBody Needs.Change change,
       HttpServletRequest request) {
     return answer(needs.change(actor, id, change), request, false);

@@ -14,6 +14,7 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.needs.NeedAction;
 import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedId;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.NeedView;
@@ -115,7 +116,7 @@ class NeedPagesController {
   }
 
   @GetMapping("/needs/{id}")
-  String show(Actor actor, @PathVariable UUID id, Model model) {
+  String show(Actor actor, @PathVariable NeedId id, Model model) {
     NeedView need = needs.get(actor, id);
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
@@ -130,7 +131,7 @@ class NeedPagesController {
   @PostMapping("/needs/{id}")
   String change(
       Actor actor,
-      @PathVariable UUID id,
+      @PathVariable NeedId id,
       Needs.Change form,
       BindingResult binding,
       Model model,
