@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -108,19 +107,133 @@ class SupportLinePagesController {
     return form(actor, request, line, model, FormState.of(values, Map.of()), List.of());
   }
 
+  /**
+   * The line page's fields: what the line asks for, member codes typed or picked from a search,
+   * household codes (of a member of the household), and the search itself. Codes become ids here;
+   * everything else is parsed by the service, as for the API.
+   */
+  record LineForm(
+      String action,
+      String q,
+      String category,
+      String description,
+      String amount,
+      String quantity,
+      String itemId,
+      String instalments,
+      String members,
+      String households,
+      List<String> pick,
+      List<String> pickHousehold) {
+
+    /** The codes typed and picked, once each. */
+    LineForm merged() {
+      return new LineForm(
+          action,
+          q,
+          category,
+          description,
+          amount,
+          quantity,
+          itemId,
+          instalments,
+          join(members, pick),
+          join(households, pickHousehold),
+          null,
+          null);
+    }
+
+    boolean finding() {
+      return "find".equals(action);
+    }
+  }
+
   /** Finds members, or saves the line: a new one, or the one named in the path. */
   @PostMapping({"/support/{id}/lines", "/support/{id}/lines/{lineId}"})
   String save(
       Actor actor,
       @PathVariable SupportRequestId id,
       @PathVariable(required = false) SupportLineId lineId,
-      @RequestParam Map<String, String> form,
-      @RequestParam(name = "pick", required = false) List<String> picks,
-      @RequestParam(name = "pickHousehold", required = false) List<String> householdPicks,
+      LineForm posted,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    return save(actor, id, lineId, merged(form, picks, householdPicks), ui, model, redirect);
+    LineForm form = posted.merged();
+    SupportRequest request = draft(actor, id);
+    SupportRequest.Line line = lineId == null ? null : line(request, lineId);
+    if (form.finding()) {
+      String q = form.q() == null ? "" : form.q().strip();
+      List<MemberSummary> found =
+          q.isEmpty() ? List.of() : members.search(actor, q, null, 0, FOUND);
+      return form(actor, request, line, model, FormState.of(form, Map.of()), found);
+    }
+    Map<String, String> errors = new HashMap<>();
+    SupportInputs.Line input = command(actor, form, model, errors);
+    if (errors.isEmpty()) {
+      var outcome =
+          lineId == null ? lines.add(actor, id, input) : lines.change(actor, id, lineId, input);
+      if (outcome instanceof SupportOutcome.Done<SupportLineId>) {
+        redirect.addFlashAttribute("notice", "support.page.lineSaved");
+        return "redirect:/support/" + id;
+      }
+      if (outcome instanceof SupportOutcome.Refused<SupportLineId> refused) {
+        model.addAttribute("problem", Outcomes.text(ui, refused));
+      }
+      errors.putAll(Outcomes.errors(outcome));
+    }
+    return form(actor, request, line, model, FormState.of(form, errors), List.of());
+  }
+
+  /**
+   * The line as the API takes it: member and household codes of the collective become ids (an
+   * unknown code is named back); a quantity that is not a whole number is refused here, the only
+   * field a number box sends as text.
+   */
+  private SupportInputs.Line command(
+      Actor actor, LineForm form, Model model, Map<String, String> errors) {
+    List<String> unknown = new ArrayList<>();
+    List<String> memberIds = new ArrayList<>();
+    for (String code : codes(form.members())) {
+      MemberId member = member(actor, code);
+      if (member == null) {
+        unknown.add(code);
+      } else {
+        memberIds.add(member.value().toString());
+      }
+    }
+    List<String> householdIds = new ArrayList<>();
+    for (String code : codes(form.households())) {
+      MemberId member = member(actor, code);
+      var household = member == null ? null : households.ofMember(actor, member).orElse(null);
+      if (household == null) {
+        unknown.add(code);
+      } else {
+        householdIds.add(household.id().value().toString());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      errors.put("members", "support.page.codes.unknown");
+      model.addAttribute("unknown", String.join(", ", unknown));
+    }
+    Integer quantity = null;
+    String typedQuantity = form.quantity() == null ? "" : form.quantity().strip();
+    if (!typedQuantity.isEmpty()) {
+      try {
+        quantity = Integer.valueOf(typedQuantity);
+      } catch (NumberFormatException e) {
+        errors.put("quantity", "support.quantity.invalid");
+      }
+    }
+    return new SupportInputs.Line(
+        form.category(),
+        form.description(),
+        null,
+        form.amount(),
+        quantity,
+        "on".equals(form.instalments()),
+        memberIds,
+        householdIds,
+        form.itemId() == null || form.itemId().isBlank() ? null : form.itemId().strip());
   }
 
   @PostMapping("/support/{id}/lines/{lineId}/remove")
@@ -136,82 +249,6 @@ class SupportLinePagesController {
             ? "support.page.lineRemoved"
             : "support.notDraft.edit.short");
     return "redirect:/support/" + id;
-  }
-
-  private String save(
-      Actor actor,
-      SupportRequestId id,
-      SupportLineId lineId,
-      Map<String, String> form,
-      Ui ui,
-      Model model,
-      RedirectAttributes redirect) {
-    SupportRequest request = draft(actor, id);
-    SupportRequest.Line line = lineId == null ? null : line(request, lineId);
-    if ("find".equals(form.get("action"))) {
-      String q = form.getOrDefault("q", "").strip();
-      List<MemberSummary> found =
-          q.isEmpty() ? List.of() : members.search(actor, q, null, 0, FOUND);
-      return form(actor, request, line, model, FormState.of(form, Map.of()), found);
-    }
-    Map<String, String> errors = new HashMap<>();
-    List<String> unknown = new ArrayList<>();
-    List<String> memberIds = new ArrayList<>();
-    for (String code : codes(form.get("members"))) {
-      MemberId member = member(actor, code);
-      if (member == null) {
-        unknown.add(code);
-      } else {
-        memberIds.add(member.value().toString());
-      }
-    }
-    List<String> householdIds = new ArrayList<>();
-    for (String code : codes(form.get("households"))) {
-      MemberId member = member(actor, code);
-      var household = member == null ? null : households.ofMember(actor, member).orElse(null);
-      if (household == null) {
-        unknown.add(code);
-      } else {
-        householdIds.add(household.id().value().toString());
-      }
-    }
-    if (!unknown.isEmpty()) {
-      errors.put("members", "support.page.codes.unknown");
-      model.addAttribute("unknown", String.join(", ", unknown));
-    }
-    Integer quantity = null;
-    String typedQuantity = form.getOrDefault("quantity", "").strip();
-    if (!typedQuantity.isEmpty()) {
-      try {
-        quantity = Integer.valueOf(typedQuantity);
-      } catch (NumberFormatException e) {
-        errors.put("quantity", "support.quantity.invalid");
-      }
-    }
-    SupportInputs.Line input =
-        new SupportInputs.Line(
-            form.get("category"),
-            form.get("description"),
-            null,
-            form.get("amount"),
-            quantity,
-            "on".equals(form.get("instalments")),
-            memberIds,
-            householdIds,
-            form.getOrDefault("itemId", "").isBlank() ? null : form.get("itemId").strip());
-    if (errors.isEmpty()) {
-      var outcome =
-          lineId == null ? lines.add(actor, id, input) : lines.change(actor, id, lineId, input);
-      if (outcome instanceof SupportOutcome.Done<SupportLineId>) {
-        redirect.addFlashAttribute("notice", "support.page.lineSaved");
-        return "redirect:/support/" + id;
-      }
-      if (outcome instanceof SupportOutcome.Refused<SupportLineId> refused) {
-        model.addAttribute("problem", Outcomes.text(ui, refused));
-      }
-      errors.putAll(Outcomes.errors(outcome));
-    }
-    return form(actor, request, line, model, FormState.of(form, errors), List.of());
   }
 
   private String form(
@@ -264,16 +301,6 @@ class SupportLinePagesController {
   }
 
   /** The typed codes with the ones ticked in the search results added. */
-  private static Map<String, String> merged(
-      Map<String, String> form, List<String> picks, List<String> householdPicks) {
-    Map<String, String> values = new HashMap<>(form);
-    values.put("members", join(form.get("members"), picks));
-    values.put("households", join(form.get("households"), householdPicks));
-    values.remove("pick");
-    values.remove("pickHousehold");
-    return values;
-  }
-
   private static String join(String typed, List<String> picked) {
     Set<String> all = new LinkedHashSet<>(codes(typed));
     if (picked != null) {
