@@ -235,29 +235,9 @@ public class Needs {
     if (severity == null) {
       errors.put("severity", "need.severity.invalid");
     }
-    UUID member = null;
-    UUID household = null;
-    try {
-      if (input.memberId() != null && !input.memberId().isBlank()) {
-        MemberId id = MemberId.of(input.memberId());
-        if (!collective.equals(members.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        member = id.value();
-      }
-      if (input.householdId() != null && !input.householdId().isBlank()) {
-        HouseholdId id = HouseholdId.of(input.householdId());
-        if (!collective.equals(households.collectiveOf(by, id))) {
-          throw new NotFoundException();
-        }
-        household = id.value();
-      }
-    } catch (IllegalArgumentException e) {
-      errors.put("subject", "need.subject.required");
-    }
-    if (member == null && household == null) {
-      errors.putIfAbsent("subject", "need.subject.required");
-    }
+    UUID[] subject = subject(by, collective, input, errors);
+    UUID member = subject[0];
+    UUID household = subject[1];
     String followUp =
         input.followUpBy() == null || input.followUpBy().isBlank()
             ? null
@@ -309,121 +289,6 @@ public class Needs {
     return new Outcome.Saved(store.find(id).orElseThrow());
   }
 
-  /**
-   * Whether one of these members or households of the collective has a need of the category that is
-   * open or being met. Only a yes or no, for another module that checked its own permission (relief
-   * admits a household to a round for those with an open food need).
-   */
-  @Transactional(readOnly = true)
-  public boolean anyOpen(
-      OrganisationId collective, NeedCategory category, java.util.Collection<Beneficiary> whose) {
-    List<UUID> members = memberIds(whose);
-    List<UUID> households = householdIds(whose);
-    if (members.isEmpty() && households.isEmpty()) {
-      return false;
-    }
-    return store.anyOpen(collective, category, members, households);
-  }
-
-  /**
-   * Whether every one of {@code ids} is a need of the collective, open or being met, of this member
-   * (or of this household), that the actor may see: a payment may mark only those met.
-   */
-  @Transactional(readOnly = true)
-  public boolean allOpenOf(
-      Actor by, OrganisationId collective, java.util.Collection<NeedId> ids, Beneficiary whose) {
-    policy.require(by, NeedAction.NEED_WRITE, collective);
-    boolean sensitive = policy.permits(by, AccessAction.SENSITIVE_READ, collective);
-    for (NeedId asked : ids) {
-      UUID id = asked.value();
-      boolean ours = store.organisationOf(id).filter(collective::equals).isPresent();
-      NeedView need = ours ? store.find(id).orElse(null) : null;
-      if (need == null || (need.sensitive() && !sensitive) || !need.open() || !need.of(whose)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Marks these needs of the collective met by a payment, in the caller's transaction, after {@link
-   * #allOpenOf} said yes, and remembers what each was, so that {@link #reopen} can put them back
-   * when the payment is reversed.
-   */
-  @Transactional
-  public void meet(
-      Actor by, OrganisationId collective, java.util.Collection<NeedId> ids, MetBy metBy) {
-    policy.require(by, NeedAction.NEED_WRITE, collective);
-    Map<UUID, NeedStatus> met = new java.util.LinkedHashMap<>();
-    for (NeedId asked : new java.util.LinkedHashSet<>(ids)) {
-      UUID id = asked.value();
-      NeedView need = store.find(id).orElse(null);
-      if (need == null || need.meet().isEmpty()) {
-        continue;
-      }
-      if (store.update(
-          id,
-          collective,
-          need.version(),
-          need.meet().get(),
-          need.severity(),
-          need.followUpBy(),
-          by.username())) {
-        met.put(id, need.status());
-        audit.record(
-            new AuditLog.Event(
-                by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
-      }
-    }
-    store.recordMet(collective, metBy, met);
-  }
-
-  /**
-   * Marks met the needs of the category that these members or households have open or being met, in
-   * the caller's transaction (a hand-over of food meets the food needs of the household it
-   * reached), and remembers what each was, for {@link #reopen}.
-   */
-  @Transactional
-  public void meetOpen(
-      Actor by,
-      OrganisationId collective,
-      NeedCategory category,
-      java.util.Collection<Beneficiary> whose,
-      MetBy metBy) {
-    policy.require(by, NeedAction.NEED_WRITE, collective);
-    Map<UUID, NeedStatus> met =
-        store.meetOpen(collective, category, memberIds(whose), householdIds(whose), by.username());
-    for (UUID id : met.keySet()) {
-      audit.record(
-          new AuditLog.Event(
-              by.username(), collective, "NEED_CHANGED", "need", id.toString(), "MET"));
-    }
-    store.recordMet(collective, metBy, met);
-  }
-
-  /**
-   * Puts back the needs that a reversed payment or hand-over had marked met, each to the status it
-   * had (open, or being met), when nobody changed it since.
-   */
-  @Transactional
-  public void reopen(Actor by, OrganisationId collective, MetBy metBy) {
-    Map<UUID, NeedStatus> was = store.metBy(collective, metBy);
-    if (was.isEmpty()) {
-      return;
-    }
-    policy.require(by, NeedAction.NEED_WRITE, collective);
-    for (UUID id : store.reopen(collective, was, by.username())) {
-      audit.record(
-          new AuditLog.Event(
-              by.username(),
-              collective,
-              "NEED_CHANGED",
-              "need",
-              id.toString(),
-              was.get(id).name()));
-    }
-  }
-
   private NeedView readable(Actor by, NeedId asked) {
     UUID id = asked.value();
     OrganisationId owner = store.organisationOf(id).orElseThrow(NotFoundException::new);
@@ -435,12 +300,36 @@ public class Needs {
     return need;
   }
 
-  private static List<UUID> memberIds(java.util.Collection<Beneficiary> whose) {
-    return whose.stream().flatMap(b -> b.memberId().stream()).map(MemberId::value).toList();
-  }
-
-  private static List<UUID> householdIds(java.util.Collection<Beneficiary> whose) {
-    return whose.stream().flatMap(b -> b.householdId().stream()).map(HouseholdId::value).toList();
+  /**
+   * The member and household (either may be null) a need by hand is about, both of the actor's
+   * collective; another collective's is not found; neither, or an id that is none, is an error.
+   */
+  private UUID[] subject(
+      Actor by, OrganisationId collective, Input input, Map<String, String> errors) {
+    UUID member = null;
+    UUID household = null;
+    try {
+      if (input.memberId() != null && !input.memberId().isBlank()) {
+        MemberId id = MemberId.of(input.memberId());
+        if (!collective.equals(members.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        member = id.value();
+      }
+      if (input.householdId() != null && !input.householdId().isBlank()) {
+        HouseholdId id = HouseholdId.of(input.householdId());
+        if (!collective.equals(households.collectiveOf(by, id))) {
+          throw new NotFoundException();
+        }
+        household = id.value();
+      }
+    } catch (IllegalArgumentException e) {
+      errors.put("subject", "need.subject.required");
+    }
+    if (member == null && household == null) {
+      errors.putIfAbsent("subject", "need.subject.required");
+    }
+    return new UUID[] {member, household};
   }
 
   private static OrganisationId own(Actor by) {

@@ -10,7 +10,7 @@ import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedCategory;
-import org.sahay.needs.Needs;
+import org.sahay.needs.NeedsMet;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Beneficiary;
@@ -145,7 +145,7 @@ public class Distributions {
   private final Households households;
   private final Scope scope;
   private final AuditLog audit;
-  private final Needs needs;
+  private final NeedsMet needs;
   private final TransactionTemplate transaction;
 
   Distributions(
@@ -159,7 +159,7 @@ public class Distributions {
       Households households,
       Scope scope,
       AuditLog audit,
-      Needs needs,
+      NeedsMet needs,
       PlatformTransactionManager transactions) {
     this.rounds = rounds;
     this.store = store;

@@ -19,7 +19,7 @@ import org.sahay.funds.JournalEntryId;
 import org.sahay.funds.Ledger;
 import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedId;
-import org.sahay.needs.Needs;
+import org.sahay.needs.NeedsMet;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.Money;
@@ -91,7 +91,7 @@ public class SupportPayments {
   private final LineChecks checks;
   private final Expenses expenses;
   private final Ledger ledger;
-  private final Needs needs;
+  private final NeedsMet needs;
   private final Today today;
   private final Reconciler reconciler;
 
@@ -104,7 +104,7 @@ public class SupportPayments {
       LineChecks checks,
       Expenses expenses,
       Ledger ledger,
-      Needs needs,
+      NeedsMet needs,
       Today today,
       Reconciler reconciler) {
     this.requests = requests;

@@ -26,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 class NeedsModuleIntegrationTest {
 
   @Autowired private Needs needs;
+  @Autowired private NeedsMet met;
   @Autowired private Fixtures fixtures;
   @Autowired private org.sahay.registry.Members members;
 
@@ -63,27 +64,27 @@ class NeedsModuleIntegrationTest {
     NeedId need = saved.need().id();
 
     assertThat(
-            needs.allOpenOf(
+            met.allOpenOf(
                 leader,
                 collective.id(),
                 List.of(need),
                 Beneficiary.member(new MemberId(UUID.randomUUID()))))
         .as("another member's need")
         .isFalse();
-    assertThat(needs.allOpenOf(leader, collective.id(), List.of(need), Beneficiary.member(member)))
+    assertThat(met.allOpenOf(leader, collective.id(), List.of(need), Beneficiary.member(member)))
         .isTrue();
     MetBy payment = MetBy.payment(UUID.randomUUID());
-    needs.meet(leader, collective.id(), List.of(need), payment);
+    met.meet(leader, collective.id(), List.of(need), payment);
     assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
     // Met already: a second payment marks nothing, so reversing it reopens nothing.
     MetBy second = MetBy.payment(UUID.randomUUID());
-    needs.meet(leader, collective.id(), List.of(need), second);
-    needs.reopen(leader, collective.id(), second);
+    met.meet(leader, collective.id(), List.of(need), second);
+    met.reopen(leader, collective.id(), second);
     assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
     // Reversing the payment that met it puts it back where it was.
-    needs.reopen(leader, collective.id(), payment);
+    met.reopen(leader, collective.id(), payment);
     assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.OPEN);
-    needs.meet(leader, collective.id(), List.of(need), MetBy.payment(UUID.randomUUID()));
+    met.meet(leader, collective.id(), List.of(need), MetBy.payment(UUID.randomUUID()));
     assertThat(needs.get(leader, need).status()).isEqualTo(NeedStatus.MET);
   }
 }

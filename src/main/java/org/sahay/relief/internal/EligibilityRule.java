@@ -44,9 +44,9 @@ public interface EligibilityRule {
    */
   @Component
   class OpenFoodNeed implements EligibilityRule {
-    private final org.sahay.needs.Needs needs;
+    private final org.sahay.needs.NeedsMet needs;
 
-    OpenFoodNeed(org.sahay.needs.Needs needs) {
+    OpenFoodNeed(org.sahay.needs.NeedsMet needs) {
       this.needs = needs;
     }
 
