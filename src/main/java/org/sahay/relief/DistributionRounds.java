@@ -142,13 +142,13 @@ public class DistributionRounds {
             EntitlementRule.class, input.rule(), "rule", "relief.round.rule.invalid", errors);
     Set<Beneficiary> list = new LinkedHashSet<>();
     if (input.memberIds() != null) {
-      input.memberIds().forEach(m -> list.add(Distributions.memberKey(m)));
+      input.memberIds().forEach(m -> list.add(Beneficiary.member(m)));
     }
     if (input.householdIds() != null) {
-      input.householdIds().forEach(h -> list.add(Distributions.householdKey(h)));
+      input.householdIds().forEach(h -> list.add(Beneficiary.household(h)));
     }
     if (input.recipientIds() != null) {
-      input.recipientIds().forEach(r -> list.add(Distributions.recipientKey(r)));
+      input.recipientIds().forEach(r -> list.add(new Beneficiary.NonMember(r.value())));
     }
     if (eligibility == Eligibility.LIST && list.isEmpty()) {
       errors.put("memberIds", "relief.round.list.required");

@@ -14,9 +14,7 @@ import org.sahay.needs.NeedsMet;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Beneficiary;
-import org.sahay.registry.Household;
 import org.sahay.registry.HouseholdId;
-import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
@@ -97,44 +95,6 @@ public class Distributions {
   private static final int ATTEMPTS = 20;
   private static final int FOUND = 10;
 
-  /**
-   * Who receives, as the round's rule and eligibility see them; {@code reached}: the members whose
-   * household the hand-over reaches (all members of the household, or the member alone).
-   */
-  private record Target(
-      MemberId member,
-      HouseholdId household,
-      RecipientId recipient,
-      Beneficiary householdKey,
-      Beneficiary personKey,
-      int people,
-      boolean isMember,
-      List<MemberId> reached) {
-
-    /** The members reached and their household: whose food needs the hand-over meets. */
-    List<Beneficiary> reachedBeneficiaries() {
-      List<Beneficiary> all = new ArrayList<>();
-      reached.forEach(m -> all.add(Beneficiary.member(m)));
-      if (household != null) {
-        all.add(Beneficiary.household(household));
-      }
-      return all;
-    }
-
-    EligibilityRule.Subject subject() {
-      List<Beneficiary> keys = new ArrayList<>();
-      keys.add(personKey);
-      if (!householdKey.equals(personKey)) {
-        keys.add(householdKey);
-      }
-      if (member != null && household != null) {
-        keys.add(memberKey(member));
-      }
-      return new EligibilityRule.Subject(
-          List.copyOf(new java.util.LinkedHashSet<>(keys)), isMember);
-    }
-  }
-
   private final RoundStore rounds;
   private final DistributionStore store;
   private final RecipientStore recipientStore;
@@ -142,11 +102,11 @@ public class Distributions {
   private final EligibilityRule.Rules eligibility;
   private final Recipients recipients;
   private final Members members;
-  private final Households households;
   private final Scope scope;
   private final AuditLog audit;
   private final NeedsMet needs;
   private final TransactionTemplate transaction;
+  private final Targets targets;
 
   Distributions(
       RoundStore rounds,
@@ -156,11 +116,12 @@ public class Distributions {
       EligibilityRule.Rules eligibility,
       Recipients recipients,
       Members members,
-      Households households,
       Scope scope,
       AuditLog audit,
       NeedsMet needs,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      Targets targets) {
+    this.targets = targets;
     this.rounds = rounds;
     this.store = store;
     this.recipientStore = recipientStore;
@@ -168,23 +129,10 @@ public class Distributions {
     this.eligibility = eligibility;
     this.recipients = recipients;
     this.members = members;
-    this.households = households;
     this.scope = scope;
     this.audit = audit;
     this.needs = needs;
     this.transaction = new TransactionTemplate(transactions);
-  }
-
-  static Beneficiary memberKey(MemberId id) {
-    return Beneficiary.member(id);
-  }
-
-  static Beneficiary householdKey(HouseholdId id) {
-    return Beneficiary.household(id);
-  }
-
-  static Beneficiary recipientKey(RecipientId id) {
-    return new Beneficiary.NonMember(id.value());
   }
 
   /**
@@ -205,7 +153,7 @@ public class Distributions {
       return new Outcome.Invalid(Map.of("memberId", "relief.distribution.whom"));
     }
     if (input.recipient() == null) {
-      Optional<Target> found = target(by, round.organisation(), input);
+      Optional<Target> found = targets.of(by, round.organisation(), input);
       if (found.isEmpty()) {
         return new Outcome.Invalid(Map.of("memberId", "relief.distribution.unknownRecipient"));
       }
@@ -216,7 +164,7 @@ public class Distributions {
       try {
         return transaction.execute(status -> attempt(by, round, input, target, status));
       } catch (DuplicateKeyException e) {
-        Beneficiary claim = target == null ? null : claimKey(round, target);
+        Beneficiary claim = target == null ? null : target.claimKey(round);
         Optional<EarlierDistribution> earlier =
             claim == null
                 ? Optional.empty()
@@ -249,7 +197,7 @@ public class Distributions {
         return new Outcome.LikelySame(same.candidates());
       }
       RecipientId id = ((Recipients.Outcome.Saved) registered).recipient().id();
-      target = nonMember(id);
+      target = Target.nonMember(id);
     }
     if (!eligibility.admits(round, target.subject())) {
       status.setRollbackOnly();
@@ -269,7 +217,7 @@ public class Distributions {
             null,
             null);
     var at = store.insert(collective, distribution, target.householdKey());
-    Beneficiary claim = claimKey(round, target);
+    Beneficiary claim = target.claimKey(round);
     if (claim != null) {
       store.claim(collective, round.id(), claim, id);
     }
@@ -409,104 +357,25 @@ public class Distributions {
     }
     List<Candidate> found = new ArrayList<>();
     for (MemberSummary member : members.search(by, query.strip(), null, 0, FOUND)) {
-      Target target = memberTarget(by, member.id());
+      Target target = targets.member(by, member.id());
       found.add(candidate(round, target, member, null));
     }
     for (Recipient recipient : recipientStore.search(round.organisation(), query.strip(), FOUND)) {
       RecipientId id = recipient.id();
-      Target target = nonMember(id);
+      Target target = Target.nonMember(id);
       found.add(candidate(round, target, null, recipient));
     }
     return found;
   }
 
   private Candidate candidate(Round round, Target target, MemberSummary member, Recipient r) {
-    Beneficiary claim = claimKey(round, target);
+    Beneficiary claim = target.claimKey(round);
     EarlierDistribution earlier =
         claim == null
             ? null
             : store.claimedBy(round.organisation(), round.id(), claim).orElse(null);
     return new Candidate(
         member, r, target.people(), eligibility.admits(round, target.subject()), earlier);
-  }
-
-  private static Beneficiary claimKey(Round round, Target target) {
-    switch (round.rule()) {
-      case ONCE_PER_HOUSEHOLD:
-        return target.householdKey();
-      case ONCE_PER_PERSON:
-        return target.personKey();
-      default:
-        return null;
-    }
-  }
-
-  private Optional<Target> target(Actor by, OrganisationId collective, DistributionInput input) {
-    if (!collective.equals(by.organisation())) {
-      return Optional.empty();
-    }
-    if (input.memberId() != null) {
-      return members.summary(by, input.memberId()).map(m -> memberTarget(by, m.id()));
-    }
-    if (input.householdId() != null) {
-      Household household;
-      try {
-        household = households.get(by, input.householdId());
-      } catch (NotFoundException e) {
-        return Optional.empty();
-      }
-      Beneficiary key = householdKey(household.id());
-      return Optional.of(
-          new Target(
-              household.head(),
-              household.id(),
-              null,
-              key,
-              key,
-              size(household),
-              true,
-              ids(household)));
-    }
-    return recipientStore.find(collective, input.recipientId()).map(r -> nonMember(r.id()));
-  }
-
-  private Target memberTarget(Actor by, MemberId member) {
-    Optional<Household> household = households.ofMember(by, member);
-    return household
-        .map(
-            h ->
-                new Target(
-                    member,
-                    h.id(),
-                    null,
-                    householdKey(h.id()),
-                    memberKey(member),
-                    size(h),
-                    true,
-                    ids(h)))
-        .orElseGet(
-            () ->
-                new Target(
-                    member,
-                    null,
-                    null,
-                    memberKey(member),
-                    memberKey(member),
-                    1,
-                    true,
-                    List.of(member)));
-  }
-
-  private static Target nonMember(RecipientId id) {
-    return new Target(null, null, id, recipientKey(id), recipientKey(id), 1, false, List.of());
-  }
-
-  private static List<MemberId> ids(Household household) {
-    return household.members().stream().map(Household.Person::id).toList();
-  }
-
-  private static int size(Household household) {
-    return Math.max(1, household.members().size() + household.dependents().size());
   }
 
   private static void pause(int attempt) {
