@@ -25,6 +25,7 @@ import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
 import org.sahay.platform.NotFoundException;
+import org.sahay.registry.internal.MemberExportStore;
 import org.sahay.registry.internal.MemberRow;
 import org.sahay.registry.internal.MemberStore;
 import org.sahay.registry.internal.SensitiveProfiles;
@@ -151,6 +152,7 @@ public class MemberExports {
           "notes");
 
   private final MemberStore store;
+  private final MemberExportStore exportStore;
   private final SensitiveProfiles sensitive;
   private final AccessPolicy policy;
   private final AuditLog audit;
@@ -160,6 +162,7 @@ public class MemberExports {
 
   MemberExports(
       MemberStore store,
+      MemberExportStore exportStore,
       SensitiveProfiles sensitive,
       AccessPolicy policy,
       AuditLog audit,
@@ -167,6 +170,7 @@ public class MemberExports {
       Clock clock,
       PlatformTransactionManager transactions) {
     this.store = store;
+    this.exportStore = exportStore;
     this.sensitive = sensitive;
     this.policy = policy;
     this.audit = audit;
@@ -205,7 +209,7 @@ public class MemberExports {
     Instant now = clock.instant();
     Instant at = now.truncatedTo(ChronoUnit.SECONDS);
     OffsetDateTime asOf = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-    long rows = store.countForExport(collective.id(), asOf);
+    long rows = exportStore.countForExport(collective.id(), asOf);
     Export export =
         new Export(
             "members-"
@@ -295,10 +299,10 @@ public class MemberExports {
 
   private List<List<Object>> page(
       Organisation collective, OffsetDateTime asOf, String after, boolean withSensitive) {
-    List<MemberRow> members = store.pageForExport(collective.id(), asOf, after, PAGE);
+    List<MemberRow> members = exportStore.pageForExport(collective.id(), asOf, after, PAGE);
     List<MemberId> ids = members.stream().map(MemberRow::id).toList();
     var documents = store.documentsOf(collective.id(), ids);
-    var consents = store.consentsOf(collective.id(), ids);
+    var consents = exportStore.consentsOf(collective.id(), ids);
     List<List<Object>> rows = new ArrayList<>(members.size());
     for (MemberRow m : members) {
       List<Object> row = new ArrayList<>(COLUMNS.size() + CONFIDENTIAL_COLUMNS.size());

@@ -17,6 +17,7 @@ import org.sahay.platform.NotFoundException;
 import org.sahay.platform.StoredAnswers;
 import org.sahay.platform.Vault;
 import org.sahay.registry.internal.MemberRow;
+import org.sahay.registry.internal.MemberSearchStore;
 import org.sahay.registry.internal.MemberStore;
 import org.sahay.registry.internal.MemberValidation;
 import org.sahay.registry.internal.SensitiveProfiles;
@@ -47,6 +48,7 @@ public class Members {
   private static final int MAX_PAGE = 100;
 
   private final MemberStore store;
+  private final MemberSearchStore searchStore;
   private final MemberValidation validation;
   private final SensitiveProfiles sensitive;
   private final AccessPolicy policy;
@@ -59,6 +61,7 @@ public class Members {
 
   Members(
       MemberStore store,
+      MemberSearchStore searchStore,
       MemberValidation validation,
       SensitiveProfiles sensitive,
       AccessPolicy policy,
@@ -70,6 +73,7 @@ public class Members {
       Today today) {
     this.today = today;
     this.store = store;
+    this.searchStore = searchStore;
     this.validation = validation;
     this.sensitive = sensitive;
     this.policy = policy;
@@ -206,9 +210,9 @@ public class Members {
       name = q;
     }
     int limit = Math.max(1, Math.min(MAX_PAGE, size));
-    return store.search(
+    return searchStore.search(
         by.organisation(),
-        new MemberStore.Query(
+        new MemberSearchStore.Query(
             code,
             phone,
             name,
@@ -229,7 +233,7 @@ public class Members {
       return java.util.Optional.empty();
     }
     policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
-    return store.summary(by.organisation(), id);
+    return searchStore.summary(by.organisation(), id);
   }
 
   /** The member of the actor's collective with this code (any case), if there is one. */
@@ -266,7 +270,7 @@ public class Members {
     if (phone == null && (words.isEmpty() || input.district() == null)) {
       return List.of();
     }
-    return store.likelySame(
+    return searchStore.likelySame(
         by.organisation(),
         phone,
         words.isEmpty() ? null : words.get(0),

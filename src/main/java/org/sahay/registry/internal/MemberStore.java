@@ -21,7 +21,6 @@ import org.sahay.registry.Gender;
 import org.sahay.registry.Member;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberStatus;
-import org.sahay.registry.MemberSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,16 +31,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class MemberStore {
-
-  /**
-   * What to look for: a code, digits of a phone (all ten, or the last four or more), the words of a
-   * name in any script, a village, a status (null: any but erased).
-   */
-  public record Query(
-      String code, String phoneDigits, String name, String village, MemberStatus status) {}
-
-  private static final String SUMMARY_COLUMNS =
-      "id, code, personal, gender, birth_year, district, status";
 
   private final JdbcClient jdbc;
   private final org.springframework.jdbc.core.JdbcTemplate batches;
@@ -150,157 +139,6 @@ public class MemberStore {
         .query(MemberStore::sealedRow)
         .optional()
         .map(row -> opened(List.of(row)).get(0));
-  }
-
-  public List<MemberSummary> search(
-      OrganisationId organisation, Query query, int limit, int offset) {
-    StringBuilder sql = new StringBuilder("select m.id, m.code, m.personal, m.gender,");
-    sql.append(" m.birth_year, m.district, m.status from member m");
-    Map<String, Object> params = new java.util.HashMap<>();
-    List<String> tokens = new ArrayList<>();
-    String digits = query.phoneDigits();
-    if (digits != null) {
-      tokens.add(personal.phoneToken(organisation, digits));
-    }
-    if (query.name() != null) {
-      tokens.addAll(personal.nameSearchTokens(organisation, query.name()));
-    }
-    if (query.village() != null) {
-      tokens.add(personal.villageToken(organisation, query.village()));
-    }
-    // One join per token: an index lookup each, on H2 as on PostgreSQL.
-    for (int i = 0; i < tokens.size(); i++) {
-      sql.append(" join member_token t")
-          .append(i)
-          .append(" on t")
-          .append(i)
-          .append(".member_id = m.id and t")
-          .append(i)
-          .append(".organisation_id = :org and t")
-          .append(i)
-          .append(".token = :t")
-          .append(i);
-      params.put("t" + i, tokens.get(i));
-    }
-    sql.append(" where m.organisation_id = :org and m.status <> 'ERASED'");
-    params.put("org", organisation.value());
-    if (query.code() != null) {
-      sql.append(" and m.code = :code");
-      params.put("code", query.code());
-    }
-    if (query.status() != null) {
-      sql.append(" and m.status = :status");
-      params.put("status", query.status().name());
-    }
-    sql.append(" order by m.code limit :limit offset :offset");
-    params.put("limit", limit);
-    params.put("offset", offset);
-    List<Found> found = summaries(jdbc.sql(sql.toString()).params(params));
-    if (digits != null && digits.length() > 4 && digits.length() < 10) {
-      // The token matched the last four digits; keep those whose number ends with all typed.
-      found = found.stream().filter(f -> f.phoneEndsWith(digits)).toList();
-    }
-    return found.stream().map(Found::summary).toList();
-  }
-
-  /** One (not erased) member of the collective, as in a search result. */
-  public Optional<MemberSummary> summary(OrganisationId organisation, MemberId id) {
-    return summaries(
-            jdbc.sql(
-                    "select %s from member where organisation_id = :org and id = :id and status <> 'ERASED'"
-                        .formatted(SUMMARY_COLUMNS))
-                .param("org", organisation.value())
-                .param("id", id.value()))
-        .stream()
-        .map(Found::summary)
-        .findFirst();
-  }
-
-  private record Found(MemberSummary summary, PersonalData.Fields fields) {
-    boolean phoneEndsWith(String digits) {
-      return (fields.phone() != null && fields.phone().endsWith(digits))
-          || (fields.otherPhone() != null && fields.otherPhone().endsWith(digits));
-    }
-  }
-
-  /**
-   * Members of the collective who may be the same person: the same phone number, or a name with the
-   * same first phonetic word, born within three years, in the same district.
-   */
-  public List<MemberSummary> likelySame(
-      OrganisationId organisation,
-      String phone,
-      String firstNameKey,
-      Integer birthYear,
-      String district) {
-    return summaries(
-            jdbc.sql(
-                    """
-                select %s from member
-                where organisation_id = :org and status <> 'ERASED'
-                  and ((:phone is not null and id in (select member_id from member_token
-                          where organisation_id = :org and token = :phone))
-                    or (:key is not null and id in (select member_id from member_token
-                          where organisation_id = :org and token = :key)
-                        and lower(district) = lower(:district)
-                        and (:year is null or birth_year is null
-                          or birth_year between :year - 3 and :year + 3)))
-                order by code limit 5
-                """
-                        .formatted(SUMMARY_COLUMNS))
-                .param("org", organisation.value())
-                .param(
-                    "phone",
-                    phone == null ? null : personal.phoneToken(organisation, phone),
-                    java.sql.Types.VARCHAR)
-                .param(
-                    "key",
-                    firstNameKey == null
-                        ? null
-                        : personal.nameWordToken(organisation, firstNameKey),
-                    java.sql.Types.VARCHAR)
-                .param("district", district, java.sql.Types.VARCHAR)
-                .param("year", birthYear, java.sql.Types.INTEGER))
-        .stream()
-        .map(Found::summary)
-        .toList();
-  }
-
-  private List<Found> summaries(JdbcClient.StatementSpec statement) {
-    List<Object[]> rows =
-        statement
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      new MemberId(rs.getObject("id", UUID.class)),
-                      rs.getString("code"),
-                      rs.getBytes("personal"),
-                      Gender.valueOf(rs.getString("gender")),
-                      (Integer) rs.getObject("birth_year"),
-                      rs.getString("district"),
-                      MemberStatus.valueOf(rs.getString("status"))
-                    })
-            .list();
-    var keys = personal.keys(rows.stream().map(r -> (MemberId) r[0]).toList());
-    List<Found> summaries = new ArrayList<>(rows.size());
-    for (Object[] r : rows) {
-      MemberId id = (MemberId) r[0];
-      PersonalData.Fields f = personal.open(keys, id, (byte[]) r[2]);
-      summaries.add(
-          new Found(
-              new MemberSummary(
-                  id,
-                  (String) r[1],
-                  f.name(),
-                  f.alias(),
-                  (Gender) r[3],
-                  (Integer) r[4],
-                  (String) r[5],
-                  f.village(),
-                  (MemberStatus) r[6]),
-              f));
-    }
-    return summaries;
   }
 
   public List<Member.Document> documents(OrganisationId organisation, MemberId id) {
@@ -439,9 +277,9 @@ public class MemberStore {
   }
 
   /** A row as stored: the personal fields still sealed. */
-  private record Sealed(MemberRow row, byte[] personal) {}
+  record Sealed(MemberRow row, byte[] personal) {}
 
-  private static Sealed sealedRow(ResultSet rs, int n) throws SQLException {
+  static Sealed sealedRow(ResultSet rs, int n) throws SQLException {
     return new Sealed(
         new MemberRow(
             new MemberId(rs.getObject("id", UUID.class)),
@@ -468,7 +306,7 @@ public class MemberStore {
   }
 
   /** Opens the personal fields of several rows with one read of the key table. */
-  private List<MemberRow> opened(List<Sealed> sealed) {
+  List<MemberRow> opened(List<Sealed> sealed) {
     var keys = personal.keys(sealed.stream().map(s -> s.row().id()).toList());
     List<MemberRow> rows = new ArrayList<>(sealed.size());
     for (Sealed s : sealed) {
@@ -502,43 +340,6 @@ public class MemberStore {
 
   // Exports read the collective page by page, so that a hundred thousand members never sit in
   // memory at once; documents and consents come per page, not per member.
-
-  /** How many members of the collective (erased ones aside) were registered up to {@code asOf}. */
-  public long countForExport(OrganisationId organisation, OffsetDateTime asOf) {
-    return jdbc.sql(
-            "select count(*) from member where organisation_id = :org and status <> 'ERASED'"
-                + " and created_at <= :asOf")
-        .param("org", organisation.value())
-        .param("asOf", asOf)
-        .query(Long.class)
-        .single();
-  }
-
-  /**
-   * The next page of the collective's members (erased ones aside) in code order, after {@code
-   * afterCode} ("" for the first page), registered up to {@code asOf}.
-   */
-  public List<MemberRow> pageForExport(
-      OrganisationId organisation, OffsetDateTime asOf, String afterCode, int limit) {
-    return jdbc
-        .sql(
-            """
-            select * from member
-            where organisation_id = :org and status <> 'ERASED' and created_at <= :asOf
-              and code > :after
-            order by code limit :limit
-            """)
-        .param("org", organisation.value())
-        .param("asOf", asOf)
-        .param("after", afterCode)
-        .param("limit", limit)
-        .query(MemberStore::sealedRow)
-        .list()
-        .stream()
-        .collect(
-            java.util.stream.Collectors.collectingAndThen(
-                java.util.stream.Collectors.toList(), this::opened));
-  }
 
   /** Codes of those of {@code members} who are (not erased) members of the collective. */
   public Map<MemberId, String> codes(
@@ -588,31 +389,6 @@ public class MemberStore {
                           fields.number(),
                           fields.detail(),
                           (Boolean) rs.getObject(5)));
-            });
-    return found;
-  }
-
-  /** The consent that holds now per purpose, for several members of one collective. */
-  public Map<MemberId, Map<ConsentPurpose, Boolean>> consentsOf(
-      OrganisationId organisation, List<MemberId> members) {
-    Map<MemberId, Map<ConsentPurpose, Boolean>> found = new java.util.HashMap<>();
-    if (members.isEmpty()) {
-      return found;
-    }
-    jdbc.sql(
-            """
-            select member_id, purpose, granted from member_consent
-            where organisation_id = :org and member_id in (:ids) order by recorded_at, id
-            """)
-        .param("org", organisation.value())
-        .param("ids", members.stream().map(MemberId::value).toList())
-        .query(
-            (ResultSet rs) -> {
-              found
-                  .computeIfAbsent(
-                      new MemberId(rs.getObject(1, UUID.class)),
-                      k -> new EnumMap<>(ConsentPurpose.class))
-                  .put(ConsentPurpose.valueOf(rs.getString(2)), rs.getBoolean(3));
             });
     return found;
   }
