@@ -13,18 +13,12 @@ import org.sahay.access.Actor;
 import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
-import org.sahay.registry.MemberId;
-import org.sahay.registry.Members;
 import org.sahay.relief.AdjustmentReason;
 import org.sahay.relief.BatchId;
 import org.sahay.relief.Category;
-import org.sahay.relief.DistributionRounds;
-import org.sahay.relief.Eligibility;
-import org.sahay.relief.EntitlementRule;
 import org.sahay.relief.Item;
 import org.sahay.relief.ItemId;
 import org.sahay.relief.ItemLine;
-import org.sahay.relief.KitId;
 import org.sahay.relief.Location;
 import org.sahay.relief.LocationId;
 import org.sahay.relief.ReliefCatalogue;
@@ -41,35 +35,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Pages where a collective keeps its relief in order: items, kits and places; stock on hand with
- * what expires soon first; stock received, moved and corrected; and new distribution rounds. Plain
- * forms that work without JavaScript (a round for a list takes the members' codes); a refusal shows
- * the form again with what was typed and a message beside each wrong field, and nothing is saved.
+ * what expires soon first; stock received, moved and corrected (new rounds are {@link
+ * RoundFormController}). Plain forms that work without JavaScript; a refusal shows the form again
+ * with what was typed and a message beside each wrong field, and nothing is saved.
  */
 @Controller
 class StockPagesController {
 
   static final int EXPIRING_DAYS = 30;
   private static final int KIT_ROWS = 4;
-  private static final int ROUND_ROWS = 3;
   private static final List<String> STOCK_FORMS = List.of("receive", "move", "adjust");
 
   private final Stock stock;
   private final ReliefCatalogue catalogue;
-  private final DistributionRounds rounds;
-  private final Members members;
   private final Today today;
 
-  StockPagesController(
-      Stock stock,
-      ReliefCatalogue catalogue,
-      DistributionRounds rounds,
-      Members members,
-      Today today) {
-    this.members = members;
+  StockPagesController(Stock stock, ReliefCatalogue catalogue, Today today) {
     this.today = today;
     this.stock = stock;
     this.catalogue = catalogue;
-    this.rounds = rounds;
   }
 
   @GetMapping("/relief/stock")
@@ -77,7 +61,7 @@ class StockPagesController {
     model.addAttribute("levels", stock.levels(actor, null));
     model.addAttribute("soon", stock.expiringWithin(actor, EXPIRING_DAYS));
     model.addAttribute("days", EXPIRING_DAYS);
-    lists(actor, model);
+    lists(catalogue, actor, model);
     flash(model);
     return "relief/stock";
   }
@@ -242,78 +226,6 @@ class StockPagesController {
         actor, model, kind, FormState.of(form, ((Stock.Outcome.Invalid) outcome).errors()));
   }
 
-  @GetMapping("/relief/rounds/new")
-  String newRound(Actor actor, Model model) {
-    Map<String, String> values = new LinkedHashMap<>();
-    LocalDate first = today.at(actor.organisation());
-    values.put("startsOn", first.toString());
-    values.put("endsOn", first.plusDays(6).toString());
-    values.put("eligibility", Eligibility.ALL_MEMBERS.name());
-    values.put("rule", EntitlementRule.ONCE_PER_HOUSEHOLD.name());
-    values.put("meetsFoodNeeds", "true");
-    return roundPage(actor, model, FormState.of(values, Map.of()));
-  }
-
-  @PostMapping("/relief/rounds")
-  String createRound(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    LocalDate startsOn = date(form.get("startsOn"), "startsOn", errors);
-    LocalDate endsOn = date(form.get("endsOn"), "endsOn", errors);
-    LocationId location =
-        id(
-            LocationId::new,
-            form.get("locationId"),
-            "locationId",
-            "relief.location.unknown",
-            errors);
-    KitId kit = id(KitId::new, form.get("kitId"), "kitId", "relief.kit.unknown", errors);
-    List<ItemLine> lines = lines(form, ROUND_ROWS, errors);
-    String eligibility = form.get("eligibility");
-    List<MemberId> listed = new ArrayList<>();
-    if (Eligibility.LIST.name().equals(eligibility)) {
-      for (String code : form.getOrDefault("memberCodes", "").strip().split("[\\s,;]+")) {
-        if (code.isEmpty()) {
-          continue;
-        }
-        var member = members.byCode(actor, code);
-        if (member.isEmpty()) {
-          errors.put("memberCodes", "relief.round.codes.unknown");
-        } else if (!listed.contains(member.get())) {
-          listed.add(member.get());
-        }
-      }
-    }
-    if (!errors.isEmpty()) {
-      return roundPage(actor, model, FormState.of(form, errors));
-    }
-    var outcome =
-        rounds.create(
-            actor,
-            new DistributionRounds.RoundInput(
-                form.get("name"),
-                startsOn,
-                endsOn,
-                location,
-                kit,
-                kit == null ? lines : (lines.isEmpty() ? null : lines),
-                eligibility,
-                form.get("rule"),
-                listed,
-                null,
-                null,
-                "true".equals(form.get("meetsFoodNeeds"))));
-    if (outcome instanceof DistributionRounds.Outcome.Saved saved) {
-      redirect.addFlashAttribute("notice", "relief.page.roundCreated");
-      return "redirect:/relief/rounds/" + saved.round().id();
-    }
-    return roundPage(
-        actor, model, FormState.of(form, ((DistributionRounds.Outcome.Invalid) outcome).errors()));
-  }
-
   private String catalogueOutcome(
       Actor actor,
       ReliefCatalogue.Outcome<?> outcome,
@@ -333,7 +245,7 @@ class StockPagesController {
   }
 
   private String cataloguePage(Actor actor, Model model, String which, FormState form) {
-    lists(actor, model);
+    lists(catalogue, actor, model);
     model.addAttribute("kits", catalogue.kits(actor));
     model.addAttribute("which", which);
     model.addAttribute("form", form);
@@ -345,7 +257,7 @@ class StockPagesController {
   }
 
   private String stockPage(Actor actor, Model model, String kind, FormState form) {
-    lists(actor, model);
+    lists(catalogue, actor, model);
     model.addAttribute("kind", kind);
     model.addAttribute("form", form);
     model.addAttribute("sources", List.of(StockSource.values()));
@@ -354,24 +266,8 @@ class StockPagesController {
     return "relief/stock-form";
   }
 
-  private String roundPage(Actor actor, Model model, FormState form) {
-    lists(actor, model);
-    model.addAttribute("kits", catalogue.kits(actor));
-    model.addAttribute("form", form);
-    model.addAttribute(
-        "eligibilities",
-        List.of(
-            Eligibility.ALL_MEMBERS,
-            Eligibility.HOUSEHOLDS_WITH_OPEN_FOOD_NEED,
-            Eligibility.LIST,
-            Eligibility.ANYONE_AT_SITE));
-    model.addAttribute("rules", List.of(EntitlementRule.values()));
-    model.addAttribute("rows", ROUND_ROWS);
-    flash(model);
-    return "relief/round-form";
-  }
-
-  private void lists(Actor actor, Model model) {
+  /** The collective's items and places by id, for the forms' choices. */
+  static void lists(ReliefCatalogue catalogue, Actor actor, Model model) {
     Map<ItemId, Item> items = new LinkedHashMap<>();
     catalogue.items(actor).forEach(i -> items.put(i.id(), i));
     Map<LocationId, Location> places = new LinkedHashMap<>();
@@ -388,7 +284,7 @@ class StockPagesController {
   }
 
   /** Item lines from rows {@code item.N}/{@code quantity.N}; empty rows are skipped. */
-  private static List<ItemLine> lines(Map<String, String> form, int rows, Map<String, String> e) {
+  static List<ItemLine> lines(Map<String, String> form, int rows, Map<String, String> e) {
     List<ItemLine> lines = new ArrayList<>();
     for (int row = 0; row < rows; row++) {
       String item = form.getOrDefault("item." + row, "");
@@ -408,7 +304,7 @@ class StockPagesController {
     return lines;
   }
 
-  private static <T> T id(
+  static <T> T id(
       Function<UUID, T> make, String text, String field, String key, Map<String, String> e) {
     if (text == null || text.isBlank()) {
       return null;
@@ -449,7 +345,7 @@ class StockPagesController {
     }
   }
 
-  private static LocalDate date(String text, String field, Map<String, String> e) {
+  static LocalDate date(String text, String field, Map<String, String> e) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -461,7 +357,7 @@ class StockPagesController {
     }
   }
 
-  private static void flash(Model model) {
+  static void flash(Model model) {
     ReliefPagesController.absentAsNull(model, "notice", "problem", "problemArgs");
   }
 }
