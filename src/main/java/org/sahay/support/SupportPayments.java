@@ -304,6 +304,10 @@ public class SupportPayments {
     if (reversed instanceof FundsOutcome.Refused<?> no) {
       return new SupportOutcome.Refused<>(SupportRefusal.ofFunds(no.refusal()));
     }
+    if (!(reversed instanceof FundsOutcome.Done<?>)) {
+      // The books wrote nothing; neither does the payment.
+      return new SupportOutcome.Refused<>(SupportRefusal.REVERSED_ALREADY);
+    }
     paymentStore.markReversed(disbursementId, by.username(), why);
     store.addDisbursed(d.line(), -d.amountPaise());
     paymentStore.releaseClaim(disbursementId);
