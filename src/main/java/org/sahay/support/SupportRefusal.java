@@ -30,7 +30,8 @@ public enum SupportRefusal {
   NOT_ENOUGH_IN_ACCOUNT("support.fund.NOT_ENOUGH_IN_ACCOUNT"),
   FOREIGN_NEEDS_FCRA_ACCOUNT("support.fund.FOREIGN_NEEDS_FCRA_ACCOUNT"),
   FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY("support.fund.FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY"),
-  OTHER_FUNDS_RULE("support.grant.refused");
+  ALREADY_RECORDED("support.fund.ALREADY_RECORDED"),
+  REVERSAL_OF_REVERSAL("support.fund.REVERSAL_OF_REVERSAL");
 
   private final String messageKey;
 
@@ -43,7 +44,10 @@ public enum SupportRefusal {
     return messageKey;
   }
 
-  /** What the funds module's refusal of a payment means for the payment. */
+  /**
+   * What the funds module's refusal of a payment means for the payment; one for one, with no
+   * default, so that a new refusal of the books does not compile until it is given its message.
+   */
   static SupportRefusal ofFunds(FundsOutcome.Refusal refusal) {
     return switch (refusal) {
       case NOT_ENOUGH_IN_FUND -> NOT_ENOUGH_IN_FUND;
@@ -51,7 +55,8 @@ public enum SupportRefusal {
       case FOREIGN_NEEDS_FCRA_ACCOUNT -> FOREIGN_NEEDS_FCRA_ACCOUNT;
       case FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY -> FCRA_ACCOUNT_IS_FOR_FOREIGN_ONLY;
       case ALREADY_REVERSED -> REVERSED_ALREADY;
-      default -> OTHER_FUNDS_RULE;
+      case ALREADY_RECORDED -> ALREADY_RECORDED;
+      case REVERSAL_OF_REVERSAL -> REVERSAL_OF_REVERSAL;
     };
   }
 }

@@ -119,6 +119,26 @@ class SupportRequestTest {
             new SupportRequest.Decision.Refused(SupportRefusal.NOT_SUBMITTED, List.of("APPROVED")));
   }
 
+  @Test
+  void everyRefusalOfTheBooksAndOfSupportHasAMessageOfItsOwnInEveryLanguage() {
+    for (var language : List.of("", "_te", "_bn", "_hi")) {
+      var messages = new java.util.Properties();
+      try (var in = getClass().getResourceAsStream("/i18n/messages" + language + ".properties")) {
+        messages.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new AssertionError(e);
+      }
+      for (var refusal : org.sahay.funds.FundsOutcome.Refusal.values()) {
+        assertThat(messages).containsKey(SupportRefusal.ofFunds(refusal).messageKey());
+      }
+      for (var refusal : SupportRefusal.values()) {
+        assertThat(messages).as(language).containsKey(refusal.messageKey());
+      }
+    }
+    assertThat(SupportRefusal.ofFunds(org.sahay.funds.FundsOutcome.Refusal.ALREADY_RECORDED))
+        .isNotEqualTo(SupportRefusal.GRANT_REFUSED);
+  }
+
   private static RequestStatus status(SupportRequest.Decision decision) {
     return ((SupportRequest.Decision.Decided) decision).status();
   }
