@@ -56,11 +56,9 @@ public class SupportGoods {
   private final Today today;
   private final java.time.Clock clock;
   private final ReliefCatalogue catalogue;
-  private final SupportRequests requests;
 
   SupportGoods(
       PaymentStore paymentStore,
-      SupportRequests requests,
       ReliefCatalogue catalogue,
       SupportStore store,
       AccessPolicy policy,
@@ -69,7 +67,6 @@ public class SupportGoods {
       Distributions distributions,
       Today today,
       java.time.Clock clock) {
-    this.requests = requests;
     this.catalogue = catalogue;
     this.store = store;
     this.paymentStore = paymentStore;
@@ -91,7 +88,7 @@ public class SupportGoods {
       Actor by, SupportRequestId requestId, SupportInputs.Delivery in) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
     policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
-    if (requests.view(r).disburse() instanceof SupportRequest.Transition.Refused refused) {
+    if (SupportRequest.disburse(r.status()) instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     Map<String, String> errors = new java.util.LinkedHashMap<>();

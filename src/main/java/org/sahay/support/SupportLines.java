@@ -38,15 +38,7 @@ public class SupportLines {
   private final AccessPolicy policy;
   private final AuditLog audit;
 
-  private final SupportRequests requests;
-
-  SupportLines(
-      SupportRequests requests,
-      SupportStore store,
-      LineChecks checks,
-      AccessPolicy policy,
-      AuditLog audit) {
-    this.requests = requests;
+  SupportLines(SupportStore store, LineChecks checks, AccessPolicy policy, AuditLog audit) {
     this.store = store;
     this.checks = checks;
     this.policy = policy;
@@ -58,7 +50,7 @@ public class SupportLines {
   public SupportOutcome<SupportLineId> add(
       Actor by, SupportRequestId requestId, SupportInputs.Line input) {
     SupportStore.Request r = draft(by, requestId);
-    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+    if (SupportRequest.editLines(r.status()) instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     store.touch(requestId, r.version());
@@ -82,7 +74,7 @@ public class SupportLines {
   public SupportOutcome<SupportLineId> change(
       Actor by, SupportRequestId requestId, SupportLineId lineId, SupportInputs.Line input) {
     SupportStore.Request r = draft(by, requestId);
-    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+    if (SupportRequest.editLines(r.status()) instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     store.touch(requestId, r.version());
@@ -103,7 +95,7 @@ public class SupportLines {
   public SupportOutcome<SupportLineId> remove(
       Actor by, SupportRequestId requestId, SupportLineId lineId) {
     SupportStore.Request r = draft(by, requestId);
-    if (requests.view(r).editLines() instanceof SupportRequest.Transition.Refused refused) {
+    if (SupportRequest.editLines(r.status()) instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     store.touch(requestId, r.version());

@@ -131,7 +131,7 @@ public class SupportPayments {
       Actor by, SupportRequestId requestId, SupportInputs.Disbursement in) {
     SupportStore.Request r = store.lockRequest(requestId).orElseThrow(NotFoundException::new);
     policy.require(by, SupportAction.SUPPORT_REQUEST, r.organisation());
-    if (requests.view(r).disburse() instanceof SupportRequest.Transition.Refused refused) {
+    if (SupportRequest.disburse(r.status()) instanceof SupportRequest.Transition.Refused refused) {
       return new SupportOutcome.Refused<>(refused.refusal(), refused.args(), null);
     }
     Map<String, String> errors = new LinkedHashMap<>();

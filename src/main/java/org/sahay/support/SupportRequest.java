@@ -114,14 +114,27 @@ public record SupportRequest(
 
   /** Lines are added, changed and removed only while the request is a draft. */
   public Transition editLines() {
+    return editLines(status);
+  }
+
+  /** Money is paid and goods delivered only against an approved request, which is then paying. */
+  public Transition disburse() {
+    return disburse(status);
+  }
+
+  /**
+   * {@link #editLines()} for a request in this status: the rule needs nothing else, so a service
+   * asks it without loading the request's lines (payments are a hot path).
+   */
+  static Transition editLines(RequestStatus status) {
     if (status != RequestStatus.DRAFT) {
       return new Transition.Refused(SupportRefusal.NOT_DRAFT_EDIT, List.of(status.name()));
     }
     return new Transition.To(RequestStatus.DRAFT);
   }
 
-  /** Money is paid and goods delivered only against an approved request, which is then paying. */
-  public Transition disburse() {
+  /** {@link #disburse()} for a request in this status. */
+  static Transition disburse(RequestStatus status) {
     if (!PAYABLE.contains(status)) {
       return new Transition.Refused(SupportRefusal.NOT_APPROVED, List.of(status.name()));
     }

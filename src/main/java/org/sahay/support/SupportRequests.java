@@ -296,7 +296,7 @@ public class SupportRequests {
   }
 
   /** The request as its readers see it, with the rules of its life. */
-  SupportRequest view(SupportStore.Request r) {
+  private SupportRequest view(SupportStore.Request r) {
     List<SupportRequest.Line> lines = new ArrayList<>();
     for (SupportStore.Line l : store.lines(r.id())) {
       lines.add(
