@@ -17,6 +17,10 @@ public final class Json {
     return ((Number) JsonPath.read(json, path)).longValue();
   }
 
+  public static boolean flag(String json, String path) {
+    return JsonPath.<Boolean>read(json, path);
+  }
+
   public static List<Object> list(String json, String path) {
     return JsonPath.read(json, path);
   }

@@ -42,7 +42,23 @@ public class DonationImports {
       String donorName,
       String channel,
       String defaultChannel,
-      String accountId) {}
+      String accountId) {
+
+    /** A name left blank is none (the usual names are tried); names are stripped. */
+    public Mapping {
+      date = named(date);
+      amount = named(amount);
+      reference = named(reference);
+      donorName = named(donorName);
+      channel = named(channel);
+      defaultChannel = named(defaultChannel);
+      accountId = named(accountId);
+    }
+
+    private static String named(String name) {
+      return name == null || name.isBlank() ? null : name.strip();
+    }
+  }
 
   /** What became of a row. */
   public enum Status {

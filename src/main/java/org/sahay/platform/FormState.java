@@ -3,6 +3,8 @@ package org.sahay.platform;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 
 /**
  * What a form shows again after a refusal: the values typed (never passwords) and a message key per
@@ -51,6 +53,20 @@ public record FormState(Map<String, String> values, Map<String, String> errors)
           || value instanceof Boolean
           || value instanceof Enum<?>) {
         values.put(component.getName(), String.valueOf(value));
+      }
+    }
+    return new FormState(values, errors);
+  }
+
+  /**
+   * As {@link #of(Record, Map)}, but a field the binder could not convert (a number typed as words)
+   * is shown again as it was typed rather than as empty.
+   */
+  public static FormState of(Record form, Errors binding, Map<String, String> errors) {
+    Map<String, String> values = new LinkedHashMap<>(of(form, errors).values());
+    for (FieldError error : binding.getFieldErrors()) {
+      if (error.getRejectedValue() instanceof String typed) {
+        values.put(error.getField(), typed);
       }
     }
     return new FormState(values, errors);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.sahay.Fixtures;
 import org.sahay.Http;
 import org.sahay.IntegrationTest;
+import org.sahay.Json;
 import org.sahay.access.Role;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
@@ -227,6 +228,65 @@ class FundsPagesIntegrationTest extends IntegrationTest {
         .contains("AABTS1234F/80G/2025")
         .contains("Cash");
     assertThat(leader.get("/funds/campaigns/" + campaign).body()).contains("Meena Testdonor");
+  }
+
+  /**
+   * The page forms bind the API's records: a count typed as words comes back as typed with its
+   * message, a box turns the API's "restricted" round, and nothing is saved until the form is
+   * right.
+   */
+  @Test
+  void pageFormsShowWhatWasTypedAndSaveOnlyWhatIsRight() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var adminUser = fixtures.user(collective, Role.ORG_ADMIN);
+    var admin = api(adminUser);
+    String appeal = admin.campaign("pageform", false);
+    String fund = admin.fundOf(appeal);
+    admin.donate(appeal, 50_000_00, "2025-05-01");
+    Http browser = browser(adminUser);
+
+    Map<String, String> expense = new HashMap<>();
+    expense.put("fundId", fund);
+    expense.put("accountId", "");
+    expense.put("category", "FOOD_AND_RATIONS");
+    expense.put("payee", "Ration shop");
+    expense.put("amount", "1,200");
+    expense.put("spentOn", "2025-05-02");
+    expense.put("bought", "rice and dal");
+    expense.put("peopleReached", "many");
+    var refused = browser.postForm("/funds/expenses", expense, "/funds/expenses/new");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("value=\"many\"")
+        .contains("f-peopleReached-error")
+        .contains("value=\"rice and dal\"");
+    assertThat(browser.get("/funds/expenses").body()).doesNotContain("Ration shop");
+
+    expense.put("peopleReached", "12");
+    var saved = browser.postForm("/funds/expenses", expense, "/funds/expenses/new");
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+
+    Map<String, String> campaign = new HashMap<>();
+    campaign.put("name", "Open purpose appeal");
+    campaign.put("goal", "1,00,000");
+    campaign.put("startsOn", "2025-06-01");
+    campaign.put("endsOn", "2025-12-31");
+    campaign.put("partners", "Forum one\n\n  Forum two  ");
+    campaign.put("channel", "CROWDFUNDING_PLATFORM");
+    campaign.put("beneficiaryGroup", "members");
+    campaign.put("slug", "open-" + System.nanoTime());
+    campaign.put("unrestricted", "true");
+    var created = browser.postForm("/funds/campaigns", campaign, "/funds/campaigns/new");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+    String id =
+        created
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .replaceFirst(".*/funds/campaigns/", "");
+    var json = admin.get("/api/v1/campaigns/" + id).body();
+    assertThat(Json.flag(json, "$.restricted")).isFalse();
+    assertThat(Json.list(json, "$.partners")).containsExactly("Forum one", "Forum two");
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.sahay.access.CheckedBeforeBody;
 import org.sahay.funds.CampaignId;
 import org.sahay.funds.Campaigns;
 import org.sahay.funds.DonationImports;
+import org.sahay.platform.FormState;
 import org.sahay.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -63,25 +64,11 @@ class DonationImportController {
       Actor actor,
       @PathVariable CampaignId id,
       @RequestParam("file") MultipartFile file,
-      @RequestParam(required = false) String accountId,
-      @RequestParam(required = false) String defaultChannel,
-      @RequestParam Map<String, String> form,
+      ColumnsForm form,
       Model model)
       throws IOException {
-    var report =
-        imports.importCsv(
-            actor,
-            id,
-            file.getBytes(),
-            new DonationImports.Mapping(
-                column(form, "dateColumn"),
-                column(form, "amountColumn"),
-                column(form, "referenceColumn"),
-                column(form, "donorColumn"),
-                column(form, "channelColumn"),
-                defaultChannel,
-                accountId));
-    model.addAttribute("columns", form);
+    var report = imports.importCsv(actor, id, file.getBytes(), form.mapping());
+    model.addAttribute("columns", FormState.of(form, Map.of()));
     return show(actor, id, model, report);
   }
 
@@ -184,8 +171,25 @@ class DonationImportController {
   }
 
   /** A column name typed on the page; blank picks the usual names. */
-  private static String column(Map<String, String> form, String field) {
-    String name = form.get(field);
-    return name == null || name.isBlank() ? null : name.strip();
+  /** The upload page's fields: which of the file's columns holds what, and where money went. */
+  record ColumnsForm(
+      String dateColumn,
+      String amountColumn,
+      String referenceColumn,
+      String donorColumn,
+      String channelColumn,
+      String defaultChannel,
+      String accountId) {
+
+    DonationImports.Mapping mapping() {
+      return new DonationImports.Mapping(
+          dateColumn,
+          amountColumn,
+          referenceColumn,
+          donorColumn,
+          channelColumn,
+          defaultChannel,
+          accountId);
+    }
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,30 +80,12 @@ class ExpensePagesController {
   @PostMapping("/funds/expenses")
   String record(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      ExpenseInput form,
+      BindingResult binding,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    Integer people;
-    try {
-      people = Integer.valueOf(form.getOrDefault("peopleReached", "").strip());
-    } catch (NumberFormatException e) {
-      people = null;
-    }
-    var outcome =
-        expenses.record(
-            actor,
-            new ExpenseInput(
-                form.get("fundId"),
-                form.get("accountId"),
-                form.get("category"),
-                form.get("payee"),
-                null,
-                form.get("amount"),
-                form.get("spentOn"),
-                form.get("bought"),
-                people,
-                form.get("reference")));
+    var outcome = expenses.record(actor, form);
     if (outcome instanceof FundsOutcome.Done<Expense>) {
       redirect.addFlashAttribute("notice", "funds.expense.recorded");
       return "redirect:/funds/expenses";
@@ -116,7 +99,7 @@ class ExpensePagesController {
               ui.money(refused.remaining()),
               ui.money(refused.needed() == null ? Money.ZERO : refused.needed())));
     }
-    return form(actor, model, FormState.of(form, errors));
+    return form(actor, model, FormState.of(form, binding, errors));
   }
 
   @PostMapping("/funds/expenses/{id}/proof")

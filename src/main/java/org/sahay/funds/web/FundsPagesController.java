@@ -1,6 +1,7 @@
 package org.sahay.funds.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.sahay.platform.Ui;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -134,39 +136,53 @@ class FundsPagesController {
             Map.of("startsOn", today(actor), "channel", "CROWDFUNDING_PLATFORM"), Map.of()));
   }
 
+  /**
+   * The campaign page's fields: partners one per line, and "open to any use" rather than the API's
+   * "restricted" (which the page's box turns round).
+   */
+  record CampaignForm(
+      String name,
+      String goal,
+      String startsOn,
+      String endsOn,
+      String partners,
+      String channel,
+      String beneficiaryGroup,
+      String slug,
+      Boolean transparency,
+      Boolean foreignContribution,
+      Boolean unrestricted) {
+
+    CampaignInput command() {
+      return new CampaignInput(
+          name,
+          null,
+          goal,
+          startsOn,
+          endsOn,
+          lines(partners),
+          channel,
+          beneficiaryGroup,
+          slug,
+          Boolean.TRUE.equals(transparency),
+          Boolean.TRUE.equals(foreignContribution),
+          !Boolean.TRUE.equals(unrestricted));
+    }
+  }
+
   @PostMapping("/funds/campaigns")
   String createCampaign(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      CampaignForm form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    List<String> partners = new ArrayList<>();
-    for (String line : form.getOrDefault("partners", "").split("\\R")) {
-      if (!line.isBlank()) {
-        partners.add(line.strip());
-      }
-    }
-    var outcome =
-        campaigns.create(
-            actor,
-            new CampaignInput(
-                form.get("name"),
-                null,
-                form.get("goal"),
-                form.get("startsOn"),
-                form.get("endsOn"),
-                partners,
-                form.get("channel"),
-                form.get("beneficiaryGroup"),
-                form.get("slug"),
-                "on".equals(form.get("transparency")),
-                "on".equals(form.get("foreignContribution")),
-                !"on".equals(form.get("unrestricted"))));
+    var outcome = campaigns.create(actor, form.command());
     if (outcome instanceof FundsOutcome.Done<Campaign> done) {
       redirect.addFlashAttribute("notice", "funds.campaign.created");
       return "redirect:/funds/campaigns/" + done.value().id();
     }
-    return campaignForm(model, FormState.of(form, errors(outcome)));
+    return campaignForm(model, FormState.of(form, binding, errors(outcome)));
   }
 
   @GetMapping("/funds/campaigns/{id}")
@@ -194,33 +210,25 @@ class FundsPagesController {
         FormState.of(Map.of("receivedOn", today(actor), "channel", "UPI"), Map.of()));
   }
 
+  /**
+   * A donation as the API takes it, bound from the page's fields; an amount in paise that is not a
+   * number binds as none, and the service reads the rupees field.
+   */
   @PostMapping("/funds/campaigns/{id}/donations")
   String recordDonation(
       Actor actor,
       @PathVariable CampaignId id,
-      @RequestParam Map<String, String> form,
+      DonationInput form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    var outcome =
-        donations.record(
-            actor,
-            id,
-            new DonationInput(
-                null,
-                form.get("amount"),
-                form.get("receivedOn"),
-                form.get("channel"),
-                form.get("reference"),
-                form.get("accountId"),
-                "on".equals(form.get("anonymous")),
-                form.get("donorName"),
-                form.get("donorContact")));
+    var outcome = donations.record(actor, id, form);
     if (outcome instanceof FundsOutcome.Done<org.sahay.funds.Donation> done) {
       redirect.addFlashAttribute("notice", "funds.donation.recorded");
       return "redirect:/funds/donations/" + done.value().id() + "/receipt";
     }
     return donationForm(
-        actor, model, campaigns.get(actor, id), FormState.of(form, errors(outcome)));
+        actor, model, campaigns.get(actor, id), FormState.of(form, binding, errors(outcome)));
   }
 
   @GetMapping("/funds/donations/{id}/receipt")
@@ -332,6 +340,13 @@ class FundsPagesController {
 
   private static String money(org.sahay.platform.Money amount, Ui ui) {
     return amount == null ? "" : ui.money(amount);
+  }
+
+  /** A text box's lines, stripped, blank ones left out: partners, purposes. */
+  static List<String> lines(String text) {
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
   static Map<String, String> errors(FundsOutcome<?> outcome) {

@@ -1,7 +1,5 @@
 package org.sahay.funds.web;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
@@ -24,6 +22,7 @@ import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,35 +62,44 @@ class GrantPagesController {
     return grantForm(actor, model, FormState.empty());
   }
 
+  /** The grant page's fields: purposes one per line. */
+  record GrantForm(
+      String funderId,
+      String title,
+      String amount,
+      String startsOn,
+      String endsOn,
+      String purposes,
+      Boolean foreignContribution) {
+
+    GrantInput command() {
+      return new GrantInput(
+          funderId,
+          title,
+          null,
+          amount,
+          startsOn,
+          endsOn,
+          FundsPagesController.lines(purposes),
+          Boolean.TRUE.equals(foreignContribution));
+    }
+  }
+
   @PostMapping("/funds/grants")
   String createGrant(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      GrantForm form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
     own(actor);
-    List<String> purposes =
-        Arrays.stream(form.getOrDefault("purposes", "").split("\\R"))
-            .map(String::strip)
-            .filter(p -> !p.isEmpty())
-            .toList();
-    var outcome =
-        grants.create(
-            actor,
-            new GrantInput(
-                form.get("funderId"),
-                form.get("title"),
-                null,
-                form.get("amount"),
-                form.get("startsOn"),
-                form.get("endsOn"),
-                purposes,
-                "on".equals(form.get("foreignContribution"))));
+    var outcome = grants.create(actor, form.command());
     if (outcome instanceof FundsOutcome.Done<Grant>) {
       redirect.addFlashAttribute("notice", "funds.grant.saved");
       return "redirect:/funds/grants";
     }
-    return grantForm(actor, model, FormState.of(form, FundsPagesController.errors(outcome)));
+    return grantForm(
+        actor, model, FormState.of(form, binding, FundsPagesController.errors(outcome)));
   }
 
   @GetMapping("/funds/grants/{id}/instalments/new")
@@ -105,45 +113,37 @@ class GrantPagesController {
   String receiveInstalment(
       Actor actor,
       @PathVariable GrantId id,
-      @RequestParam Map<String, String> form,
+      InstalmentInput form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
     Grant grant = writable(actor, id);
-    var outcome =
-        grants.receiveInstalment(
-            actor,
-            id,
-            new InstalmentInput(
-                null,
-                form.get("amount"),
-                form.get("receivedOn"),
-                form.get("accountId"),
-                form.get("reference")));
+    var outcome = grants.receiveInstalment(actor, id, form);
     if (outcome instanceof FundsOutcome.Done<Grant>) {
       redirect.addFlashAttribute("notice", "funds.instalment.saved");
       return "redirect:/funds/grants";
     }
     return instalmentForm(
-        actor, model, grant, FormState.of(form, FundsPagesController.errors(outcome)));
+        actor, model, grant, FormState.of(form, binding, FundsPagesController.errors(outcome)));
   }
 
   /** Adds a bank account to the books, then goes back to the instalment form it was added from. */
   @PostMapping("/funds/accounts")
   String addBankAccount(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      BankAccountInput form,
+      BindingResult binding,
       @RequestParam(name = "grant") GrantId id,
       Model model,
       RedirectAttributes redirect) {
     Grant grant = writable(actor, id);
-    var outcome =
-        ledger.addBankAccount(
-            actor, new BankAccountInput(form.get("name"), "on".equals(form.get("fcra"))));
+    var outcome = ledger.addBankAccount(actor, form);
     if (outcome instanceof FundsOutcome.Done<LedgerAccount>) {
       redirect.addFlashAttribute("notice", "funds.account.added");
       return "redirect:/funds/grants/" + grant.id() + "/instalments/new";
     }
-    model.addAttribute("accountForm", FormState.of(form, FundsPagesController.errors(outcome)));
+    model.addAttribute(
+        "accountForm", FormState.of(form, binding, FundsPagesController.errors(outcome)));
     return instalmentForm(actor, model, grant, FormState.empty());
   }
 
