@@ -1,7 +1,10 @@
 package org.sahay.platform;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
@@ -35,11 +38,17 @@ public record FormState(Map<String, String> values, Map<String, String> errors)
   }
 
   /**
-   * The fields of a bound form record as typed (its text, number, yes/no and choice components; a
-   * list is left out), shown again beside the errors.
+   * The fields of a bound form record as typed (its text, number, date, yes/no, choice and
+   * identifier components; a list of rows as {@code lines[0].item} and so on), shown again beside
+   * the errors.
    */
   public static FormState of(Record form, Map<String, String> errors) {
     Map<String, String> values = new LinkedHashMap<>();
+    put(values, "", form);
+    return new FormState(values, errors);
+  }
+
+  private static void put(Map<String, String> values, String prefix, Record form) {
     for (var component : form.getClass().getRecordComponents()) {
       Object value;
       try {
@@ -48,14 +57,40 @@ public record FormState(Map<String, String> values, Map<String, String> errors)
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
-      if (value instanceof String
+      String name = prefix + component.getName();
+      if (value instanceof List<?> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i) instanceof Record row) {
+            put(values, name + "[" + i + "].", row);
+          }
+        }
+      } else if (value instanceof Record id && id.getClass().getRecordComponents().length == 1) {
+        values.put(name, id.toString());
+      } else if (value instanceof String
           || value instanceof Number
           || value instanceof Boolean
-          || value instanceof Enum<?>) {
-        values.put(component.getName(), String.valueOf(value));
+          || value instanceof Enum<?>
+          || value instanceof Temporal) {
+        values.put(name, value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value));
       }
     }
-    return new FormState(values, errors);
+  }
+
+  /**
+   * What the binder could not read (a word where a number goes, a date that is not one), each as a
+   * message key from {@code keys}, which names fields with list positions left out ({@code
+   * lines.quantity}); the error is reported under the top-level field ({@code lines}), as the page
+   * marks it. A field without a key of its own says it could not be read.
+   */
+  public static Map<String, String> unreadable(Errors binding, Map<String, String> keys) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldError error : binding.getFieldErrors()) {
+      String path = error.getField().replaceAll("\\[\\d+]", "");
+      int dot = path.indexOf('.');
+      errors.putIfAbsent(
+          dot < 0 ? path : path.substring(0, dot), keys.getOrDefault(path, "form.unreadable"));
+    }
+    return errors;
   }
 
   /**

@@ -37,8 +37,8 @@ class StockPagesIntegrationTest extends IntegrationTest {
 
     Map<String, String> kit = new LinkedHashMap<>();
     kit.put("nameEn", "Ration kit");
-    kit.put("item.0", dalId);
-    kit.put("quantity.0", "2");
+    kit.put("lines[0].item", dalId);
+    kit.put("lines[0].quantity", "2");
     save(browser, "/relief/kits", kit);
     assertThat(browser.get("/relief/catalogue").body()).contains("Ration kit").contains("2 kg");
 
@@ -73,8 +73,8 @@ class StockPagesIntegrationTest extends IntegrationTest {
     round.put("startsOn", "2026-05-01");
     round.put("endsOn", "2026-05-07");
     round.put("locationId", churchId);
-    round.put("item.0", dalId);
-    round.put("quantity.0", "1");
+    round.put("lines[0].item", dalId);
+    round.put("lines[0].quantity", "1");
     round.put("eligibility", "HOUSEHOLDS_WITH_OPEN_FOOD_NEED");
     round.put("rule", "ONCE_PER_HOUSEHOLD");
     String created = save(browser, "/relief/rounds", round);
@@ -113,6 +113,16 @@ class StockPagesIntegrationTest extends IntegrationTest {
     assertThat(onHand(officeId)).isNull();
 
     receipt.put("quantity", "5");
+    receipt.put("expiresOn", "next month");
+    var badDate = post(browser, "/relief/stock/receive", receipt);
+    assertThat(badDate.statusCode()).isEqualTo(200);
+    assertThat(badDate.body())
+        .contains("f-expiresOn-error")
+        .contains("value=\"next month\"")
+        .contains("value=\"5\"");
+    assertThat(onHand(officeId)).as("a date that cannot be read is not saved as none").isNull();
+
+    receipt.remove("expiresOn");
     save(browser, "/relief/stock/receive", receipt);
     Map<String, String> lost = new LinkedHashMap<>();
     lost.put("locationId", officeId);
@@ -125,10 +135,10 @@ class StockPagesIntegrationTest extends IntegrationTest {
 
     Map<String, String> kit = new LinkedHashMap<>();
     kit.put("nameEn", "Hygiene kit");
-    kit.put("item.0", maskId);
-    kit.put("quantity.0", "2");
-    kit.put("item.1", maskId);
-    kit.put("quantity.1", "lots");
+    kit.put("lines[0].item", maskId);
+    kit.put("lines[0].quantity", "2");
+    kit.put("lines[1].item", maskId);
+    kit.put("lines[1].quantity", "lots");
     assertThat(post(browser, "/relief/kits", kit).body()).contains("Give a quantity above zero");
     assertThat(browser.get("/relief/catalogue").body()).doesNotContain("Hygiene kit");
 
@@ -181,8 +191,8 @@ class StockPagesIntegrationTest extends IntegrationTest {
     round.put("startsOn", "2026-05-01");
     round.put("endsOn", "2026-05-07");
     round.put("locationId", office);
-    round.put("item.0", rice);
-    round.put("quantity.0", "5");
+    round.put("lines[0].item", rice);
+    round.put("lines[0].quantity", "5");
     round.put("eligibility", "LIST");
     round.put("rule", "ONCE_PER_HOUSEHOLD");
     round.put("memberCodes", code + ", NOPE-999");

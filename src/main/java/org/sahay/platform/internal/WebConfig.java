@@ -32,6 +32,11 @@ class WebConfig implements WebMvcConfigurer {
   }
 
   @Override
+  public void addFormatters(org.springframework.format.FormatterRegistry registry) {
+    PageFormats.register(registry);
+  }
+
+  @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new LanguageSwitch());
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.sahay.access.Actor;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
+import org.sahay.platform.FormState;
 import org.sahay.platform.IndianFormats;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -24,6 +25,7 @@ import org.sahay.relief.RoundId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -105,18 +107,17 @@ class ReliefPagesController {
   String give(
       Actor actor,
       @PathVariable RoundId id,
-      @RequestParam Map<String, String> form,
+      GiveForm form,
+      BindingResult binding,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    Distributions.DistributionInput input;
-    try {
-      input = input(form);
-    } catch (IllegalArgumentException e) {
+    if (binding.hasErrors()) {
+      // An id that is not one came from no page of ours.
       throw new NotFoundException();
     }
     Round round = rounds.get(actor, id);
-    var outcome = distributions.record(actor, id, input);
+    var outcome = distributions.record(actor, id, form.command());
     if (outcome instanceof Distributions.Outcome.Recorded) {
       redirect.addFlashAttribute("notice", "relief.page.recorded");
     } else if (outcome instanceof Distributions.Outcome.AlreadyReceived already) {
@@ -138,13 +139,7 @@ class ReliefPagesController {
       // Answered here, not through a redirect: what was typed (a name, a phone, a village) stays
       // in this answer and never rests in the session store, as a flash attribute would.
       model.addAttribute("problem", "relief.recipient.likelySame");
-      model.addAttribute(
-          "newRecipient",
-          Map.of(
-              "name", form.getOrDefault("name", ""),
-              "phone", form.getOrDefault("phone", ""),
-              "group", form.getOrDefault("group", ""),
-              "village", form.getOrDefault("village", "")));
+      model.addAttribute("newRecipient", FormState.of(form, Map.of()));
       model.addAttribute(
           "likelySame", same.candidates().stream().map(r -> r.id().toString()).toList());
       return record(actor, id, "", model);
@@ -156,25 +151,33 @@ class ReliefPagesController {
     return "redirect:/relief/rounds/" + id;
   }
 
-  private static Distributions.DistributionInput input(Map<String, String> form) {
-    if (form.containsKey("memberId")) {
+  /**
+   * The hand-over page's fields: a member or a known recipient picked from the search, or a new
+   * recipient typed in (with "not the same person" once the page has shown likely matches).
+   */
+  record GiveForm(
+      MemberId memberId,
+      RecipientId recipientId,
+      String name,
+      String phone,
+      String group,
+      String village,
+      Boolean notDuplicate) {
+
+    Distributions.DistributionInput command() {
+      if (memberId != null) {
+        return new Distributions.DistributionInput(memberId, null, null, null);
+      }
+      if (recipientId != null) {
+        return new Distributions.DistributionInput(null, null, recipientId, null);
+      }
       return new Distributions.DistributionInput(
-          MemberId.of(form.get("memberId")), null, null, null);
+          null,
+          null,
+          null,
+          new Recipients.RecipientInput(
+              name, phone, group, village, Boolean.TRUE.equals(notDuplicate)));
     }
-    if (form.containsKey("recipientId")) {
-      return new Distributions.DistributionInput(
-          null, null, RecipientId.of(form.get("recipientId")), null);
-    }
-    return new Distributions.DistributionInput(
-        null,
-        null,
-        null,
-        new Recipients.RecipientInput(
-            form.get("name"),
-            form.get("phone"),
-            form.get("group"),
-            form.get("village"),
-            form.containsKey("notDuplicate")));
   }
 
   @PostMapping("/relief/distributions/{id}/reversal")

@@ -19,9 +19,9 @@ import org.sahay.relief.LocationId;
 import org.sahay.relief.ReliefCatalogue;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The page that opens a distribution round: when, where, what each hand-over gives, to whom. */
@@ -55,30 +55,60 @@ class RoundFormController {
     return roundPage(actor, model, FormState.of(values, Map.of()));
   }
 
+  /**
+   * The round page's fields: a kit or rows of item and quantity, and for a list round the members'
+   * codes as typed (the page looks them up; the API takes ids).
+   */
+  record RoundForm(
+      String name,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      LocationId locationId,
+      KitId kitId,
+      List<ItemLine> lines,
+      String eligibility,
+      String rule,
+      String memberCodes,
+      Boolean meetsFoodNeeds) {
+
+    DistributionRounds.RoundInput command(List<ItemLine> rows, List<MemberId> listed) {
+      return new DistributionRounds.RoundInput(
+          name,
+          startsOn,
+          endsOn,
+          locationId,
+          kitId,
+          kitId == null ? rows : (rows.isEmpty() ? null : rows),
+          eligibility,
+          rule,
+          listed,
+          null,
+          null,
+          Boolean.TRUE.equals(meetsFoodNeeds));
+    }
+  }
+
+  private static final Map<String, String> KEYS =
+      Map.of(
+          "startsOn", "relief.date.invalid",
+          "endsOn", "relief.date.invalid",
+          "locationId", "relief.location.unknown",
+          "kitId", "relief.kit.unknown",
+          "lines.item", "relief.lines.item.unknown",
+          "lines.quantity", "relief.quantity.invalid");
+
   @PostMapping("/relief/rounds")
   String createRound(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      RoundForm form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    LocalDate startsOn = StockPagesController.date(form.get("startsOn"), "startsOn", errors);
-    LocalDate endsOn = StockPagesController.date(form.get("endsOn"), "endsOn", errors);
-    LocationId location =
-        StockPagesController.id(
-            LocationId::new,
-            form.get("locationId"),
-            "locationId",
-            "relief.location.unknown",
-            errors);
-    KitId kit =
-        StockPagesController.id(
-            KitId::new, form.get("kitId"), "kitId", "relief.kit.unknown", errors);
-    List<ItemLine> lines = StockPagesController.lines(form, ROUND_ROWS, errors);
-    String eligibility = form.get("eligibility");
+    Map<String, String> errors = FormState.unreadable(binding, KEYS);
+    List<ItemLine> lines = ItemRows.lines(form.lines(), errors);
     List<MemberId> listed = new ArrayList<>();
-    if (Eligibility.LIST.name().equals(eligibility)) {
-      for (String code : form.getOrDefault("memberCodes", "").strip().split("[\\s,;]+")) {
+    if (Eligibility.LIST.name().equals(form.eligibility()) && form.memberCodes() != null) {
+      for (String code : form.memberCodes().strip().split("[\\s,;]+")) {
         if (code.isEmpty()) {
           continue;
         }
@@ -91,24 +121,9 @@ class RoundFormController {
       }
     }
     if (!errors.isEmpty()) {
-      return roundPage(actor, model, FormState.of(form, errors));
+      return roundPage(actor, model, FormState.of(form, binding, errors));
     }
-    var outcome =
-        rounds.create(
-            actor,
-            new DistributionRounds.RoundInput(
-                form.get("name"),
-                startsOn,
-                endsOn,
-                location,
-                kit,
-                kit == null ? lines : (lines.isEmpty() ? null : lines),
-                eligibility,
-                form.get("rule"),
-                listed,
-                null,
-                null,
-                "true".equals(form.get("meetsFoodNeeds"))));
+    var outcome = rounds.create(actor, form.command(lines, listed));
     if (outcome instanceof DistributionRounds.Outcome.Saved saved) {
       redirect.addFlashAttribute("notice", "relief.page.roundCreated");
       return "redirect:/relief/rounds/" + saved.round().id();

@@ -1,20 +1,14 @@
 package org.sahay.relief.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sahay.access.Actor;
 import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
 import org.sahay.platform.NotFoundException;
 import org.sahay.relief.AdjustmentReason;
-import org.sahay.relief.BatchId;
 import org.sahay.relief.Category;
 import org.sahay.relief.Item;
 import org.sahay.relief.ItemId;
@@ -27,10 +21,10 @@ import org.sahay.relief.StockSource;
 import org.sahay.relief.Unit;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -73,56 +67,50 @@ class StockPagesController {
 
   @PostMapping("/relief/items")
   String createItem(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    var outcome =
-        catalogue.createItem(
-            actor,
-            new ReliefCatalogue.ItemInput(
-                form.get("nameEn"),
-                form.get("nameHi"),
-                form.get("nameTe"),
-                form.get("nameBn"),
-                form.get("unit"),
-                form.get("category")));
-    return catalogueOutcome(actor, outcome, "item", form, new LinkedHashMap<>(), model, redirect);
+      Actor actor, ReliefCatalogue.ItemInput form, Model model, RedirectAttributes redirect) {
+    return catalogueOutcome(
+        actor,
+        catalogue.createItem(actor, form),
+        "item",
+        FormState.of(form, Map.of()),
+        model,
+        redirect);
   }
+
+  /** The kit page's fields: names, and rows of item and quantity (blank rows are left out). */
+  record KitForm(
+      String nameEn, String nameHi, String nameTe, String nameBn, List<ItemLine> lines) {}
 
   @PostMapping("/relief/kits")
   String createKit(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    List<ItemLine> lines = lines(form, KIT_ROWS, errors);
+      Actor actor, KitForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    Map<String, String> errors = FormState.unreadable(binding, ItemRows.KEYS);
+    List<ItemLine> lines = ItemRows.lines(form.lines(), errors);
     if (!errors.isEmpty()) {
       // A row that cannot be read: save nothing, rather than a kit without that row.
-      return cataloguePage(actor, model, "kit", FormState.of(form, errors));
+      return cataloguePage(actor, model, "kit", FormState.of(form, binding, errors));
     }
     var outcome =
         catalogue.createKit(
             actor,
             new ReliefCatalogue.KitInput(
-                form.get("nameEn"),
-                form.get("nameHi"),
-                form.get("nameTe"),
-                form.get("nameBn"),
-                lines));
-    return catalogueOutcome(actor, outcome, "kit", form, errors, model, redirect);
+                form.nameEn(), form.nameHi(), form.nameTe(), form.nameBn(), lines));
+    return catalogueOutcome(
+        actor, outcome, "kit", FormState.of(form, binding, Map.of()), model, redirect);
   }
 
+  /** The place page's one field. */
+  record LocationForm(String name) {}
+
   @PostMapping("/relief/locations")
-  String createLocation(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    var outcome = catalogue.createLocation(actor, form.get("name"));
+  String createLocation(Actor actor, LocationForm form, Model model, RedirectAttributes redirect) {
     return catalogueOutcome(
-        actor, outcome, "location", form, new LinkedHashMap<>(), model, redirect);
+        actor,
+        catalogue.createLocation(actor, form.name()),
+        "location",
+        FormState.of(form, Map.of()),
+        model,
+        redirect);
   }
 
   @GetMapping("/relief/stock/{kind}")
@@ -134,85 +122,68 @@ class StockPagesController {
     return stockPage(actor, model, kind(kind), FormState.of(values, Map.of()));
   }
 
-  @PostMapping("/relief/stock/{kind}")
-  String changeStock(
+  /** Stock received, as the API takes it. */
+  @PostMapping("/relief/stock/receive")
+  String receive(
       Actor actor,
-      @PathVariable String kind,
-      @RequestParam Map<String, String> form,
+      Stock.ReceiptInput form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    ItemId item = id(ItemId::new, form.get("itemId"), "itemId", "relief.item.unknown", errors);
-    BigDecimal quantity;
-    Stock.Outcome outcome;
-    switch (kind(kind)) {
-      case "receive":
-        LocationId at =
-            id(
-                LocationId::new,
-                form.get("locationId"),
-                "locationId",
-                "relief.location.unknown",
-                errors);
-        quantity = decimal(form.get("quantity"), "quantity", errors);
-        LocalDate receivedOn = date(form.get("receivedOn"), "receivedOn", errors);
-        LocalDate expiresOn = date(form.get("expiresOn"), "expiresOn", errors);
-        if (!errors.isEmpty()) {
-          return stockPage(actor, model, kind, FormState.of(form, errors));
-        }
-        outcome =
-            stock.receive(
-                actor,
-                new Stock.ReceiptInput(
-                    at,
-                    item,
-                    quantity,
-                    form.get("source"),
-                    form.get("sourceNote"),
-                    null,
-                    receivedOn,
-                    expiresOn));
-        break;
-      case "move":
-        LocationId from =
-            id(
-                LocationId::new,
-                form.get("fromLocationId"),
-                "fromLocationId",
-                "relief.location.unknown",
-                errors);
-        LocationId to =
-            id(
-                LocationId::new,
-                form.get("toLocationId"),
-                "toLocationId",
-                "relief.location.unknown",
-                errors);
-        quantity = decimal(form.get("quantity"), "quantity", errors);
-        if (!errors.isEmpty()) {
-          return stockPage(actor, model, kind, FormState.of(form, errors));
-        }
-        outcome = stock.transfer(actor, new Stock.TransferInput(from, to, item, quantity));
-        break;
-      default:
-        LocationId where =
-            id(
-                LocationId::new,
-                form.get("locationId"),
-                "locationId",
-                "relief.location.unknown",
-                errors);
-        BigDecimal change = signed(form.get("change"), errors);
-        LocalDate expires = date(form.get("expiresOn"), "expiresOn", errors);
-        if (!errors.isEmpty()) {
-          return stockPage(actor, model, kind, FormState.of(form, errors));
-        }
-        outcome =
-            stock.adjust(
-                actor,
-                new Stock.AdjustmentInput(
-                    where, item, (BatchId) null, change, form.get("reason"), expires));
+    return stockOutcome(
+        actor, "receive", binding, form, () -> stock.receive(actor, form), model, redirect);
+  }
+
+  /** Stock moved between places, as the API takes it. */
+  @PostMapping("/relief/stock/move")
+  String move(
+      Actor actor,
+      Stock.TransferInput form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes redirect) {
+    return stockOutcome(
+        actor, "move", binding, form, () -> stock.transfer(actor, form), model, redirect);
+  }
+
+  /** A count corrected by hand, as the API takes it. */
+  @PostMapping("/relief/stock/adjust")
+  String adjust(
+      Actor actor,
+      Stock.AdjustmentInput form,
+      BindingResult binding,
+      Model model,
+      RedirectAttributes redirect) {
+    return stockOutcome(
+        actor, "adjust", binding, form, () -> stock.adjust(actor, form), model, redirect);
+  }
+
+  /** What the stock forms could not read, by field, as the service would say it. */
+  private static final Map<String, String> STOCK_KEYS =
+      Map.of(
+          "itemId", "relief.item.unknown",
+          "locationId", "relief.location.unknown",
+          "fromLocationId", "relief.location.unknown",
+          "toLocationId", "relief.location.unknown",
+          "quantity", "relief.quantity.invalid",
+          "change", "relief.quantity.invalid",
+          "receivedOn", "relief.date.invalid",
+          "expiresOn", "relief.date.invalid");
+
+  private String stockOutcome(
+      Actor actor,
+      String kind,
+      BindingResult binding,
+      Record form,
+      Supplier<Stock.Outcome> save,
+      Model model,
+      RedirectAttributes redirect) {
+    Map<String, String> unreadable = FormState.unreadable(binding, STOCK_KEYS);
+    if (!unreadable.isEmpty()) {
+      // A date or number that cannot be read is refused, never saved as none.
+      return stockPage(actor, model, kind, FormState.of(form, binding, unreadable));
     }
+    Stock.Outcome outcome = save.get();
     if (outcome instanceof Stock.Outcome.Done) {
       redirect.addFlashAttribute("notice", "relief.page.saved");
       return "redirect:/relief/stock";
@@ -230,18 +201,16 @@ class StockPagesController {
       Actor actor,
       ReliefCatalogue.Outcome<?> outcome,
       String which,
-      Map<String, String> form,
-      Map<String, String> errors,
+      FormState form,
       Model model,
       RedirectAttributes redirect) {
-    if (outcome instanceof ReliefCatalogue.Outcome.Saved<?> && errors.isEmpty()) {
+    if (outcome instanceof ReliefCatalogue.Outcome.Saved<?>) {
       redirect.addFlashAttribute("notice", "relief.page.saved");
       return "redirect:/relief/catalogue";
     }
-    if (outcome instanceof ReliefCatalogue.Outcome.Invalid<?> invalid) {
-      invalid.errors().forEach(errors::putIfAbsent);
-    }
-    return cataloguePage(actor, model, which, FormState.of(form, errors));
+    Map<String, String> errors =
+        outcome instanceof ReliefCatalogue.Outcome.Invalid<?> invalid ? invalid.errors() : Map.of();
+    return cataloguePage(actor, model, which, new FormState(form.values(), errors));
   }
 
   private String cataloguePage(Actor actor, Model model, String which, FormState form) {
@@ -281,80 +250,6 @@ class StockPagesController {
       throw new NotFoundException();
     }
     return kind;
-  }
-
-  /** Item lines from rows {@code item.N}/{@code quantity.N}; empty rows are skipped. */
-  static List<ItemLine> lines(Map<String, String> form, int rows, Map<String, String> e) {
-    List<ItemLine> lines = new ArrayList<>();
-    for (int row = 0; row < rows; row++) {
-      String item = form.getOrDefault("item." + row, "");
-      String quantity = form.getOrDefault("quantity." + row, "");
-      if (item.isBlank() && quantity.isBlank()) {
-        continue;
-      }
-      ItemId id = id(ItemId::new, item, "lines", "relief.lines.item.unknown", e);
-      BigDecimal q = decimal(quantity, "lines", e);
-      if (id == null && !e.containsKey("lines")) {
-        e.put("lines", "relief.lines.item.unknown");
-      }
-      if (id != null && q != null) {
-        lines.add(new ItemLine(id, q));
-      }
-    }
-    return lines;
-  }
-
-  static <T> T id(
-      Function<UUID, T> make, String text, String field, String key, Map<String, String> e) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return make.apply(UUID.fromString(text.strip()));
-    } catch (IllegalArgumentException ex) {
-      e.put(field, key);
-      return null;
-    }
-  }
-
-  private static BigDecimal decimal(String text, String field, Map<String, String> e) {
-    BigDecimal value = signedOrNull(text);
-    if (value == null || value.signum() <= 0) {
-      e.putIfAbsent(field, "relief.quantity.invalid");
-      return null;
-    }
-    return value;
-  }
-
-  private static BigDecimal signed(String text, Map<String, String> e) {
-    BigDecimal value = signedOrNull(text);
-    if (value == null || value.signum() == 0) {
-      e.put("change", "relief.quantity.invalid");
-    }
-    return value;
-  }
-
-  private static BigDecimal signedOrNull(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(text.strip().replace(",", ""));
-    } catch (NumberFormatException ex) {
-      return null;
-    }
-  }
-
-  static LocalDate date(String text, String field, Map<String, String> e) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException ex) {
-      e.put(field, "relief.date.invalid");
-      return null;
-    }
   }
 
   static void flash(Model model) {
