@@ -108,7 +108,7 @@ class NeedPagesIntegrationTest extends IntegrationTest {
     var created =
         http.postForm(
             "/households",
-            Map.of("member." + member, "on", "headMemberId", member, "housing", "RENTED"),
+            Map.of("member", member, "headMemberId", member, "housing", "RENTED"),
             "/households/new?member=" + member);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
     String household = location(created);

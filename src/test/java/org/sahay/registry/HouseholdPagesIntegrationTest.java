@@ -26,14 +26,14 @@ class HouseholdPagesIntegrationTest extends IntegrationTest {
     String newPage = "/households/new?member=" + member;
     assertThat(http.get(newPage).body())
         .contains("Lakshmi")
-        .contains("name=\"member." + member + "\"");
+        .contains("name=\"member\" value=\"" + member + "\"");
     Map<String, String> form = new HashMap<>();
-    form.put("member." + member, "on");
+    form.put("member", member);
     form.put("headMemberId", member);
     form.put("housing", "EVICTION_THREAT");
     form.put("monthlyRent", "3,000");
     form.put("electricityArrears", "1,25,000");
-    form.put("income.DOMESTIC_WORK", "on");
+    form.put("income", "DOMESTIC_WORK");
     form.put("village", "Kothapeta");
     form.put("dependents[1].kind", "CHILD");
     form.put("dependents[1].name", "<script>alert(1)</script> Chinni");
@@ -69,7 +69,7 @@ class HouseholdPagesIntegrationTest extends IntegrationTest {
     String newPage = "/households/new?member=" + member;
     Map<String, String> form = new HashMap<>();
     form.put("candidates", member);
-    form.put("member." + member, "on");
+    form.put("member", member);
     form.put("housing", "RENTED");
     form.put("monthlyRent", "lots");
     form.put("dependents[2].kind", "ELDERLY");
@@ -94,7 +94,7 @@ class HouseholdPagesIntegrationTest extends IntegrationTest {
     String member = member(leader, "Padma");
     String newPage = "/households/new?member=" + member;
     Map<String, String> form = new HashMap<>();
-    form.put("member." + member, "on");
+    form.put("member", member);
     form.put("housing", "OWN");
     String path = location(http.postForm("/households", form, newPage));
 
@@ -116,7 +116,7 @@ class HouseholdPagesIntegrationTest extends IntegrationTest {
     Http http = signedIn(leader);
     String member = member(leader, "Radha");
     Map<String, String> form = new HashMap<>();
-    form.put("member." + member, "on");
+    form.put("member", member);
     form.put("housing", "RENTED");
     String path = location(http.postForm("/households", form, "/households/new?member=" + member));
     assertThat(http.get(path + "/edit").body()).contains("name=\"version\" value=\"0\"");

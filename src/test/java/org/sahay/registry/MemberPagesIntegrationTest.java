@@ -22,18 +22,17 @@ class MemberPagesIntegrationTest extends IntegrationTest {
 
     Map<String, String> form = member("<script>alert(1)</script> Lakshmi", "1988", "Guntur");
     form.put("village", "Kothapalli");
-    form.put("doc.AADHAAR.number", "1234");
-    form.put("doc.RATION_CARD.detail", "aay");
-    form.put("doc.RATION_CARD.status", "HAVE");
-    form.put("lang.te", "on");
-    form.put("lang.ur", "on");
+    form.put("doc[AADHAAR].number", "1234");
+    form.put("doc[RATION_CARD].detail", "aay");
+    form.put("doc[RATION_CARD].status", "HAVE");
+    form.put("languages", "te,ur");
     var saved = http.postForm("/members", form, "/members/new");
     assertThat(saved.statusCode()).isEqualTo(302);
     String location = saved.headers().firstValue("Location").orElseThrow();
     String page = http.get(location.replaceFirst("^https?://[^/]+", "")).body();
     assertThat(http.get(location.replaceFirst("^https?://[^/]+", "") + "/edit").body())
-        .contains("name=\"lang.ur\" checked")
-        .doesNotContain("name=\"lang.bn\" checked");
+        .contains("value=\"ur\" checked")
+        .doesNotContain("value=\"bn\" checked");
     assertThat(page)
         .contains("lang=\"te\">తెలుగు</span>")
         .contains("lang=\"ur\">اردو</span>")
@@ -58,7 +57,7 @@ class MemberPagesIntegrationTest extends IntegrationTest {
     form.put("name", "Durga");
     form.put("gender", "FEMALE");
     form.put("district", "Nadia");
-    form.put("doc.AADHAAR.number", "234567890123");
+    form.put("doc[AADHAAR].number", "234567890123");
     var refused = http.postForm("/members", form, "/members/new");
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body())
@@ -66,6 +65,15 @@ class MemberPagesIntegrationTest extends IntegrationTest {
         .contains("id=\"f-yearOfBirth-error\"")
         .contains("last four digits")
         .doesNotContain("234567890123");
+
+    form.put("yearOfBirth", "about 1980");
+    form.put("doc[AADHAAR].number", "0123");
+    var unreadable = http.postForm("/members", form, "/members/new");
+    assertThat(unreadable.statusCode()).isEqualTo(200);
+    assertThat(unreadable.body())
+        .contains("id=\"f-yearOfBirth-error\"")
+        .contains("value=\"about 1980\"")
+        .contains("value=\"0123\"");
   }
 
   @Test
@@ -178,13 +186,13 @@ class MemberPagesIntegrationTest extends IntegrationTest {
     String path =
         uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
     String mappingPage = http.get(path).body();
-    assertThat(mappingPage).contains("list.csv").contains("name=\"field.NAME\"");
+    assertThat(mappingPage).contains("list.csv").contains("name=\"field[NAME]\"");
 
     Map<String, String> mapping = new HashMap<>();
-    mapping.put("field.NAME", "0");
-    mapping.put("field.GENDER", "1");
-    mapping.put("field.AGE", "2");
-    mapping.put("field.DISTRICT", "3");
+    mapping.put("field[NAME]", "0");
+    mapping.put("field[GENDER]", "1");
+    mapping.put("field[AGE]", "2");
+    mapping.put("field[DISTRICT]", "3");
     assertThat(http.postForm(path + "/mapping", mapping, path).statusCode()).isEqualTo(302);
     String report = http.get(path).body();
     assertThat(report).contains("id=\"import-counts\"").contains("<td>3</td>");

@@ -150,13 +150,15 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     assertThat(quote.body()).contains("synthetic quote");
     Map<String, String> decision = new LinkedHashMap<>();
     decision.put("version", firstMatch(seen, "name=\"version\" value=\"(\\d+)\""));
-    decision.put("approved-" + lines.get(0), "800");
-    decision.put("comment-" + lines.get(0), "Approved for eight weeks");
-    decision.put("approved-" + lines.get(1), "1000");
+    decision.put("lines[0].lineId", lines.get(0));
+    decision.put("lines[0].approved", "800");
+    decision.put("lines[0].comment", "Approved for eight weeks");
+    decision.put("lines[1].lineId", lines.get(1));
+    decision.put("lines[1].approved", "1000");
     var tooMuch = funder.postForm(base + "/decision", decision, base);
     assertThat(tooMuch.statusCode()).isEqualTo(200);
     assertThat(tooMuch.body()).contains("cannot be more than the amount asked for");
-    decision.put("approved-" + lines.get(1), "500");
+    decision.put("lines[1].approved", "500");
     assertThat(location(funder.postForm(base + "/decision", decision, base))).isEqualTo(base);
     assertThat(funder.get(base).body())
         .contains("id=\"status\">Partly approved<", "Approved for eight weeks", "₹800");
@@ -442,12 +444,20 @@ class SupportPagesIntegrationTest extends IntegrationTest {
     List<String> lines = lineIds(json);
     Map<String, String> decision = new LinkedHashMap<>();
     decision.put("version", firstMatch(json, "\"version\":(\\d+)"));
-    decision.put("approved-" + lines.get(0), "1000");
-    decision.put("quantity-" + lines.get(1), "80");
+    decision.put("lines[0].lineId", lines.get(0));
+    decision.put("lines[0].approved", "1000");
+    decision.put("lines[1].lineId", lines.get(1));
+    decision.put("lines[1].approvedQuantity", "eighty");
+    var unreadable = funder.postForm(base + "/decision", decision, base);
+    assertThat(unreadable.statusCode()).isEqualTo(200);
+    assertThat(unreadable.body())
+        .contains("id=\"f-lines[1].approvedQuantity-error\"")
+        .contains("value=\"eighty\"");
+    decision.put("lines[1].approvedQuantity", "80");
     var tooMany = funder.postForm(base + "/decision", decision, base);
     assertThat(tooMany.statusCode()).isEqualTo(200);
-    assertThat(tooMany.body()).contains("id=\"f-quantity-" + lines.get(1) + "-error\"");
-    decision.put("quantity-" + lines.get(1), "30");
+    assertThat(tooMany.body()).contains("id=\"f-lines[1].approvedQuantity-error\"");
+    decision.put("lines[1].approvedQuantity", "30");
     assertThat(location(funder.postForm(base + "/decision", decision, base))).isEqualTo(base);
     String approved = leader.get(base).body();
     assertThat(approved).contains("id=\"deliver-2\"", "30 kg");

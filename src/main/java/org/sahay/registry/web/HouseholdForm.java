@@ -11,67 +11,123 @@ import java.util.regex.Pattern;
 import org.sahay.platform.Money;
 import org.sahay.registry.Household;
 import org.sahay.registry.HouseholdInput;
-import org.sahay.registry.IncomeSource;
 import org.sahay.registry.MemberId;
 
 /**
- * The household form's fields. Members are checkboxes named {@code member.<id>} (the ids offered
- * travel in {@code candidates}), income sources {@code income.DAILY_WAGE}, dependents rows named
- * {@code dependents[0].age}. Empty dependent rows are left out, and the rest renumbered, so that an
- * error about {@code dependents[1]} is shown beside the second row that was filled in.
+ * The household form's fields as posted, bound by the binder: members ticked as repeated {@code
+ * member} (the ids offered travel in {@code candidates}), income sources as repeated {@code
+ * income}, dependents as rows {@code dependents[0].age} and so on. Empty dependent rows are left
+ * out and the rest renumbered, so that an error about {@code dependents[1]} is shown beside the
+ * second row filled in; an age stays text here so that one typed as words is refused beside its
+ * row, as the registry refuses an impossible one.
  */
-final class HouseholdForm {
+record HouseholdForm(
+    String housing,
+    String monthlyRent,
+    String electricityArrears,
+    List<String> income,
+    String village,
+    String district,
+    String headMemberId,
+    List<String> member,
+    String candidates,
+    String memberCodes,
+    List<Row> dependents,
+    String version) {
+
+  /** One dependent row as typed. */
+  record Row(String kind, String name, String age, String inSchool, String notes) {
+
+    boolean filled() {
+      return blank(kind) != null
+          || blank(name) != null
+          || blank(age) != null
+          || blank(inSchool) != null
+          || blank(notes) != null;
+    }
+  }
 
   /** Empty dependent rows the form offers below the filled ones. */
   static final int BLANK_ROWS = 3;
 
-  private static final int MAX_ROWS = 60;
   private static final Pattern ROW = Pattern.compile("dependents\\[(\\d{1,2})]\\.(\\w+)");
-  private static final String[] ROW_FIELDS = {"kind", "name", "age", "inSchool", "notes"};
 
-  private HouseholdForm() {}
-
-  static HouseholdInput read(Map<String, String> form) {
-    List<String> income = new ArrayList<>();
-    for (IncomeSource source : IncomeSource.values()) {
-      if (form.containsKey("income." + source.name())) {
-        income.add(source.name());
-      }
-    }
-    List<String> memberIds = new ArrayList<>();
-    form.forEach(
-        (k, v) -> {
-          if (k.startsWith("member.") && v != null && !v.isBlank()) {
-            memberIds.add(k.substring("member.".length()));
-          }
-        });
-    String codes = blank(form.get("memberCodes"));
-    List<HouseholdInput.DependentInput> dependents = new ArrayList<>();
-    for (int row : filledRows(form)) {
-      String p = "dependents[" + row + "].";
-      dependents.add(
+  /** The household as the API takes it. */
+  HouseholdInput command() {
+    List<HouseholdInput.DependentInput> rows = new ArrayList<>();
+    for (Row row : filledRows()) {
+      rows.add(
           new HouseholdInput.DependentInput(
-              blank(form.get(p + "kind")),
-              blank(form.get(p + "name")),
-              age(form.get(p + "age")),
-              yesNo(form.get(p + "inSchool")),
-              blank(form.get(p + "notes"))));
+              blank(row.kind),
+              blank(row.name),
+              age(row.age),
+              yesNo(row.inSchool),
+              blank(row.notes)));
     }
-    String version = blank(form.get("version"));
+    String codes = blank(memberCodes);
+    String v = blank(version);
     return new HouseholdInput(
-        blank(form.get("housing")),
+        blank(housing),
         null,
-        blank(form.get("monthlyRent")),
+        blank(monthlyRent),
         null,
-        blank(form.get("electricityArrears")),
-        income,
-        form.get("village"),
-        form.get("district"),
-        blank(form.get("headMemberId")),
-        memberIds,
+        blank(electricityArrears),
+        income == null ? List.of() : List.copyOf(income),
+        village,
+        district,
+        blank(headMemberId),
+        member == null ? List.of() : member.stream().filter(m -> blank(m) != null).toList(),
         codes == null ? List.of() : List.of(codes.split("[,;\\s]+")),
-        dependents,
-        version == null || !version.matches("\\d{1,9}") ? null : Integer.valueOf(version));
+        rows,
+        v == null || !v.matches("\\d{1,9}") ? null : Integer.valueOf(v));
+  }
+
+  /** What a refused form shows again: what was typed, dependent rows renumbered as when read. */
+  Map<String, String> retyped() {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("housing", housing);
+    v.put("monthlyRent", monthlyRent);
+    v.put("electricityArrears", electricityArrears);
+    if (income != null) {
+      income.forEach(s -> v.put("income." + s, "on"));
+    }
+    v.put("village", village);
+    v.put("district", district);
+    v.put("headMemberId", headMemberId);
+    if (member != null) {
+      member.forEach(m -> v.put("member." + m, "on"));
+    }
+    v.put("memberCodes", memberCodes);
+    v.put("version", version);
+    List<Row> filled = filledRows();
+    for (int i = 0; i < filled.size(); i++) {
+      Row row = filled.get(i);
+      String p = "dependents[" + i + "].";
+      v.put(p + "kind", row.kind);
+      v.put(p + "name", row.name);
+      v.put(p + "age", row.age);
+      v.put(p + "inSchool", row.inSchool);
+      v.put(p + "notes", row.notes);
+    }
+    return v;
+  }
+
+  /** The members the form offers: those in {@code candidates} and those ticked. */
+  Set<MemberId> offered() {
+    Set<MemberId> ids = new LinkedHashSet<>();
+    for (String id : (candidates == null ? "" : candidates).split(",")) {
+      memberId(id.strip(), ids);
+    }
+    if (member != null) {
+      member.forEach(m -> memberId(m, ids));
+    }
+    return ids;
+  }
+
+  private List<Row> filledRows() {
+    return dependents == null
+        ? List.of()
+        : dependents.stream().filter(r -> r != null && r.filled()).toList();
   }
 
   /** The values a form shows for an existing household. */
@@ -98,26 +154,6 @@ final class HouseholdForm {
     return v;
   }
 
-  /** What a refused form shows again: what was typed, dependent rows renumbered as when read. */
-  static Map<String, String> retyped(Map<String, String> form) {
-    Map<String, String> kept = new LinkedHashMap<>();
-    form.forEach(
-        (k, v) -> {
-          if (!k.equals("_csrf") && !ROW.matcher(k).matches()) {
-            kept.put(k, v);
-          }
-        });
-    int index = 0;
-    for (int row : filledRows(form)) {
-      for (String field : ROW_FIELDS) {
-        kept.put(
-            "dependents[" + index + "]." + field, form.get("dependents[" + row + "]." + field));
-      }
-      index++;
-    }
-    return kept;
-  }
-
   /** How many dependent rows to show: the filled ones and a few empty ones. */
   static int rows(Map<String, String> values) {
     int filled = 0;
@@ -130,38 +166,12 @@ final class HouseholdForm {
     return filled + BLANK_ROWS;
   }
 
-  /** The members the form offers: those in {@code candidates} and those ticked. */
-  static Set<MemberId> offered(Map<String, String> form) {
-    Set<MemberId> ids = new LinkedHashSet<>();
-    String candidates = form.getOrDefault("candidates", "");
-    for (String id : candidates.split(",")) {
-      memberId(id.strip(), ids);
-    }
-    form.keySet().stream()
-        .filter(k -> k.startsWith("member."))
-        .forEach(k -> memberId(k.substring("member.".length()), ids));
-    return ids;
-  }
-
   private static void memberId(String text, Set<MemberId> into) {
     try {
       into.add(MemberId.of(text));
     } catch (IllegalArgumentException e) {
       // not an id the form offered: ignored here, the check names it
     }
-  }
-
-  private static List<Integer> filledRows(Map<String, String> form) {
-    List<Integer> rows = new ArrayList<>();
-    for (int row = 0; row < MAX_ROWS; row++) {
-      for (String field : ROW_FIELDS) {
-        if (blank(form.get("dependents[" + row + "]." + field)) != null) {
-          rows.add(row);
-          break;
-        }
-      }
-    }
-    return rows;
   }
 
   /** Rupees as a person would type them: 2500, or 2500.50 when there are paise. */

@@ -58,12 +58,8 @@ class HouseholdPagesController {
   }
 
   @PostMapping("/households")
-  String create(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    var outcome = households.create(actor, HouseholdForm.read(form));
+  String create(Actor actor, HouseholdForm form, Model model, RedirectAttributes redirect) {
+    var outcome = households.create(actor, form.command());
     if (outcome instanceof Households.Outcome.Saved saved) {
       redirect.addFlashAttribute("notice", "household.created");
       return "redirect:/households/" + saved.household().id();
@@ -72,8 +68,8 @@ class HouseholdPagesController {
     return form(
         model,
         null,
-        households.people(actor, HouseholdForm.offered(form)),
-        FormState.of(HouseholdForm.retyped(form), invalid.errors()));
+        households.people(actor, form.offered()),
+        FormState.of(form.retyped(), invalid.errors()));
   }
 
   @GetMapping("/households/{id}")
@@ -106,10 +102,10 @@ class HouseholdPagesController {
   String update(
       Actor actor,
       @PathVariable HouseholdId id,
-      @RequestParam Map<String, String> form,
+      HouseholdForm form,
       Model model,
       RedirectAttributes redirect) {
-    var outcome = households.update(actor, id, HouseholdForm.read(form));
+    var outcome = households.update(actor, id, form.command());
     if (outcome instanceof Households.Outcome.Saved) {
       redirect.addFlashAttribute("notice", "household.saved");
       return "redirect:/households/" + id;
@@ -119,13 +115,10 @@ class HouseholdPagesController {
             ? invalid.errors()
             : Map.of("version", "household.stale");
     Household current = households.get(actor, id);
-    Set<MemberId> offered = new LinkedHashSet<>(HouseholdForm.offered(form));
+    Set<MemberId> offered = new LinkedHashSet<>(form.offered());
     current.members().forEach(p -> offered.add(p.id()));
     return form(
-        model,
-        current,
-        households.people(actor, offered),
-        FormState.of(HouseholdForm.retyped(form), errors));
+        model, current, households.people(actor, offered), FormState.of(form.retyped(), errors));
   }
 
   private String form(

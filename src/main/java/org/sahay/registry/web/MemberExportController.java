@@ -2,7 +2,6 @@ package org.sahay.registry.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The export form of the member list; posting it downloads the file. */
 @Controller
@@ -37,34 +35,31 @@ class MemberExportController {
 
   /** Downloads the file, or shows the form again with what is wrong (returns null when written). */
   @PostMapping("/members/export")
-  String download(
-      Actor actor,
-      @RequestParam Map<String, String> form,
-      Model model,
-      HttpServletResponse response)
+  String download(Actor actor, ExportForm form, Model model, HttpServletResponse response)
       throws IOException {
     requireExport(actor);
-    boolean sensitive = form.containsKey("sensitive");
-    Map<String, String> typed = new LinkedHashMap<>();
-    typed.put("format", form.getOrDefault("format", ""));
-    typed.put("reason", form.getOrDefault("reason", ""));
-    if (sensitive) {
-      typed.put("sensitive", "1");
-    }
-    if (sensitive && !maySeeSensitive(actor)) {
+    if (form.request().sensitive() && !maySeeSensitive(actor)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      typed.remove("sensitive");
-      return page(actor, model, FormState.of(typed, Map.of()), true);
+      return page(
+          actor,
+          model,
+          FormState.of(new ExportForm(form.format(), null, form.reason()), Map.of()),
+          true);
     }
     var outcome =
-        exports.export(
-            actor,
-            new MemberExports.Request(form.get("format"), sensitive, form.get("reason")),
-            export -> ExportDownload.start(response, export));
+        exports.export(actor, form.request(), export -> ExportDownload.start(response, export));
     if (outcome instanceof MemberExports.Outcome.Invalid invalid) {
-      return page(actor, model, FormState.of(typed, invalid.errors()), false);
+      return page(actor, model, FormState.of(form, invalid.errors()), false);
     }
     return null;
+  }
+
+  /** The export page's fields; the box for the confidential profile is unticked when absent. */
+  record ExportForm(String format, Boolean sensitive, String reason) {
+
+    MemberExports.Request request() {
+      return new MemberExports.Request(format, Boolean.TRUE.equals(sensitive), reason);
+    }
   }
 
   private String page(Actor actor, Model model, FormState form, boolean refused) {

@@ -12,74 +12,126 @@ import org.sahay.registry.MemberInput;
 import org.sahay.registry.SensitiveProfile;
 
 /**
- * The member form's fields: read from a posted form into a {@link MemberInput}, and written from a
- * member into the values a form shows. Document fields are named {@code doc.AADHAAR.number}.
+ * The member form's fields as posted, bound by the binder: documents as {@code
+ * doc[AADHAAR].number}, languages as repeated {@code languages}, the confidential profile as {@code
+ * s.notes} and so on. It makes the {@link MemberInput} the API takes, and the values a refused form
+ * shows again; {@link #values(Member)} gives those of an existing member.
  */
-final class MemberForm {
+record MemberForm(
+    String name,
+    String alias,
+    String gender,
+    String dateOfBirth,
+    Integer yearOfBirth,
+    String phone,
+    String otherPhone,
+    String state,
+    String district,
+    String block,
+    String village,
+    String joinedOn,
+    String status,
+    List<String> languages,
+    Boolean hasSmartphone,
+    SensitiveProfile s,
+    Map<DocumentType, Document> doc,
+    Integer version,
+    Boolean notDuplicate) {
 
-  private MemberForm() {}
+  /** One document's fields. */
+  record Document(String status, String number, String detail, Boolean janDhan) {}
 
-  static MemberInput read(Map<String, String> form, boolean withSensitive) {
+  /** What the binder could not read, as the registry says it. */
+  static final Map<String, String> KEYS =
+      Map.of("yearOfBirth", "member.yearOfBirth.invalid", "version", "member.version.required");
+
+  /** The member as the API takes it; the confidential profile only from those who may see it. */
+  MemberInput command(boolean withSensitive) {
     List<DocumentInput> documents = new ArrayList<>();
     for (DocumentType type : DocumentType.values()) {
-      String prefix = "doc." + type.name() + ".";
-      String number = blank(form.get(prefix + "number"));
-      String status = blank(form.get(prefix + "status"));
-      String detail = blank(form.get(prefix + "detail"));
-      if (number != null || status != null || detail != null) {
+      Document d = doc == null ? null : doc.get(type);
+      if (d != null
+          && (blank(d.number) != null || blank(d.status) != null || blank(d.detail) != null)) {
         documents.add(
             new DocumentInput(
                 type.name(),
-                status,
-                number,
-                detail,
-                type == DocumentType.BANK_ACCOUNT ? form.containsKey(prefix + "janDhan") : null));
+                blank(d.status),
+                blank(d.number),
+                blank(d.detail),
+                type == DocumentType.BANK_ACCOUNT ? Boolean.TRUE.equals(d.janDhan) : null));
       }
     }
-    SensitiveProfile sensitive =
+    SensitiveProfile profile =
+        s == null ? new SensitiveProfile(null, null, null, null, null, null, null, null) : s;
+    return new MemberInput(
+        name,
+        alias,
+        gender,
+        dateOfBirth,
+        yearOfBirth,
+        phone,
+        otherPhone,
+        state,
+        district,
+        block,
+        village,
+        joinedOn,
+        status,
+        languages == null ? List.of() : List.copyOf(languages),
+        Boolean.TRUE.equals(hasSmartphone),
         withSensitive
             ? new SensitiveProfile(
-                blank(form.get("s.occupation")),
-                yesNo(form.get("s.sexWork")),
-                yesNo(form.get("s.traffickingSurvivor")),
-                blank(form.get("s.hivStatus")),
-                yesNo(form.get("s.onArt")),
-                blank(form.get("s.healthConditions")),
-                yesNo(form.get("s.lgbtq")),
-                blank(form.get("s.notes")))
-            : null;
-    String version = blank(form.get("version"));
-    String year = blank(form.get("yearOfBirth"));
-    Integer yearOfBirth = null;
-    if (year != null) {
-      try {
-        yearOfBirth = Integer.valueOf(year);
-      } catch (NumberFormatException e) {
-        yearOfBirth = -1;
-      }
-    }
-    return new MemberInput(
-        form.get("name"),
-        form.get("alias"),
-        form.get("gender"),
-        form.get("dateOfBirth"),
-        yearOfBirth,
-        form.get("phone"),
-        form.get("otherPhone"),
-        form.get("state"),
-        form.get("district"),
-        form.get("block"),
-        form.get("village"),
-        form.get("joinedOn"),
-        form.get("status"),
-        java.util.Arrays.stream(org.sahay.registry.SpokenLanguage.values())
-            .filter(l -> form.containsKey("lang." + l.code()))
-            .map(org.sahay.registry.SpokenLanguage::code)
-            .toList(),
-        form.containsKey("hasSmartphone"),
-        sensitive,
+                blank(profile.occupation()),
+                profile.sexWork(),
+                profile.traffickingSurvivor(),
+                blank(profile.hivStatus()),
+                profile.onArt(),
+                blank(profile.healthConditions()),
+                profile.lgbtq(),
+                blank(profile.notes()))
+            : null,
         documents,
-        version == null ? null : Integer.valueOf(version));
+        version);
+  }
+
+  /**
+   * What a refused form shows again: what was typed, but never anything sensitive and never a full
+   * Aadhaar or bank account number (the page would hold what Sahay refuses to keep).
+   */
+  Map<String, String> retyped() {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("name", name);
+    v.put("alias", alias);
+    v.put("gender", gender);
+    v.put("dateOfBirth", dateOfBirth);
+    v.put("yearOfBirth", yearOfBirth == null ? null : yearOfBirth.toString());
+    v.put("phone", phone);
+    v.put("otherPhone", otherPhone);
+    v.put("state", state);
+    v.put("district", district);
+    v.put("block", block);
+    v.put("village", village);
+    v.put("joinedOn", joinedOn);
+    v.put("status", status);
+    v.put("languages", languages == null ? "" : String.join(",", languages));
+    v.put("hasSmartphone", Boolean.TRUE.equals(hasSmartphone) ? "on" : null);
+    v.put("version", version == null ? null : version.toString());
+    if (doc != null) {
+      doc.forEach(
+          (type, d) -> {
+            String prefix = "doc." + type.name() + ".";
+            boolean lastFourOnly =
+                type == DocumentType.AADHAAR || type == DocumentType.BANK_ACCOUNT;
+            if (d.number != null
+                && !(lastFourOnly && !d.number.replaceAll("[\\s-]", "").matches("\\d{0,4}"))) {
+              v.put(prefix + "number", d.number);
+            }
+            v.put(prefix + "status", d.status);
+            v.put(prefix + "detail", d.detail);
+            v.put(prefix + "janDhan", Boolean.TRUE.equals(d.janDhan) ? "on" : null);
+          });
+    }
+    return v;
   }
 
   /** The values a form shows for an existing member (sensitive ones only when given). */
@@ -101,9 +153,7 @@ final class MemberForm {
     v.put("joinedOn", m.joinedOn() == null ? null : m.joinedOn().toString());
     v.put("status", m.status().name());
     v.put("hasSmartphone", Boolean.TRUE.equals(m.hasSmartphone()) ? "on" : null);
-    for (String language : m.languages()) {
-      v.put("lang." + language, "on");
-    }
+    v.put("languages", String.join(",", m.languages()));
     v.put("version", Integer.toString(m.version()));
     for (Member.Document d : m.documents()) {
       String prefix = "doc." + d.type().name() + ".";
@@ -126,32 +176,8 @@ final class MemberForm {
     return v;
   }
 
-  /**
-   * What a refused form shows again: what was typed, but never anything sensitive and never a full
-   * Aadhaar or bank account number (the page would hold what Sahay refuses to keep).
-   */
-  static Map<String, String> retyped(Map<String, String> form) {
-    Map<String, String> kept = new LinkedHashMap<>();
-    form.forEach(
-        (k, v) -> {
-          boolean lastFourOnly =
-              k.equals("doc.AADHAAR.number") || k.equals("doc.BANK_ACCOUNT.number");
-          if (lastFourOnly && v != null && !v.replaceAll("[\\s-]", "").matches("\\d{0,4}")) {
-            return;
-          }
-          if (!k.startsWith("s.") && !k.equals("_csrf")) {
-            kept.put(k, v);
-          }
-        });
-    return kept;
-  }
-
   static List<DocumentStatus> statuses() {
     return List.of(DocumentStatus.values());
-  }
-
-  private static Boolean yesNo(String value) {
-    return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
   }
 
   private static String yesNo(Boolean value) {

@@ -10,6 +10,7 @@ import org.sahay.registry.MemberImports;
 import org.sahay.registry.internal.ImportMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,14 +52,21 @@ class MemberImportController {
     return "registry/import";
   }
 
+  /** The mapping page's fields: for each field, the number of the column holding it. */
+  record MappingForm(Map<ImportMapping.Field, Integer> field) {}
+
   @PostMapping("/members/import/{id}/mapping")
-  String map(Actor actor, @PathVariable UUID id, @RequestParam Map<String, String> form) {
+  String map(Actor actor, @PathVariable UUID id, MappingForm form, BindingResult binding) {
     Map<ImportMapping.Field, Integer> mapping = new EnumMap<>(ImportMapping.Field.class);
-    for (ImportMapping.Field field : ImportMapping.Field.values()) {
-      String column = form.get("field." + field.name());
-      if (column != null && column.matches("\\d{1,4}")) {
-        mapping.put(field, Integer.valueOf(column));
-      }
+    if (form.field() != null) {
+      form.field()
+          .forEach(
+              (field, column) -> {
+                // A column that is not a small number came from no page of ours: left unmapped.
+                if (column != null && column >= 0 && column < 10_000) {
+                  mapping.put(field, column);
+                }
+              });
     }
     imports.validate(actor, id, mapping);
     return "redirect:/members/import/" + id;

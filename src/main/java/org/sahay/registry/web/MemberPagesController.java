@@ -18,6 +18,7 @@ import org.sahay.registry.RecordSections;
 import org.sahay.registry.RegistryAction;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,15 +107,20 @@ class MemberPagesController {
   @PostMapping("/members")
   String register(
       Actor actor,
-      @RequestParam Map<String, String> form,
+      MemberForm form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    MemberInput input = MemberForm.read(form, maySeeSensitive(actor));
-    if (!form.containsKey("notDuplicate")) {
+    Map<String, String> unreadable = FormState.unreadable(binding, MemberForm.KEYS);
+    if (!unreadable.isEmpty()) {
+      return form(actor, model, null, FormState.of(retyped(form, binding), unreadable));
+    }
+    MemberInput input = form.command(maySeeSensitive(actor));
+    if (!Boolean.TRUE.equals(form.notDuplicate())) {
       var likely = members.likelySame(actor, input);
       if (!likely.isEmpty()) {
         model.addAttribute("likelySame", likely);
-        return form(actor, model, null, FormState.of(MemberForm.retyped(form), Map.of()));
+        return form(actor, model, null, FormState.of(form.retyped(), Map.of()));
       }
     }
     var outcome = members.register(actor, input);
@@ -123,7 +129,7 @@ class MemberPagesController {
       return "redirect:/members/" + saved.member().id();
     }
     var invalid = (Members.Outcome.Invalid) outcome;
-    return form(actor, model, null, FormState.of(MemberForm.retyped(form), invalid.errors()));
+    return form(actor, model, null, FormState.of(form.retyped(), invalid.errors()));
   }
 
   @GetMapping("/members/{id}")
@@ -156,11 +162,16 @@ class MemberPagesController {
   String update(
       Actor actor,
       @PathVariable MemberId id,
-      @RequestParam Map<String, String> form,
+      MemberForm form,
+      BindingResult binding,
       Model model,
       RedirectAttributes redirect) {
-    MemberInput input = MemberForm.read(form, maySeeSensitive(actor));
-    var outcome = members.update(actor, id, input);
+    Map<String, String> unreadable = FormState.unreadable(binding, MemberForm.KEYS);
+    if (!unreadable.isEmpty()) {
+      return form(
+          actor, model, members.get(actor, id), FormState.of(retyped(form, binding), unreadable));
+    }
+    var outcome = members.update(actor, id, form.command(maySeeSensitive(actor)));
     if (outcome instanceof Members.Outcome.Saved) {
       redirect.addFlashAttribute("notice", "member.saved");
       return "redirect:/members/" + id;
@@ -169,8 +180,19 @@ class MemberPagesController {
         outcome instanceof Members.Outcome.Invalid invalid
             ? invalid.errors()
             : Map.of("version", "member.stale");
-    return form(
-        actor, model, members.get(actor, id), FormState.of(MemberForm.retyped(form), errors));
+    return form(actor, model, members.get(actor, id), FormState.of(form.retyped(), errors));
+  }
+
+  /** What was typed, with a number the binder could not read shown as it was typed. */
+  private static Map<String, String> retyped(MemberForm form, BindingResult binding) {
+    Map<String, String> values = form.retyped();
+    for (var error : binding.getFieldErrors()) {
+      if (MemberForm.KEYS.containsKey(error.getField())
+          && error.getRejectedValue() instanceof String typed) {
+        values.put(error.getField(), typed);
+      }
+    }
+    return values;
   }
 
   @PostMapping("/members/{id}/consents")

@@ -2,7 +2,6 @@ package org.sahay.support.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,48 +159,22 @@ class SupportPagesController {
   String decide(
       Actor actor,
       @PathVariable SupportRequestId id,
-      @RequestParam Map<String, String> form,
+      SupportInputs.Decision form,
+      BindingResult binding,
       @ModelAttribute("ui") Ui ui,
       Model model,
       RedirectAttributes redirect) {
-    SupportRequest request = requests.get(actor, id);
-    List<SupportInputs.LineDecision> lines = new ArrayList<>();
-    for (SupportRequest.Line line : request.lines()) {
-      lines.add(
-          new SupportInputs.LineDecision(
-              line.id().toString(),
-              null,
-              line.itemId() == null ? form.getOrDefault("approved-" + line.id(), "") : null,
-              form.get("comment-" + line.id()),
-              line.itemId() == null ? null : wholeNumber(form.get("quantity-" + line.id()))));
-    }
-    Integer version;
-    try {
-      version = Integer.valueOf(form.getOrDefault("version", ""));
-    } catch (NumberFormatException e) {
-      version = null;
-    }
-    var outcome = requests.decide(actor, id, new SupportInputs.Decision(lines, version));
+    var outcome = requests.decide(actor, id, form);
     if (outcome instanceof SupportOutcome.Done<SupportRequest>) {
       redirect.addFlashAttribute("notice", "support.page.decided");
       return "redirect:/support/" + id;
     }
-    // Errors name lines by position; the form names them by id.
-    Map<String, String> errors = new LinkedHashMap<>();
-    Outcomes.errors(outcome)
-        .forEach(
-            (field, key) -> {
-              String name = field;
-              for (SupportRequest.Line line : request.lines()) {
-                if (field.equals("lines[" + (line.number() - 1) + "].approved")) {
-                  name = "approved-" + line.id();
-                } else if (field.equals("lines[" + (line.number() - 1) + "].approvedQuantity")) {
-                  name = "quantity-" + line.id();
-                }
-              }
-              errors.put(name, key);
-            });
-    return page(actor, request, model, FormState.of(form, errors), text(ui, outcome));
+    return page(
+        actor,
+        requests.get(actor, id),
+        model,
+        FormState.of(form, binding, Outcomes.errors(outcome)),
+        text(ui, outcome));
   }
 
   @PostMapping("/support/{id}/comments")
