@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sahay.Fixtures;
 import org.sahay.Http;
 import org.sahay.IntegrationTest;
+import org.sahay.Json;
 import org.sahay.access.Role;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
@@ -48,18 +49,19 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
     assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/households/" + id);
     var read = http().get("/api/v1/households/" + id, "Authorization", Http.bearer(leader));
     assertThat(read.statusCode()).isEqualTo(200);
-    assertThat(read.body())
-        .contains("\"housing\":\"RENTED\"")
-        .contains("\"monthlyRentPaise\":250050")
-        .contains("\"monthlyRent\":\"2500.50\"")
-        .contains("\"electricityArrearsPaise\":12500000")
-        .contains("\"electricityArrears\":\"125000.00\"")
-        .contains("\"incomeSources\":[\"DAILY_WAGE\",\"DOMESTIC_WORK\"]")
-        .contains("\"headMemberId\":\"" + lakshmi + "\"")
-        .contains(lakshmi, durga, "Chinni", "Ravi", "needs BP tablets")
-        .contains("\"inSchool\":true")
-        .contains("\"version\":0");
-    assertThat(read.body().indexOf("Chinni")).isLessThan(read.body().indexOf("Ravi"));
+    String json = read.body();
+    assertThat(Json.text(json, "$.housing")).isEqualTo("RENTED");
+    assertThat(Json.number(json, "$.monthlyRentPaise")).isEqualTo(250050);
+    assertThat(Json.text(json, "$.monthlyRent")).isEqualTo("2500.50");
+    assertThat(Json.number(json, "$.electricityArrearsPaise")).isEqualTo(12500000);
+    assertThat(Json.text(json, "$.electricityArrears")).isEqualTo("125000.00");
+    assertThat(Json.list(json, "$.incomeSources")).containsExactly("DAILY_WAGE", "DOMESTIC_WORK");
+    assertThat(Json.text(json, "$.headMemberId")).isEqualTo(lakshmi);
+    assertThat(Json.list(json, "$.members[*].id")).containsExactlyInAnyOrder(lakshmi, durga);
+    assertThat(Json.list(json, "$.dependents[*].name")).containsExactly("Chinni", null, "Ravi");
+    assertThat(Json.text(json, "$.dependents[1].notes")).isEqualTo("needs BP tablets");
+    assertThat(Json.flag(json, "$.dependents[0].inSchool")).isTrue();
+    assertThat(Json.number(json, "$.version")).isZero();
   }
 
   @Test
@@ -92,8 +94,11 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
     assertThat(
             http.get("/api/v1/households/" + id, "Authorization", Http.bearer(system)).statusCode())
         .isEqualTo(404);
-    assertThat(http.get("/api/v1/households/" + id, "Authorization", Http.bearer(leader)).body())
-        .contains("\"housing\":\"RENTED\"");
+    assertThat(
+            Json.text(
+                http.get("/api/v1/households/" + id, "Authorization", Http.bearer(leader)).body(),
+                "$.housing"))
+        .isEqualTo("RENTED");
   }
 
   @Test
@@ -112,8 +117,9 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
           create(
               leader, "{\"housing\":\"OWN\",\"memberIds\":[\"" + mine + "\",\"" + other + "\"]}");
       assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(Json.text(refused.body(), "$.errors.memberIds"))
+          .isEqualTo("No such member in your collective.");
       assertThat(refused.body())
-          .contains("\"memberIds\":\"No such member in your collective.\"")
           .doesNotContain("Sunita", "Meena", "another household", theirs.shortCode().value());
     }
     var byCode =
@@ -125,10 +131,11 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
                 + theirs.shortCode().value()
                 + "-000001\"]}");
     assertThat(byCode.statusCode()).isEqualTo(400);
-    assertThat(byCode.body()).contains("\"memberCodes\":\"No such member in your collective.\"");
+    assertThat(Json.text(byCode.body(), "$.errors.memberCodes"))
+        .isEqualTo("No such member in your collective.");
     var asHead = create(leader, "{\"housing\":\"OWN\",\"headMemberId\":\"" + theirMember + "\"}");
     assertThat(asHead.statusCode()).isEqualTo(400);
-    assertThat(asHead.body()).contains("\"headMemberId\"");
+    assertThat(Json.object(asHead.body(), "$.errors")).containsKey("headMemberId");
     assertThat(
             jdbc.sql("select count(*) from household where organisation_id = :org")
                 .param("org", ours.id().value())
@@ -147,7 +154,8 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
 
     var second = create(leader, household(radha));
     assertThat(second.statusCode()).isEqualTo(400);
-    assertThat(second.body()).contains("\"memberIds\":\"This member already belongs");
+    assertThat(Json.text(second.body(), "$.errors.memberIds"))
+        .startsWith("This member already belongs");
 
     String other = field(create(leader, household(padma)).body(), "id");
     var moved =
@@ -209,12 +217,11 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
             "Authorization",
             Http.bearer(leader));
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body())
-        .contains("\"version\":1")
-        .contains("\"electricityArrearsPaise\":420000")
-        .contains("\"monthlyRentPaise\":250000");
+    assertThat(Json.number(first.body(), "$.version")).isEqualTo(1);
+    assertThat(Json.number(first.body(), "$.electricityArrearsPaise")).isEqualTo(420000);
+    assertThat(Json.number(first.body(), "$.monthlyRentPaise")).isEqualTo(250000);
     assertThat(second.statusCode()).isEqualTo(409);
-    assertThat(second.body()).contains("\"currentVersion\":1");
+    assertThat(Json.number(second.body(), "$.currentVersion")).isEqualTo(1);
     String now = http.get("/api/v1/households/" + id, "Authorization", Http.bearer(leader)).body();
     assertThat(now).contains("EVICTION_THREAT").doesNotContain("Old page");
     var missingVersion =
@@ -225,7 +232,7 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
             "Authorization",
             Http.bearer(leader));
     assertThat(missingVersion.statusCode()).isEqualTo(400);
-    assertThat(missingVersion.body()).contains("\"version\"");
+    assertThat(Json.object(missingVersion.body(), "$.errors")).containsKey("version");
   }
 
   @Test
@@ -243,14 +250,14 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
             """
                 .formatted(asha));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body())
-        .contains("\"housing\"")
-        .contains("\"monthlyRent\"")
-        .contains("\"electricityArrears\"")
-        .contains("\"incomeSources\"")
-        .contains("\"dependents[1].kind\"")
-        .contains("\"dependents[1].age\"")
-        .doesNotContain("dependents[0]");
+    assertThat(Json.object(refused.body(), "$.errors"))
+        .containsOnlyKeys(
+            "housing",
+            "monthlyRent",
+            "electricityArrears",
+            "incomeSources",
+            "dependents[1].kind",
+            "dependents[1].age");
     var both =
         create(
             leader,
@@ -258,9 +265,10 @@ class HouseholdApiIntegrationTest extends IntegrationTest {
                 + "\"memberIds\":[\""
                 + asha
                 + "\"]}");
-    assertThat(both.body()).contains("\"monthlyRent\":\"Send the amount once");
+    assertThat(Json.text(both.body(), "$.errors.monthlyRent")).startsWith("Send the amount once");
     var nobody = create(leader, "{\"housing\":\"OWN\"}");
-    assertThat(nobody.body()).contains("\"memberIds\":\"A household needs at least one member");
+    assertThat(Json.text(nobody.body(), "$.errors.memberIds"))
+        .startsWith("A household needs at least one member");
   }
 
   @Test

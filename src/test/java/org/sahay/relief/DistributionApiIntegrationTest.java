@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sahay.IntegrationTest;
+import org.sahay.Json;
 import org.sahay.access.Role;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
@@ -63,8 +64,10 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     String office = relief.location("Office");
     assertThat(relief.receive(office, rice, "100", "2026-12-31").statusCode()).isEqualTo(201);
     String round = relief.round(office, rice, "5", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
-    assertThat(relief.get("/api/v1/distribution-rounds/" + round).body())
-        .contains("\"meetsFoodNeeds\":true");
+    assertThat(
+            Json.flag(
+                relief.get("/api/v1/distribution-rounds/" + round).body(), "$.meetsFoodNeeds"))
+        .isTrue();
     String sunita = relief.member("Sunita");
     String padma = relief.member("Padma");
     String household = relief.household(sunita, padma);
@@ -220,13 +223,13 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     var first = relief.give(round, "{\"memberId\":\"%s\"}".formatted(lakshmi));
     assertThat(first.statusCode()).isEqualTo(201);
     String firstId = Relief.field(first.body(), "id");
-    assertThat(first.body()).contains("\"people\":3");
+    assertThat(Json.number(first.body(), "$.people")).isEqualTo(3);
 
     var again = relief.give(round, "{\"memberId\":\"%s\"}".formatted(durga));
     assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(Json.text(again.body(), "$.earlierDistributionId")).isEqualTo(firstId);
+    assertThat(Json.text(again.body(), "$.recordedBy")).isEqualTo(leader.username());
     assertThat(again.body())
-        .contains("\"earlierDistributionId\":\"" + firstId + "\"")
-        .contains("\"recordedBy\":\"" + leader.username() + "\"")
         .contains("Already received in this round")
         .doesNotContain("Lakshmi")
         .doesNotContain("Durga");
@@ -238,15 +241,14 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(relief.give(round, "{\"memberId\":\"%s\"}".formatted(durga)).statusCode())
         .isEqualTo(201);
     String stock = relief.get("/api/v1/stock?locationId=" + office).body();
-    assertThat(stock).contains("\"onHand\":95");
+    assertThat(Json.list(stock, "$[*].onHand")).containsExactly(95);
     var summary = relief.get("/api/v1/distribution-rounds/" + round + "/summary").body();
-    assertThat(summary)
-        .contains("\"distributions\":1")
-        .contains("\"households\":1")
-        .contains("\"people\":3")
-        .contains("\"reversed\":1")
-        .contains("\"used\":5")
-        .contains("\"left\":95");
+    assertThat(Json.number(summary, "$.distributions")).isEqualTo(1);
+    assertThat(Json.number(summary, "$.households")).isEqualTo(1);
+    assertThat(Json.number(summary, "$.people")).isEqualTo(3);
+    assertThat(Json.number(summary, "$.reversed")).isEqualTo(1);
+    assertThat(Json.list(summary, "$.items[*].used")).containsExactly(5);
+    assertThat(Json.list(summary, "$.items[*].left")).containsExactly(95);
   }
 
   @Test
@@ -276,7 +278,8 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(answers.stream().filter(a -> a.statusCode() == 409))
         .allSatisfy(a -> assertThat(a.body()).contains(winner, leader.username()));
     assertThat(count("select count(*) from distribution where round_id = ?", round)).isEqualTo(1);
-    assertThat(relief.get("/api/v1/stock?locationId=" + office).body()).contains("\"onHand\":49");
+    assertThat(Json.list(relief.get("/api/v1/stock?locationId=" + office).body(), "$[*].onHand"))
+        .containsExactly(49);
   }
 
   @Test
@@ -303,7 +306,8 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(201));
     assertThat(answers.stream().map(a -> Relief.field(a.body(), "id")).distinct()).hasSize(1);
     assertThat(count("select count(*) from distribution where round_id = ?", round)).isEqualTo(1);
-    assertThat(relief.get("/api/v1/stock?locationId=" + office).body()).contains("\"onHand\":49");
+    assertThat(Json.list(relief.get("/api/v1/stock?locationId=" + office).body(), "$[*].onHand"))
+        .containsExactly(49);
   }
 
   @Test
@@ -324,11 +328,11 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     var refused = relief.give(round, "{\"memberId\":\"%s\"}".formatted(relief.member("Sita")));
 
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(refused.body())
-        .contains("\"left\":1.5")
-        .contains("\"needed\":2")
-        .contains("only 1.5 left");
-    assertThat(relief.get("/api/v1/stock").body()).contains("\"onHand\":1.5");
+    assertThat(Json.object(refused.body(), "$"))
+        .containsEntry("left", 1.5)
+        .containsEntry("needed", 2);
+    assertThat(refused.body()).contains("only 1.5 left");
+    assertThat(Json.list(relief.get("/api/v1/stock").body(), "$[*].onHand")).containsExactly(1.5);
     assertThat(count("select count(*) from distribution where round_id = ?", round)).isEqualTo(1);
   }
 
@@ -393,11 +397,11 @@ class DistributionApiIntegrationTest extends IntegrationTest {
       Relief them = new Relief(http(), http().token(viewer.username(), viewer.password()));
       var counts = them.get(small);
       assertThat(counts.statusCode()).isEqualTo(200);
-      assertThat(counts.body())
-          .contains("\"distributions\":{\"value\":null,\"fewerThanFive\":true}")
-          .doesNotContain("\"items\"")
-          .doesNotContain("Anjali")
-          .doesNotContain(leader.username());
+      assertThat(Json.object(counts.body(), "$.distributions"))
+          .containsEntry("value", null)
+          .containsEntry("fewerThanFive", true);
+      assertThat(Json.object(counts.body(), "$")).doesNotContainKey("items");
+      assertThat(counts.body()).doesNotContain("Anjali").doesNotContain(leader.username());
       assertThat(them.get("/api/v1/distribution-rounds/" + round).statusCode()).isEqualTo(403);
       assertThat(them.get("/api/v1/distribution-rounds/" + round + "/distributions").statusCode())
           .isEqualTo(403);
@@ -410,8 +414,9 @@ class DistributionApiIntegrationTest extends IntegrationTest {
     }
     var mentorStaff = fixtures.user(mentor, Role.MENTOR_STAFF);
     Relief them = new Relief(http(), http().token(mentorStaff.username(), mentorStaff.password()));
-    assertThat(them.get(small).body())
-        .contains("\"distributions\":{\"value\":6,\"fewerThanFive\":false}");
+    assertThat(Json.object(them.get(small).body(), "$.distributions"))
+        .containsEntry("value", 6)
+        .containsEntry("fewerThanFive", false);
     var outsider = fixtures.user(unrelated, Role.MENTOR_STAFF);
     Relief stranger = new Relief(http(), http().token(outsider.username(), outsider.password()));
     assertThat(stranger.get(small).statusCode()).isEqualTo(404);
