@@ -211,8 +211,9 @@ public class Needs {
     return readable(by, id);
   }
 
+  /** The need's history, oldest first. */
   @Transactional(readOnly = true)
-  public List<Map<String, Object>> history(Actor by, NeedId id) {
+  public List<NeedEvent> history(Actor by, NeedId id) {
     readable(by, id);
     return store.history(id.value());
   }

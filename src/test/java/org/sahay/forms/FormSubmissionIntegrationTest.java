@@ -51,6 +51,11 @@ class FormSubmissionIntegrationTest extends IntegrationTest {
     assertThat(Json.list(needs, "$[?(@.category == 'FOOD')].severity")).containsExactly("HIGH");
     assertThat(Json.list(needs, "$[?(@.category == 'RENT')].severity")).containsExactly("URGENT");
     assertThat(Json.list(needs, "$[*].member")).containsOnly(member);
+    String need = Json.text(saved.body(), "$.needs[0].id");
+    String history = http.get("/api/v1/needs/" + need, "Authorization", Http.bearer(leader)).body();
+    assertThat(Json.text(history, "$.history[0].status")).isEqualTo("OPEN");
+    assertThat(Json.text(history, "$.history[0].recorded_by")).isNotBlank();
+    assertThat(Json.text(history, "$.history[0].recorded_at")).isNotBlank();
     // The answers are sealed: the income typed is nowhere in the table.
     for (Map<String, Object> row : jdbc.sql("select * from form_submission").query().listOfRows()) {
       for (Object value : row.values()) {

@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.sahay.needs.MetBy;
 import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedEvent;
 import org.sahay.needs.NeedId;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
 import org.sahay.needs.NeedView;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -367,14 +369,23 @@ public class NeedStore {
   }
 
   /** History of a need, oldest first: status, severity, follow-up, who and when. */
-  public List<Map<String, Object>> history(UUID need) {
+  public List<NeedEvent> history(UUID need) {
     return jdbc.sql(
             "select status, severity, follow_up_by, recorded_by, recorded_at from need_event"
                 + " where need_id = :id order by recorded_at, id")
         .param("id", need)
-        .query()
-        .listOfRows();
+        .query(EVENT)
+        .list();
   }
+
+  private static final RowMapper<NeedEvent> EVENT =
+      (rs, n) ->
+          new NeedEvent(
+              rs.getString("status"),
+              rs.getString("severity"),
+              rs.getString("follow_up_by"),
+              rs.getString("recorded_by"),
+              rs.getObject("recorded_at", OffsetDateTime.class));
 
   /** Keeps which needs a payment or hand-over marked met, each with the status it had. */
   public void recordMet(OrganisationId organisation, MetBy metBy, Map<UUID, NeedStatus> was) {

@@ -1,8 +1,5 @@
 package org.sahay.needs.web;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.needs.NeedAction;
 import org.sahay.needs.NeedCategory;
+import org.sahay.needs.NeedEvent;
 import org.sahay.needs.NeedId;
 import org.sahay.needs.NeedSeverity;
 import org.sahay.needs.NeedStatus;
@@ -255,18 +253,13 @@ class NeedPagesController {
     return values;
   }
 
-  private static HistoryRow history(Map<String, Object> row) {
-    Object at = row.get("recorded_at");
-    Instant when =
-        at instanceof OffsetDateTime odt
-            ? odt.toInstant()
-            : at instanceof Timestamp ts ? ts.toInstant() : at instanceof Instant i ? i : null;
+  private static HistoryRow history(NeedEvent event) {
     return new HistoryRow(
-        String.valueOf(row.get("status")),
-        String.valueOf(row.get("severity")),
-        row.get("follow_up_by") == null ? null : String.valueOf(row.get("follow_up_by")),
-        String.valueOf(row.get("recorded_by")),
-        when);
+        event.status(),
+        event.severity(),
+        event.followUpBy(),
+        event.recordedBy(),
+        event.recordedAt() == null ? null : event.recordedAt().toInstant());
   }
 
   private boolean mayWrite(Actor actor) {
