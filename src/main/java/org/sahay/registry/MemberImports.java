@@ -1,15 +1,12 @@
 package org.sahay.registry;
 
-import jakarta.annotation.PreDestroy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
@@ -22,13 +19,9 @@ import org.sahay.registry.internal.ImportFiles;
 import org.sahay.registry.internal.ImportMapping;
 import org.sahay.registry.internal.ImportStore;
 import org.sahay.registry.internal.MemberValidation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,76 +64,39 @@ public class MemberImports {
       String failure,
       boolean importedBefore) {}
 
-  private static final Logger log = LoggerFactory.getLogger(MemberImports.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String CONTENT = "import-file";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String CONTENT = "import-file";
   private static final int MAX_REPORTED = 500;
-  private static final int CHUNK = 100;
-  private static final int PROGRESS_EVERY = 200;
 
   private final ImportStore store;
-  private final Members members;
   private final MemberValidation validation;
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Vault vault;
-
-  /** At most this many imports run at once; see the constructor on connections. */
-  private static final int IMPORT_THREADS = 2;
-
-  private final ThreadPoolTaskExecutor executor;
+  private final MemberImportRun importRun;
   private final TransactionTemplate tx;
-  private final TransactionTemplate separately;
   private final int maxRows;
-
   private final Today today;
 
   MemberImports(
       ImportStore store,
-      Members members,
       MemberValidation validation,
       AccessPolicy policy,
       AuditLog audit,
       Vault vault,
+      MemberImportRun importRun,
       PlatformTransactionManager transactions,
       Today today,
       @Value("${sahay.import.max-rows:100000}") int maxRows) {
     this.today = today;
     this.store = store;
-    this.members = members;
     this.validation = validation;
     this.policy = policy;
     this.audit = audit;
     this.vault = vault;
-    this.executor = importThreads();
+    this.importRun = importRun;
     this.tx = new TransactionTemplate(transactions);
-    // Progress (and the heartbeat other nodes read, see ImportStore.failInterrupted) is written
-    // beside an
-    // all-or-nothing import's open transaction, on a second connection. With at most
-    // IMPORT_THREADS imports at a time, imports alone can never hold every connection of the pool
-    // while each waits for one more: the one place left where a task holds one connection and asks
-    // for another, bounded.
-    this.separately = new TransactionTemplate(transactions);
-    this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.maxRows = maxRows;
-    int interrupted = tx.execute(s -> store.failInterrupted());
-    if (interrupted > 0) {
-      log.warn("{} imports were interrupted by a restart and are marked failed", interrupted);
-    }
-  }
-
-  private static ThreadPoolTaskExecutor importThreads() {
-    ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
-    threads.setCorePoolSize(IMPORT_THREADS);
-    threads.setMaxPoolSize(IMPORT_THREADS);
-    threads.setThreadNamePrefix("member-import-");
-    threads.initialize();
-    return threads;
-  }
-
-  @PreDestroy
-  void stopImportThreads() {
-    executor.shutdown();
   }
 
   /** Checks and keeps an uploaded file; returns the import's id or why the file was refused. */
@@ -184,7 +140,9 @@ public class MemberImports {
     ImportStore.ImportRow row = readable(by, id);
     List<String> headers = JSON.readValue(row.headers(), new TypeReference<List<String>>() {});
     Map<ImportMapping.Field, Integer> mapping =
-        row.mapping() == null ? ImportMapping.guess(headers) : parseMapping(row.mapping());
+        row.mapping() == null
+            ? ImportMapping.guess(headers)
+            : MemberImportRun.mapping(row.mapping());
     List<Problem> problems =
         row.report() == null
             ? List.of()
@@ -223,7 +181,7 @@ public class MemberImports {
     int thisYear = day.getYear();
     ImportFiles.forEachRow(
         ImportFiles.Format.valueOf(row.format()),
-        content(row),
+        MemberImportRun.content(vault, row),
         (n, values) -> {
           var checked = validation.check(ImportMapping.input(mapping, values, thisYear), day);
           if (checked.valid()) {
@@ -266,117 +224,8 @@ public class MemberImports {
     if (!tx.execute(s -> store.start(id, allOrNothing ? "ALL_OR_NOTHING" : "VALID_ROWS"))) {
       return false;
     }
-    executor.execute(() -> importRows(by, store.find(id).orElseThrow(), allOrNothing));
+    importRun.start(by, store.find(id).orElseThrow(), allOrNothing);
     return true;
-  }
-
-  private void importRows(Actor by, ImportStore.ImportRow row, boolean allOrNothing) {
-    Map<ImportMapping.Field, Integer> mapping = parseMapping(row.mapping());
-    int[] counts = {0, 0, 0};
-    LocalDate day = today.at(row.organisation());
-    int thisYear = day.getYear();
-    // In "valid rows" mode rows are committed a chunk at a time: one durable commit per chunk
-    // instead of per row. A failure stops the import either way; committed chunks stay, and
-    // importing the file again skips them by their fingerprints.
-    List<Runnable> chunk = new ArrayList<>(CHUNK);
-    int[] pending = {0, 0};
-    Runnable commitChunk =
-        () -> {
-          if (chunk.isEmpty()) {
-            return;
-          }
-          int[] added = {0, 0};
-          tx.executeWithoutResult(
-              s -> {
-                pending[0] = 0;
-                pending[1] = 0;
-                chunk.forEach(Runnable::run);
-                added[0] = pending[0];
-                added[1] = pending[1];
-              });
-          counts[1] += added[0];
-          counts[2] += added[1];
-          chunk.clear();
-          separately.executeWithoutResult(
-              s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
-        };
-    try {
-      Runnable all =
-          () ->
-              ImportFiles.forEachRow(
-                  ImportFiles.Format.valueOf(row.format()),
-                  content(row),
-                  (n, values) -> {
-                    counts[0]++;
-                    MemberInput input = ImportMapping.input(mapping, values, thisYear);
-                    if (!validation.check(input, day).valid()) {
-                      return;
-                    }
-                    String fingerprint = fingerprint(row, values, mapping);
-                    if (allOrNothing) {
-                      importOne(by, row, input, fingerprint, counts, 1, 2);
-                      if (counts[0] % PROGRESS_EVERY == 0) {
-                        separately.executeWithoutResult(
-                            s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
-                      }
-                    } else {
-                      chunk.add(() -> importOne(by, row, input, fingerprint, pending, 0, 1));
-                      if (chunk.size() == CHUNK) {
-                        commitChunk.run();
-                      }
-                    }
-                  });
-      if (allOrNothing) {
-        tx.executeWithoutResult(s -> all.run());
-      } else {
-        all.run();
-        commitChunk.run();
-      }
-      tx.executeWithoutResult(
-          s -> {
-            store.progress(row.id(), counts[0], counts[1], counts[2]);
-            store.finish(row.id(), "DONE", null);
-            vault.destroyKey(row.id());
-            audit.record(
-                new AuditLog.Event(
-                    by.username(),
-                    row.organisation(),
-                    "MEMBER_IMPORT_DONE",
-                    "member_import",
-                    row.id().toString(),
-                    counts[1] + " imported, " + counts[2] + " already there"));
-          });
-    } catch (RuntimeException e) {
-      // Not the exception itself: database messages can quote the values of a row.
-      log.error("Import {} failed: {}", row.id(), e.getClass().getName());
-      tx.executeWithoutResult(
-          s -> {
-            if (allOrNothing) {
-              store.progress(row.id(), counts[0], 0, 0);
-            }
-            store.finish(row.id(), "FAILED", "import.failed");
-            vault.destroyKey(row.id());
-          });
-    }
-  }
-
-  /** Imports one row; counts it in {@code counts[imported]} or {@code counts[skipped]}. */
-  private void importOne(
-      Actor by,
-      ImportStore.ImportRow row,
-      MemberInput input,
-      String fingerprint,
-      int[] counts,
-      int imported,
-      int skipped) {
-    if (store.seen(row.organisation(), fingerprint)) {
-      counts[skipped]++;
-      return;
-    }
-    if (members.registerOnly(by, input) instanceof MemberId id) {
-      store.remember(row.organisation(), fingerprint, id.value(), row.id());
-      counts[imported]++;
-    }
   }
 
   private ImportStore.ImportRow readable(Actor by, UUID id) {
@@ -390,19 +239,6 @@ public class MemberImports {
       throw new NotFoundException();
     }
     policy.require(by, RegistryAction.MEMBER_WRITE, by.organisation());
-  }
-
-  private byte[] content(ImportStore.ImportRow row) {
-    Optional<String> text = vault.decrypt(row.id(), CONTENT, row.content());
-    return java.util.Base64.getDecoder()
-        .decode(text.orElseThrow(() -> new IllegalStateException("the file is gone")));
-  }
-
-  private static Map<ImportMapping.Field, Integer> parseMapping(String json) {
-    Map<String, Integer> raw = JSON.readValue(json, new TypeReference<Map<String, Integer>>() {});
-    Map<ImportMapping.Field, Integer> mapping = new EnumMap<>(ImportMapping.Field.class);
-    raw.forEach((k, v) -> mapping.put(ImportMapping.Field.valueOf(k), v));
-    return mapping;
   }
 
   private static String column(
@@ -426,21 +262,6 @@ public class MemberImports {
         };
     Integer index = source == null ? null : mapping.get(source);
     return index == null || index >= headers.size() ? field : headers.get(index);
-  }
-
-  /**
-   * A keyed token of the row's mapped values (see {@link Vault#token}): equal rows meet, and the
-   * stored fingerprint cannot be turned back into a name or a phone number by guessing.
-   */
-  private String fingerprint(
-      ImportStore.ImportRow row, List<String> values, Map<ImportMapping.Field, Integer> mapping) {
-    StringBuilder text = new StringBuilder("import-row:");
-    for (var entry : new java.util.TreeMap<>(mapping).entrySet()) {
-      int index = entry.getValue();
-      String value = index < values.size() ? values.get(index) : "";
-      text.append('\u001f').append(entry.getKey()).append('=').append(value.strip().toLowerCase());
-    }
-    return vault.token(row.organisation(), text.toString());
   }
 
   private static String sha256(byte[] bytes) {

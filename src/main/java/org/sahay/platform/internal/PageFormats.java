@@ -15,7 +15,7 @@ import org.springframework.format.datetime.standard.DateTimeFormatterRegistrar;
 
 /**
  * How page forms read what people type, whatever their language: dates as yyyy-mm-dd (the date
- * field's own format), amounts and quantities with or without grouping commas ("1,00,000"), and an
+ * field's own format), amounts and quantities with or without grouping commas (1,00,000), and an
  * identifier (any type with a static {@code of(String)}, such as {@code ItemId}) as none when the
  * field was left blank. What cannot be read becomes a binding error the page shows by its field.
  */
