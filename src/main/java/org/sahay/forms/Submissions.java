@@ -46,7 +46,11 @@ public class Submissions {
   public sealed interface Outcome {
     /** {@code needs}: the needs recorded, new ones and open ones this assessment updated. */
     record Saved(
-        UUID id, String formId, String version, Evaluation evaluation, List<RecordedNeed> needs)
+        SubmissionId id,
+        String formId,
+        String version,
+        Evaluation evaluation,
+        List<RecordedNeed> needs)
         implements Outcome {}
 
     /** Field name to what is wrong with it. */
@@ -55,7 +59,7 @@ public class Submissions {
 
   /** A stored submission as a permitted reader sees it. */
   public record Stored(
-      UUID id,
+      SubmissionId id,
       String formId,
       String version,
       UUID member,
@@ -140,7 +144,8 @@ public class Submissions {
       return new Outcome.Invalid(evaluation.errors());
     }
     UUID versionId = form.builtIn() ? builtInVersion(by, collective, form) : form.versionId();
-    UUID id = Ids.newId();
+    SubmissionId submission = SubmissionId.newId();
+    UUID id = submission.value();
     vault.createKey(id, collective);
     store.insertSubmission(
         new FormStore.Submission(
@@ -172,12 +177,13 @@ public class Submissions {
                 form.sensitive(),
                 evaluation.needs(),
                 by.username()));
-    return new Outcome.Saved(id, form.formId(), form.version(), evaluation, recorded);
+    return new Outcome.Saved(submission, form.formId(), form.version(), evaluation, recorded);
   }
 
   /** A stored submission, read against the version it was given against. */
   @Transactional
-  public Stored get(Actor by, UUID id) {
+  public Stored get(Actor by, SubmissionId submission) {
+    UUID id = submission.value();
     FormStore.Submission s = store.submission(id).orElseThrow(NotFoundException::new);
     policy.require(by, FormAction.FORM_FILL, s.organisation());
     FormStore.Version version = store.version(s.versionId()).orElseThrow();
@@ -198,7 +204,7 @@ public class Submissions {
             .map(json -> JSON.readValue(json, new TypeReference<Map<String, String>>() {}))
             .orElseThrow(NotFoundException::new);
     return new Stored(
-        id,
+        submission,
         version.formId(),
         version.version(),
         s.member(),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.forms.SubmissionId;
 import org.sahay.platform.Vault;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -80,7 +81,7 @@ class Drafts {
   }
 
   /** The draft once submitted: the answers are dropped, the needs raised are kept to show. */
-  FormDraft submitted(FormDraft draft, UUID submission, List<FormDraft.Raised> raised) {
+  FormDraft submitted(FormDraft draft, SubmissionId submission, List<FormDraft.Raised> raised) {
     return new FormDraft(
         draft.id(),
         draft.formId(),

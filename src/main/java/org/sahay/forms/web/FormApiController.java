@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
 import org.sahay.forms.FieldError;
 import org.sahay.forms.FormLibrary;
 import org.sahay.forms.FormProblem;
+import org.sahay.forms.SubmissionId;
 import org.sahay.forms.Submissions;
 import org.sahay.needs.RecordedNeed;
 import org.sahay.platform.Language;
@@ -127,7 +127,7 @@ class FormApiController {
   }
 
   @GetMapping("/form-submissions/{id}")
-  Submissions.Stored submission(Actor actor, @PathVariable UUID id) {
+  Submissions.Stored submission(Actor actor, @PathVariable SubmissionId id) {
     return submissions.get(actor, id);
   }
 
