@@ -202,7 +202,7 @@ class BrowserIntegrationTest extends IntegrationTest {
   void everyPageFromTheNavigationFitsANarrowPhoneInEveryLanguage() {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var user = fixtures.user(collective, Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR);
-    String receipt = seed(collective, user);
+    java.util.List<String> starts = seed(collective, user);
     String base = "http://localhost:" + port;
     var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     ((ChromeDriver) browser)
@@ -221,7 +221,7 @@ class BrowserIntegrationTest extends IntegrationTest {
       browser.get(base + "/?lang=" + language);
       wait.until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
       java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-      java.util.List<String> next = new java.util.ArrayList<>(java.util.List.of("/", receipt));
+      java.util.List<String> next = new java.util.ArrayList<>(starts);
       for (int depth = 0; depth <= 2 && !next.isEmpty(); depth++) {
         java.util.List<String> found = new java.util.ArrayList<>();
         for (String path : next) {
@@ -277,7 +277,8 @@ class BrowserIntegrationTest extends IntegrationTest {
   }
 
   /** Seeds the collective; returns the page of a donation's receipt, three clicks from home. */
-  private String seed(org.sahay.organisations.Organisation collective, Fixtures.TestUser user) {
+  private java.util.List<String> seed(
+      org.sahay.organisations.Organisation collective, Fixtures.TestUser user) {
     Http http = http();
     String token = http.token(user.username(), user.password());
     java.util.function.BiFunction<String, String, String> post =
@@ -335,7 +336,11 @@ class BrowserIntegrationTest extends IntegrationTest {
     assertThat(donated.statusCode()).isEqualTo(201);
     var id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(donated.body());
     assertThat(id.find()).isTrue();
-    return "/funds/donations/" + id.group(1) + "/receipt";
+    // A donation's receipt and a member's entitlements lie deeper than two clicks.
+    return java.util.List.of(
+        "/",
+        "/funds/donations/" + id.group(1) + "/receipt",
+        "/members/" + member + "/entitlements");
   }
 
   /** Clicks and waits for the next page to replace this one. */

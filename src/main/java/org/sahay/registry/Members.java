@@ -181,7 +181,9 @@ public class Members {
           "SENSITIVE_READ",
           "FORM_FILLED",
           "SCREENING_SUBMITTED",
-          "FORM_SUBMITTED");
+          "FORM_SUBMITTED",
+          "MEMBER_DOCUMENT_RECORDED",
+          "ENTITLEMENT_RECORDED");
 
   /** Search by code, phone digits or name in any script and spelling; in the own collective. */
   @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
+import org.sahay.platform.Names;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.relief.internal.CatalogueStore;
@@ -50,7 +51,7 @@ public class ReliefCatalogue {
   public Outcome<Item> createItem(Actor by, ItemInput input) {
     OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
-    ItemNames names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
+    Names names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
     Unit unit = parse(Unit.class, input.unit(), "unit", "relief.item.unit.invalid", errors);
     Category category =
         parse(Category.class, input.category(), "category", "relief.item.category.invalid", errors);
@@ -74,7 +75,7 @@ public class ReliefCatalogue {
   public Outcome<Kit> createKit(Actor by, KitInput input) {
     OrganisationId collective = scope.own(by, ReliefAction.RELIEF_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
-    ItemNames names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
+    Names names = names(input.nameEn(), input.nameHi(), input.nameTe(), input.nameBn(), errors);
     List<ItemLine> lines = lines(collective, input.lines(), errors);
     if (!errors.isEmpty()) {
       return new Outcome.Invalid<>(errors);
@@ -171,9 +172,9 @@ public class ReliefCatalogue {
     return List.copyOf(checked.values());
   }
 
-  private static ItemNames names(
+  private static Names names(
       String en, String hi, String te, String bn, Map<String, String> errors) {
-    ItemNames names = new ItemNames(en, hi, te, bn);
+    Names names = new Names(en, hi, te, bn);
     if (names.isEmpty()) {
       errors.put("nameEn", "relief.item.name.required");
     }

@@ -36,16 +36,19 @@ public class MemberStore {
   private final org.springframework.jdbc.core.JdbcTemplate batches;
   private final Clock clock;
   private final PersonalData personal;
+  private final DocumentStore documentRows;
 
   MemberStore(
       JdbcClient jdbc,
       org.springframework.jdbc.core.JdbcTemplate batches,
       Clock clock,
-      PersonalData personal) {
+      PersonalData personal,
+      DocumentStore documentRows) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.clock = clock;
     this.personal = personal;
+    this.documentRows = documentRows;
   }
 
   /**
@@ -241,25 +244,9 @@ public class MemberStore {
   private void replaceDocuments(
       MemberId id, OrganisationId organisation, List<Member.Document> documents) {
     jdbc.sql("delete from member_document where member_id = :id").param("id", id.value()).update();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     for (Member.Document d : documents) {
-      jdbc.sql(
-              """
-              insert into member_document (id, member_id, organisation_id, type, status, sealed,
-                jan_dhan, updated_at)
-              values (:id, :member, :org, :type, :status, :sealed, :janDhan, :now)
-              """)
-          .param("id", Ids.newId())
-          .param("member", id.value())
-          .param("org", organisation.value())
-          .param("type", d.type().name())
-          .param("status", d.status().name())
-          .param(
-              "sealed",
-              personal.sealDocument(id, d.type(), d.number(), d.detail()),
-              java.sql.Types.VARBINARY)
-          .param("janDhan", d.janDhan(), java.sql.Types.BOOLEAN)
-          .param("now", OffsetDateTime.now(clock))
-          .update();
+      documentRows.insert(id, organisation, d, now);
     }
   }
 

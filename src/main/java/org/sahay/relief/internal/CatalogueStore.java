@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.platform.Names;
 import org.sahay.platform.OrganisationId;
 import org.sahay.relief.Category;
 import org.sahay.relief.Item;
 import org.sahay.relief.ItemId;
 import org.sahay.relief.ItemLine;
-import org.sahay.relief.ItemNames;
 import org.sahay.relief.Kit;
 import org.sahay.relief.KitId;
 import org.sahay.relief.Location;
@@ -112,7 +112,7 @@ public class CatalogueStore {
         .query((rs, n) -> new Object[] {new KitId(rs.getObject("id", UUID.class)), names(rs)})
         .list()
         .stream()
-        .map(r -> new Kit((KitId) r[0], (ItemNames) r[1], kitLines(organisation, (KitId) r[0])))
+        .map(r -> new Kit((KitId) r[0], (Names) r[1], kitLines(organisation, (KitId) r[0])))
         .toList();
   }
 
@@ -156,8 +156,8 @@ public class CatalogueStore {
         .list();
   }
 
-  private static ItemNames names(ResultSet rs) throws SQLException {
-    return new ItemNames(
+  private static Names names(ResultSet rs) throws SQLException {
+    return new Names(
         rs.getString("name_en"),
         rs.getString("name_hi"),
         rs.getString("name_te"),

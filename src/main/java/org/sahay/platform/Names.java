@@ -1,11 +1,9 @@
-package org.sahay.relief;
+package org.sahay.platform;
 
-import org.sahay.platform.Language;
+/** A name in the four languages (an item, a kit, a scheme); at least one is given. */
+public record Names(String en, String hi, String te, String bn) {
 
-/** An item's or kit's name in the four languages; at least one is given. */
-public record ItemNames(String en, String hi, String te, String bn) {
-
-  public ItemNames {
+  public Names {
     en = blankToNull(en);
     hi = blankToNull(hi);
     te = blankToNull(te);

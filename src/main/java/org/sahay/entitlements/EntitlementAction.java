@@ -1,0 +1,36 @@
+package org.sahay.entitlements;
+
+import static org.sahay.access.Permit.GLOBAL;
+import static org.sahay.access.Permit.OWN;
+
+import java.util.Map;
+import java.util.Set;
+import org.sahay.access.AccessPolicy.Relation;
+import org.sahay.access.Action;
+import org.sahay.access.Role;
+
+/** The actions on schemes and on where members stand with them, each with its rule. */
+public enum EntitlementAction implements Action {
+  /** Keep the shared catalogue of schemes. */
+  SCHEME_SHARED_WRITE(Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
+  /** Read the catalogue (the shared list and the organisation's own schemes). */
+  SCHEME_READ(
+      Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN, Role.MENTOR_STAFF, OWN)),
+  /** Add and change the organisation's own schemes. */
+  SCHEME_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+  /** See where the collective's members stand with each scheme. */
+  ENTITLEMENT_READ(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
+  /** Record an application, a grant, a rejection or an appeal. */
+  ENTITLEMENT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
+
+  private final Map<Role, Set<Relation>> rules;
+
+  EntitlementAction(Map<Role, Set<Relation>> rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public Map<Role, Set<Relation>> rules() {
+    return rules;
+  }
+}

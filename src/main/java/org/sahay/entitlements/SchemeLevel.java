@@ -1,0 +1,7 @@
+package org.sahay.entitlements;
+
+/** Who runs a scheme: the central government, or one state's. */
+public enum SchemeLevel {
+  CENTRAL,
+  STATE
+}

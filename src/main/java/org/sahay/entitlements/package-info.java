@@ -1,0 +1,11 @@
+/**
+ * Entitlements and government liaison: the catalogue of government schemes (ration cards, bank
+ * accounts, identity documents, pensions, health cover, vaccination) and where each member, or each
+ * household for a scheme given per household, stands with each, with the history of every step and
+ * what documents are still missing, read from the registry. Granting a scheme that gives a document
+ * (a ration card, a bank account) records that document in the registry.
+ */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Entitlements",
+    allowedDependencies = {"access", "organisations", "platform", "registry"})
+package org.sahay.entitlements;
