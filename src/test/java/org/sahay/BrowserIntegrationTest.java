@@ -336,11 +336,30 @@ class BrowserIntegrationTest extends IntegrationTest {
     assertThat(donated.statusCode()).isEqualTo(201);
     var id = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(donated.body());
     assertThat(id.find()).isTrue();
-    // A donation's receipt and a member's entitlements lie deeper than two clicks.
+    String schemes = http.get("/api/v1/schemes", "Authorization", Http.bearer(token)).body();
+    String pmjdy = (String) org.sahay.Json.list(schemes, "$[?(@.code == 'PMJDY')].id").get(0);
+    post.apply(
+        "/api/v1/members/" + member + "/entitlements",
+        "{\"scheme\":\"%s\",\"status\":\"APPLIED\"}".formatted(pmjdy));
+    String drive =
+        post.apply(
+            "/api/v1/drives",
+            """
+            {"scheme":"%s","name":"జన్ ధన్ ఖాతాల ప్రచారం","startsOn":"2026-01-01",
+             "endsOn":"2026-01-31","place":"Guntur","targetGroup":"synthetic group",
+             "targetNumber":60}
+            """
+                .formatted(pmjdy));
+    post.apply("/api/v1/drives/" + drive + "/members", "{\"without\":\"BANK_ACCOUNT\"}");
+    // These lie deeper than two clicks from the navigation.
     return java.util.List.of(
         "/",
         "/funds/donations/" + id.group(1) + "/receipt",
-        "/members/" + member + "/entitlements");
+        "/members/" + member + "/entitlements",
+        "/members/" + member + "/entitlements/" + pmjdy,
+        "/entitlements/drives/" + drive,
+        "/entitlements/drives/new",
+        "/entitlements/schemes/new");
   }
 
   /** Clicks and waits for the next page to replace this one. */

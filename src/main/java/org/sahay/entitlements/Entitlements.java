@@ -91,6 +91,11 @@ public class Entitlements {
    */
   @Transactional(readOnly = true)
   public List<Standing> ofMember(Actor by, MemberId member) {
+    return standings(by, member, s -> true);
+  }
+
+  /** A member's standing with the schemes {@code which} picks, of those her list shows. */
+  List<Standing> standings(Actor by, MemberId member, java.util.function.Predicate<Scheme> which) {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_READ);
     Map<DocumentType, DocumentStatus> hers = documents.of(by, member);
     Optional<Household> household = households.ofMember(by, member);
@@ -109,7 +114,7 @@ public class Entitlements {
     String state = organisations.find(own).map(Organisation::state).orElse(null);
     List<Standing> standings = new ArrayList<>();
     for (Scheme scheme : schemes.visibleTo(own)) {
-      if (!scheme.runsIn(state)) {
+      if (!scheme.runsIn(state) || !which.test(scheme)) {
         continue;
       }
       boolean byHousehold = scheme.perHousehold() && household.isPresent();

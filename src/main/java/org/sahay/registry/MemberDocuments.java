@@ -63,6 +63,20 @@ public class MemberDocuments {
   }
 
   /**
+   * The active members of the actor's collective without {@code type} on record as held, for a
+   * drive to pick from; at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<MemberId> without(Actor by, DocumentType type, int limit) {
+    OrganisationId own = by.organisation();
+    if (own == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, RegistryAction.MEMBER_READ, own);
+    return documents.without(own, type, limit);
+  }
+
+  /**
    * Records a member's document of {@code type} as {@code status}, with {@code detail} (the ration
    * card's kind) when given; the number on record, if any, is kept, and so is the detail when none
    * is given. Audited as a change of the member.

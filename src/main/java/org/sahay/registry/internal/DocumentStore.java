@@ -84,6 +84,26 @@ public class DocumentStore {
   }
 
   /**
+   * The active members of the collective without the document on record as held (no bank account,
+   * no Aadhaar), oldest first, at most {@code limit}.
+   */
+  public java.util.List<MemberId> without(
+      OrganisationId organisation, DocumentType type, int limit) {
+    return jdbc.sql(
+            """
+            select m.id from member m where m.organisation_id = :org and m.status = 'ACTIVE'
+              and not exists (select 1 from member_document d where d.member_id = m.id
+                and d.type = :type and d.status = 'HAVE')
+            order by m.created_at, m.id limit :limit
+            """)
+        .param("org", organisation.value())
+        .param("type", type.name())
+        .param("limit", limit)
+        .query((rs, n) -> new MemberId(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
+  /**
    * Records one document of a member in place of the one of that type, and counts it as a change of
    * the member (her version goes up), so that a form opened before cannot write the old one back.
    */

@@ -1,0 +1,268 @@
+package org.sahay.entitlements;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.entitlements.internal.DriveStore;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.registry.DocumentType;
+import org.sahay.registry.Household;
+import org.sahay.registry.Households;
+import org.sahay.registry.MemberDocuments;
+import org.sahay.registry.MemberErased;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.Members;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drives: a collective's named efforts to get one scheme for a group of its members, the members in
+ * each (picked by a missing document, such as no bank account, or by their codes) and how each
+ * drive stands against its target, with what blocks the members not yet granted. What became of a
+ * member is her standing with the drive's scheme, recorded as any other step.
+ */
+@Service
+public class Drives {
+
+  /** A new drive as sent; dates as yyyy-mm-dd. */
+  public record Input(
+      String scheme,
+      String name,
+      String startsOn,
+      String endsOn,
+      String place,
+      String targetGroup,
+      Integer targetNumber) {}
+
+  /**
+   * Members to add: those without a document ({@code without}, for example BANK_ACCOUNT), and those
+   * named by their codes.
+   */
+  public record Pick(String without, List<String> codes) {}
+
+  /** How many a pick added, and how many were in the drive already. */
+  public record Added(int added, int alreadyIn) {}
+
+  /** The most members one drive takes at once. */
+  static final int MAX_PICK = 2_000;
+
+  private final DriveStore store;
+  private final Schemes schemes;
+  private final Entitlements entitlements;
+  private final MemberDocuments documents;
+  private final Members members;
+  private final Households households;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+
+  Drives(
+      DriveStore store,
+      Schemes schemes,
+      Entitlements entitlements,
+      MemberDocuments documents,
+      Members members,
+      Households households,
+      AccessPolicy policy,
+      AuditLog audit) {
+    this.store = store;
+    this.schemes = schemes;
+    this.entitlements = entitlements;
+    this.documents = documents;
+    this.members = members;
+    this.households = households;
+    this.policy = policy;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Drive> list(Actor by) {
+    return store.all(own(by, EntitlementAction.ENTITLEMENT_READ));
+  }
+
+  @Transactional(readOnly = true)
+  public Drive get(Actor by, DriveId id) {
+    return store
+        .find(own(by, EntitlementAction.ENTITLEMENT_READ), id)
+        .orElseThrow(NotFoundException::new);
+  }
+
+  @Transactional
+  public EntitlementOutcome<Drive> create(Actor by, Input input) {
+    OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Scheme scheme = null;
+    try {
+      scheme = schemes.get(by, SchemeId.of(String.valueOf(input.scheme()).strip()));
+    } catch (IllegalArgumentException | NotFoundException e) {
+      errors.put("scheme", "entitlement.scheme.unknown");
+    }
+    String name = text(input.name(), 160, "name", errors);
+    if (name == null) {
+      errors.put("name", "drive.name.required");
+    }
+    String place = text(input.place(), 160, "place", errors);
+    String group = text(input.targetGroup(), 300, "targetGroup", errors);
+    LocalDate starts = date(input.startsOn(), "startsOn", errors);
+    LocalDate ends = date(input.endsOn(), "endsOn", errors);
+    if (starts != null && ends != null && ends.isBefore(starts)) {
+      errors.put("endsOn", "drive.period.invalid");
+    }
+    Integer target = input.targetNumber();
+    if (target == null || target < 1 || target > 100_000) {
+      errors.put("targetNumber", "drive.target.invalid");
+    }
+    if (!errors.isEmpty()) {
+      return new EntitlementOutcome.Invalid<>(errors);
+    }
+    Drive drive =
+        new Drive(
+            DriveId.newId(),
+            scheme.id(),
+            name,
+            starts,
+            ends,
+            place,
+            group,
+            target,
+            by.username(),
+            0);
+    store.insert(own, drive);
+    audit.record(
+        new AuditLog.Event(
+            by.username(), own, "DRIVE_STARTED", "drive", drive.id().toString(), scheme.code()));
+    return new EntitlementOutcome.Saved<>(store.find(own, drive.id()).orElseThrow());
+  }
+
+  /** Adds members to a drive: by a missing document, by codes, or both. */
+  @Transactional
+  public EntitlementOutcome<Added> add(Actor by, DriveId id, Pick pick) {
+    OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
+    store.find(own, id).orElseThrow(NotFoundException::new);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Set<MemberId> picked = new LinkedHashSet<>();
+    String without = pick.without() == null ? "" : pick.without().strip();
+    if (!without.isEmpty()) {
+      try {
+        picked.addAll(
+            documents.without(
+                by, DocumentType.valueOf(without.toUpperCase(Locale.ROOT)), MAX_PICK));
+      } catch (IllegalArgumentException e) {
+        errors.put("without", "drive.without.invalid");
+      }
+    }
+    for (String code : pick.codes() == null ? List.<String>of() : pick.codes()) {
+      for (String one : code.strip().split("[\\s,;]+")) {
+        if (one.isEmpty()) {
+          continue;
+        }
+        var member = members.byCode(by, one);
+        if (member.isEmpty()) {
+          errors.put("codes", "drive.codes.unknown");
+        } else {
+          picked.add(member.get());
+        }
+      }
+    }
+    if (picked.size() > MAX_PICK) {
+      errors.put("codes", "drive.pick.tooMany");
+    }
+    if (!errors.isEmpty()) {
+      return new EntitlementOutcome.Invalid<>(errors);
+    }
+    int added = store.add(own, id, List.copyOf(picked), by.username());
+    return new EntitlementOutcome.Saved<>(new Added(added, picked.size() - added));
+  }
+
+  /** How the drive stands against its target, and what blocks the members not yet granted. */
+  @Transactional(readOnly = true)
+  public DriveProgress progress(Actor by, DriveId id) {
+    Drive drive = get(by, id);
+    Scheme scheme = schemes.get(by, drive.scheme());
+    List<MemberId> ids = store.members(by.organisation(), id);
+    Map<MemberId, Household.Person> people = new LinkedHashMap<>();
+    households.people(by, ids).forEach(p -> people.put(p.id(), p));
+    Map<EntitlementStatus, Long> byStatus = new EnumMap<>(EntitlementStatus.class);
+    Map<DocumentType, Long> blockedBy = new EnumMap<>(DocumentType.class);
+    List<DriveProgress.Member> rows = new ArrayList<>();
+    long nothing = 0;
+    for (MemberId member : ids) {
+      Household.Person person = people.get(member);
+      if (person == null) {
+        continue;
+      }
+      Standing standing =
+          entitlements.standings(by, member, s -> s.id().equals(scheme.id())).stream()
+              .findFirst()
+              .orElse(new Standing(scheme, null, scheme.documents(), false));
+      EntitlementStatus status = standing.status();
+      if (status == null) {
+        nothing++;
+      } else {
+        byStatus.merge(status, 1L, Long::sum);
+      }
+      if (status != EntitlementStatus.GRANTED) {
+        standing.missing().forEach(d -> blockedBy.merge(d, 1L, Long::sum));
+      }
+      rows.add(
+          new DriveProgress.Member(
+              member, person.code(), person.name(), status, standing.missing()));
+    }
+    rows.sort(
+        Comparator.comparing((DriveProgress.Member m) -> m.status() == EntitlementStatus.GRANTED)
+            .thenComparing(DriveProgress.Member::code));
+    return new DriveProgress(
+        drive,
+        scheme,
+        byStatus.getOrDefault(EntitlementStatus.GRANTED, 0L),
+        byStatus,
+        nothing,
+        blockedBy,
+        rows);
+  }
+
+  @EventListener
+  void on(MemberErased erased) {
+    store.forgetMember(erased.organisation(), erased.member());
+  }
+
+  private OrganisationId own(Actor by, EntitlementAction action) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, action, by.organisation());
+    return by.organisation();
+  }
+
+  private static LocalDate date(String text, String field, Map<String, String> errors) {
+    try {
+      return LocalDate.parse(String.valueOf(text).strip());
+    } catch (DateTimeParseException e) {
+      errors.put(field, "entitlement.on.invalid");
+      return null;
+    }
+  }
+
+  private static String text(String text, int max, String field, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip();
+    if (value.length() > max) {
+      errors.put(field, "scheme.text.tooLong");
+    }
+    return value;
+  }
+}
