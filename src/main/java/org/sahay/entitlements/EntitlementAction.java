@@ -1,6 +1,8 @@
 package org.sahay.entitlements;
 
+import static org.sahay.access.Permit.FUNDS;
 import static org.sahay.access.Permit.GLOBAL;
+import static org.sahay.access.Permit.MENTORS;
 import static org.sahay.access.Permit.OWN;
 
 import java.util.Map;
@@ -21,7 +23,23 @@ public enum EntitlementAction implements Action {
   /** See where the collective's members stand with each scheme. */
   ENTITLEMENT_READ(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
   /** Record an application, a grant, a rejection or an appeal. */
-  ENTITLEMENT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
+  ENTITLEMENT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+  /**
+   * See coverage (who holds which documents, drives, documents won): exact for the collective's own
+   * people, counts only for those who mentor or fund it.
+   */
+  COVERAGE_READ(
+      Map.of(
+          Role.ORG_ADMIN,
+          OWN,
+          Role.LEADER,
+          OWN,
+          Role.COUNSELLOR,
+          OWN,
+          Role.MENTOR_STAFF,
+          MENTORS,
+          Role.FUNDER_VIEWER,
+          FUNDS));
 
   private final Map<Role, Set<Relation>> rules;
 

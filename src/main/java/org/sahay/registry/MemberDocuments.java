@@ -63,6 +63,17 @@ public class MemberDocuments {
   }
 
   /**
+   * How many active members of a collective live in each district (under {@code null}) and hold
+   * each document, by district ("" when none is recorded). Counts only, for the collective's own
+   * people and those who mentor or fund it; the caller suppresses small ones for the latter.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Map<DocumentType, Long>> coverage(Actor by, OrganisationId collective) {
+    policy.require(by, RegistryAction.MEMBER_COUNTS, collective);
+    return documents.coverage(collective);
+  }
+
+  /**
    * The active members of the actor's collective without {@code type} on record as held, for a
    * drive to pick from; at most {@code limit}.
    */

@@ -1,5 +1,7 @@
 package org.sahay.registry;
 
+import static org.sahay.access.Permit.FUNDS;
+import static org.sahay.access.Permit.MENTORS;
 import static org.sahay.access.Permit.OWN;
 
 import java.util.Map;
@@ -16,7 +18,23 @@ public enum RegistryAction implements Action {
   /** See member records of a collective. */
   MEMBER_READ(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
   /** Register and change members and households of a collective. */
-  MEMBER_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
+  MEMBER_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+  /**
+   * Counts of a collective's members (how many hold each document), never a record: its own people,
+   * and those who mentor or fund it, who see them with small counts suppressed.
+   */
+  MEMBER_COUNTS(
+      Map.of(
+          Role.ORG_ADMIN,
+          OWN,
+          Role.LEADER,
+          OWN,
+          Role.COUNSELLOR,
+          OWN,
+          Role.MENTOR_STAFF,
+          MENTORS,
+          Role.FUNDER_VIEWER,
+          FUNDS));
 
   private final Map<Role, Set<Relation>> rules;
 

@@ -38,14 +38,18 @@ final class Entitled {
 
   /** A member with the documents given as JSON objects; returns her id. */
   String member(String name, String... documents) {
+    return memberIn("Guntur", name, documents);
+  }
+
+  String memberIn(String district, String name, String... documents) {
     var response =
         post(
             "/api/v1/members",
             """
-            {"name":"%s","gender":"FEMALE","yearOfBirth":1984,"district":"Guntur",
+            {"name":"%s","gender":"FEMALE","yearOfBirth":1984,"district":"%s",
              "documents":[%s]}
             """
-                .formatted(name, String.join(",", documents)));
+                .formatted(name, district, String.join(",", documents)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.text(response.body(), "$.id");
   }

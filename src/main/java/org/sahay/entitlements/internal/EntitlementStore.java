@@ -180,6 +180,29 @@ public class EntitlementStore {
     return counts;
   }
 
+  /**
+   * Grants of schemes that give a document, by month of the grant and document, from {@code since}:
+   * year, month, document, how many.
+   */
+  public List<Object[]> grantsByMonth(OrganisationId organisation, LocalDate since) {
+    return jdbc.sql(
+            """
+            select extract(year from e.status_on) y, extract(month from e.status_on) m,
+              s.grants_document, count(*)
+            from entitlement_event e join entitlement t on t.id = e.entitlement_id
+              join scheme s on s.id = t.scheme_id
+            where e.organisation_id = :org and e.status = 'GRANTED' and e.status_on >= :since
+              and s.grants_document is not null
+            group by extract(year from e.status_on), extract(month from e.status_on),
+              s.grants_document
+            order by y, m, s.grants_document
+            """)
+        .param("org", organisation.value())
+        .param("since", since)
+        .query((rs, n) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4)})
+        .list();
+  }
+
   private void step(
       OrganisationId organisation,
       UUID entitlement,

@@ -84,6 +84,45 @@ public class DocumentStore {
   }
 
   /**
+   * How many active members the collective has in each district, and how many of them hold each
+   * document: district to document to count, the district's total under {@code null}.
+   */
+  public Map<String, Map<DocumentType, Long>> coverage(OrganisationId organisation) {
+    Map<String, Map<DocumentType, Long>> found = new java.util.TreeMap<>();
+    jdbc.sql(
+            """
+            select coalesce(m.district, ''), d.type, count(distinct m.id)
+            from member m left join member_document d
+              on d.member_id = m.id and d.status = 'HAVE'
+            where m.organisation_id = :org and m.status = 'ACTIVE'
+            group by coalesce(m.district, ''), d.type
+            """)
+        .param("org", organisation.value())
+        .query(
+            (ResultSet rs) -> {
+              String type = rs.getString(2);
+              if (type != null) {
+                found
+                    .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                    .put(DocumentType.valueOf(type), rs.getLong(3));
+              } else {
+                found.computeIfAbsent(rs.getString(1), k -> new HashMap<>());
+              }
+            });
+    jdbc.sql(
+            """
+            select coalesce(district, ''), count(*) from member
+            where organisation_id = :org and status = 'ACTIVE' group by coalesce(district, '')
+            """)
+        .param("org", organisation.value())
+        .query(
+            (ResultSet rs) -> {
+              found.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(null, rs.getLong(2));
+            });
+    return found;
+  }
+
+  /**
    * The active members of the collective without the document on record as held (no bank account,
    * no Aadhaar), oldest first, at most {@code limit}.
    */

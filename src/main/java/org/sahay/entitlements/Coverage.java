@@ -1,0 +1,108 @@
+package org.sahay.entitlements;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Actor;
+import org.sahay.entitlements.internal.DriveStore;
+import org.sahay.entitlements.internal.EntitlementStore;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.SmallCount;
+import org.sahay.registry.DocumentType;
+import org.sahay.registry.MemberDocuments;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Coverage of a collective: the share of its members who hold a ration card, a bank account,
+ * Aadhaar and a voter ID, per district and in all; its drives; the documents won month by month
+ * over the last year. Its own people see exact figures; those who mentor or fund it see counts,
+ * small ones suppressed; anyone else is told it does not exist.
+ */
+@Service
+public class Coverage {
+
+  private final MemberDocuments documents;
+  private final EntitlementStore entitlements;
+  private final DriveStore drives;
+  private final Drives driveProgress;
+  private final Organisations organisations;
+  private final AccessPolicy policy;
+  private final Today today;
+
+  Coverage(
+      MemberDocuments documents,
+      EntitlementStore entitlements,
+      DriveStore drives,
+      Drives driveProgress,
+      Organisations organisations,
+      AccessPolicy policy,
+      Today today) {
+    this.documents = documents;
+    this.entitlements = entitlements;
+    this.drives = drives;
+    this.driveProgress = driveProgress;
+    this.organisations = organisations;
+    this.policy = policy;
+    this.today = today;
+  }
+
+  @Transactional(readOnly = true)
+  public CoverageView of(Actor by, OrganisationId collective) {
+    Organisation organisation = organisations.find(collective).orElseThrow(NotFoundException::new);
+    policy.require(by, EntitlementAction.COVERAGE_READ, collective);
+    boolean exact = collective.equals(by.organisation());
+    Map<String, Map<DocumentType, Long>> counts = documents.coverage(by, collective);
+    List<CoverageView.Row> rows = new ArrayList<>();
+    Map<DocumentType, Long> all = new java.util.HashMap<>();
+    counts.forEach(
+        (district, held) -> {
+          rows.add(row(district, held, exact));
+          held.forEach((type, n) -> all.merge(type, n, Long::sum));
+        });
+    List<CoverageView.DriveLine> lines = new ArrayList<>();
+    for (Drive d : drives.all(collective)) {
+      Long granted = exact ? driveProgress.progress(by, d.id()).granted() : null;
+      lines.add(
+          new CoverageView.DriveLine(
+              d.id(), d.name(), d.targetNumber(), count(d.members(), exact), granted));
+    }
+    List<CoverageView.MonthLine> months = new ArrayList<>();
+    YearMonth from = YearMonth.from(today.at(collective)).minusMonths(11);
+    for (Object[] m : entitlements.grantsByMonth(collective, from.atDay(1))) {
+      months.add(
+          new CoverageView.MonthLine(
+              YearMonth.of((Integer) m[0], (Integer) m[1]),
+              DocumentType.valueOf((String) m[2]),
+              count((Long) m[3], exact)));
+    }
+    return new CoverageView(
+        collective, organisation.name(), exact, rows, row(null, all, exact), lines, months);
+  }
+
+  private static CoverageView.Row row(
+      String district, Map<DocumentType, Long> held, boolean exact) {
+    long members = held.getOrDefault(null, 0L);
+    Map<DocumentType, SmallCount> holding = new EnumMap<>(DocumentType.class);
+    Map<DocumentType, Integer> percent = new EnumMap<>(DocumentType.class);
+    for (DocumentType type : CoverageView.DOCUMENTS) {
+      long n = held.getOrDefault(type, 0L);
+      holding.put(type, count(n, exact));
+      if (exact && members > 0) {
+        percent.put(type, (int) Math.round(100.0 * n / members));
+      }
+    }
+    return new CoverageView.Row(district, count(members, exact), holding, percent);
+  }
+
+  private static SmallCount count(long n, boolean exact) {
+    return exact ? new SmallCount(n, false) : SmallCount.of(n);
+  }
+}
