@@ -1,8 +1,6 @@
 package org.sahay.entitlements;
 
-import static org.sahay.access.Permit.FUNDS;
 import static org.sahay.access.Permit.GLOBAL;
-import static org.sahay.access.Permit.MENTORS;
 import static org.sahay.access.Permit.OWN;
 
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.Set;
 import org.sahay.access.AccessPolicy.Relation;
 import org.sahay.access.Action;
 import org.sahay.access.Role;
+import org.sahay.registry.RegistryAction;
 
 /** The actions on schemes and on where members stand with them, each with its rule. */
 public enum EntitlementAction implements Action {
@@ -25,21 +24,10 @@ public enum EntitlementAction implements Action {
   /** Record an application, a grant, a rejection or an appeal. */
   ENTITLEMENT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
   /**
-   * See coverage (who holds which documents, drives, documents won): exact for the collective's own
-   * people, counts only for those who mentor or fund it.
+   * See coverage (who holds which documents, drives, documents won): whoever may count the
+   * collective's members; exact for its own people, counts only for those who mentor or fund it.
    */
-  COVERAGE_READ(
-      Map.of(
-          Role.ORG_ADMIN,
-          OWN,
-          Role.LEADER,
-          OWN,
-          Role.COUNSELLOR,
-          OWN,
-          Role.MENTOR_STAFF,
-          MENTORS,
-          Role.FUNDER_VIEWER,
-          FUNDS));
+  COVERAGE_READ(RegistryAction.MEMBER_COUNTS.rules());
 
   private final Map<Role, Set<Relation>> rules;
 
