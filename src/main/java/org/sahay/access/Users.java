@@ -316,7 +316,8 @@ public class Users {
     return switch (role) {
       case SYSTEM_ADMIN -> false;
       case ORG_ADMIN -> true;
-      case LEADER, COUNSELLOR, DISTRICT_LIAISON -> kind.equals("COLLECTIVE");
+      case LEADER, COUNSELLOR -> kind.equals("COLLECTIVE");
+      case DISTRICT_LIAISON -> kind.equals("DISTRICT_OFFICE");
       case MENTOR_STAFF -> kind.equals("MENTOR") || kind.equals("NETWORK");
       case FUNDER_VIEWER -> kind.equals("FUNDER");
     };

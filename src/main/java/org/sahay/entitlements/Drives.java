@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.access.AccessPolicy;
@@ -20,10 +18,8 @@ import org.sahay.platform.OrganisationId;
 import org.sahay.registry.DocumentType;
 import org.sahay.registry.Household;
 import org.sahay.registry.Households;
-import org.sahay.registry.MemberDocuments;
 import org.sahay.registry.MemberErased;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.Members;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,14 +52,10 @@ public class Drives {
   /** How many a pick added, and how many were in the drive already. */
   public record Added(int added, int alreadyIn) {}
 
-  /** The most members one drive takes at once. */
-  static final int MAX_PICK = 2_000;
-
   private final DriveStore store;
   private final Schemes schemes;
   private final Entitlements entitlements;
-  private final MemberDocuments documents;
-  private final Members members;
+  private final MemberPicks picks;
   private final Households households;
   private final AccessPolicy policy;
   private final AuditLog audit;
@@ -72,16 +64,14 @@ public class Drives {
       DriveStore store,
       Schemes schemes,
       Entitlements entitlements,
-      MemberDocuments documents,
-      Members members,
+      MemberPicks picks,
       Households households,
       AccessPolicy policy,
       AuditLog audit) {
     this.store = store;
     this.schemes = schemes;
     this.entitlements = entitlements;
-    this.documents = documents;
-    this.members = members;
+    this.picks = picks;
     this.households = households;
     this.policy = policy;
     this.audit = audit;
@@ -152,33 +142,7 @@ public class Drives {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
     store.find(own, id).orElseThrow(NotFoundException::new);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<MemberId> picked = new LinkedHashSet<>();
-    String without = pick.without() == null ? "" : pick.without().strip();
-    if (!without.isEmpty()) {
-      try {
-        picked.addAll(
-            documents.without(
-                by, DocumentType.valueOf(without.toUpperCase(Locale.ROOT)), MAX_PICK));
-      } catch (IllegalArgumentException e) {
-        errors.put("without", "drive.without.invalid");
-      }
-    }
-    for (String code : pick.codes() == null ? List.<String>of() : pick.codes()) {
-      for (String one : code.strip().split("[\\s,;]+")) {
-        if (one.isEmpty()) {
-          continue;
-        }
-        var member = members.byCode(by, one);
-        if (member.isEmpty()) {
-          errors.put("codes", "drive.codes.unknown");
-        } else {
-          picked.add(member.get());
-        }
-      }
-    }
-    if (picked.size() > MAX_PICK) {
-      errors.put("codes", "drive.pick.tooMany");
-    }
+    Set<MemberId> picked = picks.pick(by, pick.without(), pick.codes(), errors);
     if (!errors.isEmpty()) {
       return new EntitlementOutcome.Invalid<>(errors);
     }

@@ -27,7 +27,11 @@ public enum EntitlementAction implements Action {
    * See coverage (who holds which documents, drives, documents won): whoever may count the
    * collective's members; exact for its own people, counts only for those who mentor or fund it.
    */
-  COVERAGE_READ(RegistryAction.MEMBER_COUNTS.rules());
+  COVERAGE_READ(RegistryAction.MEMBER_COUNTS.rules()),
+  /** Make beneficiary lists for district offices, keep templates, read the lists sent. */
+  DISTRICT_LIST_SEND(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+  /** An office's liaison: the lists sent to the office, and what it supplied. */
+  DISTRICT_LIST_RECEIVE(Map.of(Role.DISTRICT_LIAISON, OWN));
 
   private final Map<Role, Set<Relation>> rules;
 

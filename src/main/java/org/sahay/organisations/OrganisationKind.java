@@ -5,5 +5,7 @@ public enum OrganisationKind {
   COLLECTIVE,
   MENTOR,
   FUNDER,
-  NETWORK
+  NETWORK,
+  /** A government office, such as a district administration, that receives beneficiary lists. */
+  DISTRICT_OFFICE
 }

@@ -108,6 +108,9 @@ public class Organisations {
                       || source.kind() == OrganisationKind.NETWORK)
                   && target.kind() == OrganisationKind.COLLECTIVE;
           case FUNDER_OF -> source.kind() == OrganisationKind.FUNDER && !from.equals(to);
+          case LIAISES_WITH ->
+              source.kind() == OrganisationKind.DISTRICT_OFFICE
+                  && target.kind() == OrganisationKind.COLLECTIVE;
         };
     if (!kindsFit || from.equals(to)) {
       return Linking.WRONG_KINDS;

@@ -24,6 +24,10 @@ final class Entitled {
     return http.get(path, "Authorization", Http.bearer(token));
   }
 
+  HttpResponse<byte[]> getBytes(String path) {
+    return http.getBytes(path, "Authorization", Http.bearer(token));
+  }
+
   HttpResponse<String> post(String path, String json, String... headers) {
     String[] all = new String[headers.length + 2];
     all[0] = "Authorization";
@@ -68,6 +72,17 @@ final class Entitled {
                 .formatted(head, ids));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.text(response.body(), "$.id");
+  }
+
+  /** Erases a member (the caller must be an admin of her collective); answers the status. */
+  int erase(String member) {
+    return http.send(
+            "DELETE",
+            "/api/v1/members/" + member + "?reason=MEMBER_REQUEST",
+            null,
+            "Authorization",
+            Http.bearer(token))
+        .statusCode();
   }
 
   /** Scheme code to the documents missing for the member, as her entitlements list says. */

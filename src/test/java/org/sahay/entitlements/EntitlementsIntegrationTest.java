@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.sahay.Http;
 import org.sahay.IntegrationTest;
 import org.sahay.Json;
 import org.sahay.access.Role;
@@ -250,15 +249,8 @@ class EntitlementsIntegrationTest extends IntegrationTest {
     assertThat(leader.record(asha, leader.scheme("AADHAAR"), "APPLIED", null).statusCode())
         .isEqualTo(200);
     var admin = fixtures.user(collective, Role.ORG_ADMIN);
-    var erased =
-        http()
-            .send(
-                "DELETE",
-                "/api/v1/members/" + asha + "?reason=MEMBER_REQUEST",
-                null,
-                "Authorization",
-                Http.bearer(http().token(admin.username(), admin.password())));
-    assertThat(erased.statusCode()).isEqualTo(204);
+    assertThat(new Entitled(http(), http().token(admin.username(), admin.password())).erase(asha))
+        .isEqualTo(204);
     assertThat(
             jdbc.sql(
                     "select count(*) from entitlement_event where entitlement_id in"

@@ -88,7 +88,11 @@ class OrganisationPagesController {
       @RequestParam String kind,
       @RequestParam OrganisationId target,
       RedirectAttributes redirect) {
-    LinkKind linkKind = "FUNDER_OF".equals(kind) ? LinkKind.FUNDER_OF : LinkKind.MENTOR_OF;
+    LinkKind linkKind =
+        java.util.Arrays.stream(LinkKind.values())
+            .filter(k -> k.name().equals(kind))
+            .findFirst()
+            .orElse(LinkKind.MENTOR_OF);
     var result = organisations.link(actor, id, linkKind, target);
     redirect.addFlashAttribute("notice", "organisation.link." + result.name());
     return "redirect:/organisations/" + id;

@@ -1,4 +1,4 @@
-package org.sahay.registry.internal;
+package org.sahay.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,351 @@
+package org.sahay.entitlements;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
+import org.sahay.entitlements.internal.DriveStore;
+import org.sahay.entitlements.internal.ListStore;
+import org.sahay.organisations.LinkKind;
+import org.sahay.organisations.Organisations;
+import org.sahay.organisations.Today;
+import org.sahay.platform.NotFoundException;
+import org.sahay.platform.OrganisationId;
+import org.sahay.platform.TableWriter;
+import org.sahay.platform.Vault;
+import org.sahay.registry.DistrictSharing;
+import org.sahay.registry.MemberErased;
+import org.sahay.registry.MemberId;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Beneficiary lists for district offices. A list is made from a selection (members without a
+ * document, a drive's members, codes) with a template, for an office the collective works with.
+ * Only members whose consent to share with a district administration holds are in it; those left
+ * out are counted and named inside the collective. It is frozen as sent: each row's cells are
+ * sealed under the member's own key, so later edits do not change it, a withdrawn consent does not
+ * rewrite it, and erasing the member leaves her row unreadable. The office's liaison reads only the
+ * lists sent to the office.
+ */
+@Service
+public class BeneficiaryLists {
+
+  /** A list to make: template, office, title, the selection, and the scheme it is for, if any. */
+  public record Input(
+      String template,
+      String office,
+      String title,
+      String without,
+      String drive,
+      List<String> codes,
+      String scheme) {}
+
+  /** A list as made: the log entry, and the members left out for lack of consent. */
+  public record Made(BeneficiaryList list, List<DistrictSharing.LeftOut> leftOut) {}
+
+  /** A list's rows as sent, opened: the headings and each row's cells (null once erased). */
+  public record Opened(BeneficiaryList list, ListTemplate template, List<List<String>> rows) {}
+
+  private static final String FIELD = "district-list-row";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ListStore store;
+  private final DriveStore drives;
+  private final MemberPicks picks;
+  private final DistrictSharing sharing;
+  private final Organisations organisations;
+  private final Schemes schemes;
+  private final Vault vault;
+  private final MessageSource messages;
+  private final AccessPolicy policy;
+  private final AuditLog audit;
+  private final Today today;
+
+  BeneficiaryLists(
+      ListStore store,
+      DriveStore drives,
+      MemberPicks picks,
+      DistrictSharing sharing,
+      Organisations organisations,
+      Schemes schemes,
+      Vault vault,
+      MessageSource messages,
+      AccessPolicy policy,
+      AuditLog audit,
+      Today today) {
+    this.store = store;
+    this.drives = drives;
+    this.picks = picks;
+    this.sharing = sharing;
+    this.organisations = organisations;
+    this.schemes = schemes;
+    this.vault = vault;
+    this.messages = messages;
+    this.policy = policy;
+    this.audit = audit;
+    this.today = today;
+  }
+
+  /** The templates a collective may use: the shared examples and its own. */
+  @Transactional(readOnly = true)
+  public List<ListTemplate> templates(Actor by) {
+    return store.templates(own(by, EntitlementAction.DISTRICT_LIST_SEND));
+  }
+
+  /** The lists the actor's collective sent, or its office received. */
+  @Transactional(readOnly = true)
+  public List<BeneficiaryList> lists(Actor by) {
+    OrganisationId own = by.organisation();
+    if (own != null && policy.permits(by, EntitlementAction.DISTRICT_LIST_RECEIVE, own)) {
+      return store.lists("office", own);
+    }
+    return store.lists("organisation", own(by, EntitlementAction.DISTRICT_LIST_SEND));
+  }
+
+  /** One list, for the collective that sent it or the office that received it. */
+  @Transactional(readOnly = true)
+  public BeneficiaryList get(Actor by, BeneficiaryListId id) {
+    BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
+    readable(by, list);
+    return list;
+  }
+
+  /** Makes a list and sends it (logs it as sent to the office). */
+  @Transactional
+  public EntitlementOutcome<Made> make(Actor by, Input input) {
+    OrganisationId own = own(by, EntitlementAction.DISTRICT_LIST_SEND);
+    Map<String, String> errors = new LinkedHashMap<>();
+    ListTemplate template = template(by, input.template(), own).orElse(null);
+    if (template == null) {
+      errors.put("template", "list.template.unknown");
+    }
+    OrganisationId office = office(input.office(), own).orElse(null);
+    if (office == null) {
+      errors.put("office", "list.office.unknown");
+    }
+    String title = input.title() == null ? "" : input.title().strip();
+    if (title.isEmpty() || title.length() > 160) {
+      errors.put("title", "list.title.required");
+    }
+    SchemeId scheme = scheme(by, input.scheme(), errors);
+    Set<MemberId> picked = picks.pick(by, input.without(), input.codes(), errors);
+    String selection = selection(input, own, picked, errors);
+    if (picked.isEmpty() && !errors.containsKey("codes") && !errors.containsKey("drive")) {
+      errors.put("codes", "list.selection.empty");
+    }
+    if (!errors.isEmpty()) {
+      return new EntitlementOutcome.Invalid<>(errors);
+    }
+    DistrictSharing.Split split = sharing.forDistrict(by, List.copyOf(picked));
+    OffsetDateTime now = OffsetDateTime.now();
+    BeneficiaryList list =
+        new BeneficiaryList(
+            BeneficiaryListId.newId(),
+            own,
+            office,
+            template.id(),
+            title,
+            selection,
+            scheme,
+            split.shared().size(),
+            split.leftOut().size(),
+            by.username(),
+            now,
+            null,
+            null);
+    store.insert(list);
+    freeze(list, template, split.shared());
+    split.leftOut().forEach(m -> store.leftOut(list.id(), own, m.id()));
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            own,
+            "DISTRICT_LIST_SENT",
+            "beneficiary_list",
+            list.id().toString(),
+            list.rows() + " rows, " + list.leftOut() + " left out for consent"));
+    return new EntitlementOutcome.Saved<>(new Made(list, split.leftOut()));
+  }
+
+  /** Seals each row's cells, as the template renders them today, under the member's key. */
+  private void freeze(
+      BeneficiaryList list, ListTemplate template, List<DistrictSharing.Shared> shared) {
+    LocalDate day = today.at(list.organisation());
+    int position = 1;
+    for (DistrictSharing.Shared member : shared) {
+      List<String> cells = ListCells.of(template, member, position, day, messages);
+      store.row(
+          list.id(),
+          list.organisation(),
+          position,
+          member.id(),
+          vault.encrypt(member.id().value(), FIELD, JSON.writeValueAsString(cells)));
+      position++;
+    }
+  }
+
+  /** The members left out of a list for lack of consent, for the collective only. */
+  @Transactional(readOnly = true)
+  public List<DistrictSharing.LeftOut> leftOut(Actor by, BeneficiaryListId id) {
+    BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, EntitlementAction.DISTRICT_LIST_SEND, list.organisation());
+    return sharing.named(by, store.leftOutOf(id));
+  }
+
+  /** The rows as sent; reading them is audited. */
+  @Transactional
+  public Opened open(Actor by, BeneficiaryListId id) {
+    BeneficiaryList list = get(by, id);
+    ListTemplate template = store.template(list.template()).orElseThrow();
+    List<List<String>> rows = new ArrayList<>();
+    for (ListStore.Row row : store.rows(id)) {
+      Optional<String> cells =
+          row.sealed() == null
+              ? Optional.empty()
+              : vault.decrypt(row.member().value(), FIELD, row.sealed());
+      rows.add(
+          cells
+              .map(json -> JSON.readValue(json, new TypeReference<List<String>>() {}))
+              .orElse(null));
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            list.organisation(),
+            "DISTRICT_LIST_READ",
+            "beneficiary_list",
+            id.toString(),
+            rows.size() + " rows"));
+    return new Opened(list, template, rows);
+  }
+
+  /** The list as a file: CSV or XLSX, in the template's columns and headings. */
+  @Transactional
+  public byte[] export(Actor by, BeneficiaryListId id, String format) {
+    Opened opened = open(by, id);
+    var out = new ByteArrayOutputStream();
+    List<String> headings = opened.template().headings();
+    try (TableWriter writer =
+        "xlsx".equals(format)
+            ? TableWriter.xlsx(out, "List", headings, Map.of())
+            : TableWriter.csv(out, headings)) {
+      for (List<String> row : opened.rows()) {
+        if (row != null) {
+          writer.row(row);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The office's liaison acknowledges the list. */
+  @Transactional
+  public void acknowledge(Actor by, BeneficiaryListId id) {
+    BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
+    store.acknowledge(id, by.username());
+  }
+
+  @EventListener
+  void on(MemberErased erased) {
+    store.forgetMember(erased.organisation(), erased.member());
+  }
+
+  private void readable(Actor by, BeneficiaryList list) {
+    OrganisationId own = by.organisation();
+    if (own != null && own.equals(list.office())) {
+      policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
+    } else {
+      policy.require(by, EntitlementAction.DISTRICT_LIST_SEND, list.organisation());
+    }
+  }
+
+  private Optional<ListTemplate> template(Actor by, String text, OrganisationId own) {
+    try {
+      return store
+          .template(ListTemplateId.of(String.valueOf(text).strip()))
+          .filter(t -> t.organisation() == null || t.organisation().equals(own));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An office the collective works with (linked to it), else none. */
+  private Optional<OrganisationId> office(String text, OrganisationId own) {
+    try {
+      OrganisationId office = OrganisationId.of(String.valueOf(text).strip());
+      return organisations.linkedTo(own, LinkKind.LIAISES_WITH).stream()
+          .map(o -> o.id())
+          .filter(office::equals)
+          .findFirst();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private SchemeId scheme(Actor by, String text, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return schemes.get(by, SchemeId.of(text.strip())).id();
+    } catch (IllegalArgumentException | NotFoundException e) {
+      errors.put("scheme", "entitlement.scheme.unknown");
+      return null;
+    }
+  }
+
+  /** How the members were picked, in words for the log; a drive's members are added. */
+  private String selection(
+      Input input, OrganisationId own, Set<MemberId> picked, Map<String, String> errors) {
+    List<String> parts = new ArrayList<>();
+    if (input.without() != null && !input.without().isBlank()) {
+      parts.add("without " + input.without().strip().toUpperCase(Locale.ROOT));
+    }
+    if (input.drive() != null && !input.drive().isBlank()) {
+      try {
+        DriveId drive = DriveId.of(input.drive().strip());
+        drives.find(own, drive).orElseThrow(IllegalArgumentException::new);
+        picked.addAll(drives.members(own, drive));
+        parts.add("drive " + drive);
+      } catch (IllegalArgumentException e) {
+        errors.put("drive", "list.drive.unknown");
+      }
+    }
+    if (input.codes() != null && input.codes().stream().anyMatch(c -> !c.isBlank())) {
+      parts.add("codes");
+    }
+    return String.join(", ", parts);
+  }
+
+  private OrganisationId own(Actor by, EntitlementAction action) {
+    if (by.organisation() == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, action, by.organisation());
+    return by.organisation();
+  }
+
+  static DateTimeFormatter dates(ListTemplate template) {
+    return DateTimeFormatter.ofPattern(template.dateFormat(), Locale.ROOT);
+  }
+}

@@ -1,0 +1,97 @@
+package org.sahay.entitlements.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.sahay.access.Actor;
+import org.sahay.entitlements.BeneficiaryList;
+import org.sahay.entitlements.BeneficiaryListId;
+import org.sahay.entitlements.BeneficiaryLists;
+import org.sahay.entitlements.ListTemplate;
+import org.sahay.registry.DistrictSharing;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * District lists over JSON: {@code /api/v1/beneficiary-list-templates}, {@code
+ * /api/v1/beneficiary-lists} (made by a collective, read by it and by the office it was sent to)
+ * and {@code /{id}/export?format=csv|xlsx}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ListApiController {
+
+  private final BeneficiaryLists lists;
+  private final Answers answers;
+
+  ListApiController(BeneficiaryLists lists, Answers answers) {
+    this.lists = lists;
+    this.answers = answers;
+  }
+
+  @GetMapping("/beneficiary-list-templates")
+  List<ListTemplate> templates(Actor actor) {
+    return lists.templates(actor);
+  }
+
+  @GetMapping("/beneficiary-lists")
+  List<BeneficiaryList> lists(Actor actor) {
+    return lists.lists(actor);
+  }
+
+  @PostMapping("/beneficiary-lists")
+  ResponseEntity<?> make(
+      Actor actor, @RequestBody BeneficiaryLists.Input input, HttpServletRequest request) {
+    return answers.of(
+        lists.make(actor, input),
+        request,
+        made -> "/api/v1/beneficiary-lists/" + made.list().id(),
+        "list.stale");
+  }
+
+  @GetMapping("/beneficiary-lists/{id}")
+  BeneficiaryList list(Actor actor, @PathVariable BeneficiaryListId id) {
+    return lists.get(actor, id);
+  }
+
+  @GetMapping("/beneficiary-lists/{id}/left-out")
+  List<DistrictSharing.LeftOut> leftOut(Actor actor, @PathVariable BeneficiaryListId id) {
+    return lists.leftOut(actor, id);
+  }
+
+  @PostMapping("/beneficiary-lists/{id}/acknowledgement")
+  ResponseEntity<Void> acknowledge(Actor actor, @PathVariable BeneficiaryListId id) {
+    lists.acknowledge(actor, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/beneficiary-lists/{id}/export")
+  ResponseEntity<byte[]> export(
+      Actor actor,
+      @PathVariable BeneficiaryListId id,
+      @RequestParam(defaultValue = "csv") String format) {
+    return download(lists.export(actor, id, format), id, format);
+  }
+
+  static ResponseEntity<byte[]> download(byte[] file, BeneficiaryListId id, String format) {
+    boolean xlsx = "xlsx".equals(format);
+    return ResponseEntity.ok()
+        .contentType(
+            xlsx
+                ? MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                : MediaType.parseMediaType("text/csv; charset=UTF-8"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"list-" + id + (xlsx ? ".xlsx" : ".csv") + "\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(file);
+  }
+}
