@@ -28,6 +28,9 @@ import org.sahay.organisations.OrganisationKind;
 /** Debian's headless Chromium, driven by Debian's chromedriver; nothing is downloaded. */
 class BrowserIntegrationTest extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.sahay.organisations.Organisations organisations;
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -351,6 +354,27 @@ class BrowserIntegrationTest extends IntegrationTest {
             """
                 .formatted(pmjdy));
     post.apply("/api/v1/drives/" + drive + "/members", "{\"without\":\"BANK_ACCOUNT\"}");
+    var office = fixtures.organisation(OrganisationKind.DISTRICT_OFFICE);
+    organisations.link(
+        fixtures.systemAdmin().actor(),
+        office.id(),
+        org.sahay.organisations.LinkKind.LIAISES_WITH,
+        collective.id());
+    post.apply(
+        "/api/v1/members/" + member + "/consents",
+        "{\"purpose\":\"SHARE_WITH_DISTRICT\",\"granted\":true}");
+    var listMade =
+        http.postJson(
+            "/api/v1/beneficiary-lists",
+            """
+            {"template":"1157e000-0000-4000-8000-000000000002","office":"%s",
+             "title":"మండల రేషన్ జాబితా","without":"RATION_CARD"}
+            """
+                .formatted(office.id()),
+            "Authorization",
+            Http.bearer(token));
+    assertThat(listMade.statusCode()).as(listMade.body()).isEqualTo(201);
+    String list = org.sahay.Json.text(listMade.body(), "$.list.id");
     // These lie deeper than two clicks from the navigation.
     return java.util.List.of(
         "/",
@@ -359,7 +383,10 @@ class BrowserIntegrationTest extends IntegrationTest {
         "/members/" + member + "/entitlements/" + pmjdy,
         "/entitlements/drives/" + drive,
         "/entitlements/drives/new",
-        "/entitlements/schemes/new");
+        "/entitlements/schemes/new",
+        "/entitlements/lists/new",
+        "/entitlements/lists/" + list,
+        "/entitlements/lists/" + list + "/locked");
   }
 
   /** Clicks and waits for the next page to replace this one. */

@@ -44,6 +44,16 @@ public final class Http {
 
   /** Posts a form; adds the CSRF token of {@code csrfFrom} (a page) unless it is null. */
   public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrfFrom) {
+    return send(formPost(path, fields, csrfFrom));
+  }
+
+  /** Posts a form whose answer is a file, kept as bytes. */
+  public HttpResponse<byte[]> postFormBytes(
+      String path, Map<String, String> fields, String csrfFrom) {
+    return send(formPost(path, fields, csrfFrom), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder formPost(String path, Map<String, String> fields, String csrfFrom) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     if (csrfFrom != null) {
       all.put("_csrf", csrf(csrfFrom));
@@ -52,10 +62,9 @@ public final class Http {
         all.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   public HttpResponse<String> postJson(String path, String json, String... headers) {

@@ -257,6 +257,20 @@ public class BeneficiaryLists {
     return out.toByteArray();
   }
 
+  /** The list as an XLSX file locked with a new password, which is returned once and not kept. */
+  public record Locked(byte[] file, String password) {}
+
+  @Transactional
+  public Locked exportLocked(Actor by, BeneficiaryListId id, String password) {
+    String key = password == null || password.length() < 12 ? ProtectedFiles.password() : password;
+    return new Locked(ProtectedFiles.lock(export(by, id, "xlsx"), key), key);
+  }
+
+  /** A new password for a locked export, made where it is shown. */
+  public String newPassword() {
+    return ProtectedFiles.password();
+  }
+
   /** The office's liaison acknowledges the list. */
   @Transactional
   public void acknowledge(Actor by, BeneficiaryListId id) {

@@ -77,6 +77,13 @@ class ListApiController {
       Actor actor,
       @PathVariable BeneficiaryListId id,
       @RequestParam(defaultValue = "csv") String format) {
+    if ("protected-xlsx".equals(format)) {
+      var locked = lists.exportLocked(actor, id, null);
+      return ResponseEntity.ok()
+          .headers(download(locked.file(), id, "xlsx").getHeaders())
+          .header("X-File-Password", locked.password())
+          .body(locked.file());
+    }
     return download(lists.export(actor, id, format), id, format);
   }
 
