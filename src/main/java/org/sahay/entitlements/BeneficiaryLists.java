@@ -1,8 +1,5 @@
 package org.sahay.entitlements;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,13 +14,13 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.entitlements.internal.DriveStore;
+import org.sahay.entitlements.internal.EntitlementStore;
 import org.sahay.entitlements.internal.ListStore;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisations;
 import org.sahay.organisations.Today;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
-import org.sahay.platform.TableWriter;
 import org.sahay.platform.Vault;
 import org.sahay.registry.DistrictSharing;
 import org.sahay.registry.MemberErased;
@@ -32,7 +29,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,13 +56,12 @@ public class BeneficiaryLists {
   /** A list as made: the log entry, and the members left out for lack of consent. */
   public record Made(BeneficiaryList list, List<DistrictSharing.LeftOut> leftOut) {}
 
-  /** A list's rows as sent, opened: the headings and each row's cells (null once erased). */
-  public record Opened(BeneficiaryList list, ListTemplate template, List<List<String>> rows) {}
-
-  private static final String FIELD = "district-list-row";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  static final String FIELD = "district-list-row";
+  static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ListStore store;
+  private final EntitlementStore standings;
+  private final Entitlements entitlements;
   private final DriveStore drives;
   private final MemberPicks picks;
   private final DistrictSharing sharing;
@@ -80,6 +75,8 @@ public class BeneficiaryLists {
 
   BeneficiaryLists(
       ListStore store,
+      EntitlementStore standings,
+      Entitlements entitlements,
       DriveStore drives,
       MemberPicks picks,
       DistrictSharing sharing,
@@ -91,6 +88,8 @@ public class BeneficiaryLists {
       AuditLog audit,
       Today today) {
     this.store = store;
+    this.standings = standings;
+    this.entitlements = entitlements;
     this.drives = drives;
     this.picks = picks;
     this.sharing = sharing;
@@ -171,7 +170,7 @@ public class BeneficiaryLists {
             null,
             null);
     store.insert(list);
-    freeze(list, template, split.shared());
+    freeze(by, list, template, split.shared());
     split.leftOut().forEach(m -> store.leftOut(list.id(), own, m.id()));
     audit.record(
         new AuditLog.Event(
@@ -186,7 +185,7 @@ public class BeneficiaryLists {
 
   /** Seals each row's cells, as the template renders them today, under the member's key. */
   private void freeze(
-      BeneficiaryList list, ListTemplate template, List<DistrictSharing.Shared> shared) {
+      Actor by, BeneficiaryList list, ListTemplate template, List<DistrictSharing.Shared> shared) {
     LocalDate day = today.at(list.organisation());
     int position = 1;
     for (DistrictSharing.Shared member : shared) {
@@ -196,9 +195,43 @@ public class BeneficiaryLists {
           list.organisation(),
           position,
           member.id(),
-          vault.encrypt(member.id().value(), FIELD, JSON.writeValueAsString(cells)));
+          vault.encrypt(member.id().value(), FIELD, JSON.writeValueAsString(cells)),
+          list.scheme() == null ? null : applied(by, member.id(), list.scheme()));
       position++;
     }
+  }
+
+  /**
+   * A list made for a scheme is an application for everyone on it: a member (or household) with
+   * nothing recorded yet, or only eligibility, is recorded as applied; the row keeps that standing
+   * so that what the office supplies is recorded on it.
+   */
+  private EntitlementId applied(Actor by, MemberId member, SchemeId scheme) {
+    Standing standing =
+        entitlements.standings(by, member, s -> s.id().equals(scheme)).stream()
+            .findFirst()
+            .orElse(null);
+    if (standing == null) {
+      return null;
+    }
+    Entitlement current = standing.entitlement();
+    if (current == null
+        || current.status() == EntitlementStatus.ELIGIBLE
+        || current.status() == EntitlementStatus.DOCUMENTS_MISSING) {
+      var outcome =
+          entitlements.record(
+              by,
+              member,
+              new Entitlements.Change(
+                  scheme.toString(),
+                  EntitlementStatus.APPLIED.name(),
+                  null,
+                  current == null ? null : current.version()));
+      if (outcome instanceof EntitlementOutcome.Saved<Entitlement> saved) {
+        return saved.value().id();
+      }
+    }
+    return current == null ? null : current.id();
   }
 
   /** The members left out of a list for lack of consent, for the collective only. */
@@ -207,76 +240,6 @@ public class BeneficiaryLists {
     BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, EntitlementAction.DISTRICT_LIST_SEND, list.organisation());
     return sharing.named(by, store.leftOutOf(id));
-  }
-
-  /** The rows as sent; reading them is audited. */
-  @Transactional
-  public Opened open(Actor by, BeneficiaryListId id) {
-    BeneficiaryList list = get(by, id);
-    ListTemplate template = store.template(list.template()).orElseThrow();
-    List<List<String>> rows = new ArrayList<>();
-    for (ListStore.Row row : store.rows(id)) {
-      Optional<String> cells =
-          row.sealed() == null
-              ? Optional.empty()
-              : vault.decrypt(row.member().value(), FIELD, row.sealed());
-      rows.add(
-          cells
-              .map(json -> JSON.readValue(json, new TypeReference<List<String>>() {}))
-              .orElse(null));
-    }
-    audit.record(
-        new AuditLog.Event(
-            by.username(),
-            list.organisation(),
-            "DISTRICT_LIST_READ",
-            "beneficiary_list",
-            id.toString(),
-            rows.size() + " rows"));
-    return new Opened(list, template, rows);
-  }
-
-  /** The list as a file: CSV or XLSX, in the template's columns and headings. */
-  @Transactional
-  public byte[] export(Actor by, BeneficiaryListId id, String format) {
-    Opened opened = open(by, id);
-    var out = new ByteArrayOutputStream();
-    List<String> headings = opened.template().headings();
-    try (TableWriter writer =
-        "xlsx".equals(format)
-            ? TableWriter.xlsx(out, "List", headings, Map.of())
-            : TableWriter.csv(out, headings)) {
-      for (List<String> row : opened.rows()) {
-        if (row != null) {
-          writer.row(row);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  /** The list as an XLSX file locked with a new password, which is returned once and not kept. */
-  public record Locked(byte[] file, String password) {}
-
-  @Transactional
-  public Locked exportLocked(Actor by, BeneficiaryListId id, String password) {
-    String key = password == null || password.length() < 12 ? ProtectedFiles.password() : password;
-    return new Locked(ProtectedFiles.lock(export(by, id, "xlsx"), key), key);
-  }
-
-  /** A new password for a locked export, made where it is shown. */
-  public String newPassword() {
-    return ProtectedFiles.password();
-  }
-
-  /** The office's liaison acknowledges the list. */
-  @Transactional
-  public void acknowledge(Actor by, BeneficiaryListId id) {
-    BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
-    store.acknowledge(id, by.username());
   }
 
   @EventListener

@@ -162,6 +162,60 @@ class DistrictListsIntegrationTest extends IntegrationTest {
     assertThat(Json.object(unlinked.body(), "$.errors")).containsKey("office");
   }
 
+  /**
+   * A list made for a scheme is an application for everyone on it, and what the office supplies is
+   * recorded on each person's standing as granted, once.
+   */
+  @Test
+  void aSchemesListRecordsApplicationsAndWhatTheOfficeSuppliedIsGranted() {
+    Setting s = setting();
+    String asha = s.leader.member("Asha Ration");
+    String bina = s.leader.member("Bina Ration");
+    consent(s.leader, asha, true);
+    consent(s.leader, bina, true);
+    String scheme = s.leader.scheme("EMERGENCY_RATION");
+    var made =
+        s.leader.post(
+            "/api/v1/beneficiary-lists",
+            """
+            {"template":"%s","office":"%s","title":"Free ration, no card","without":"RATION_CARD",
+             "scheme":"%s"}
+            """
+                .formatted(TEMPLATE, s.office.id(), scheme));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String base = "/api/v1/beneficiary-lists/" + Json.text(made.body(), "$.list.id");
+    for (String member : List.of(asha, bina)) {
+      assertThat(
+              Json.text(
+                  s.leader.get("/api/v1/members/" + member + "/entitlements/" + scheme).body(),
+                  "$.entitlement.status"))
+          .isEqualTo("APPLIED");
+    }
+    String rows = s.liaison.get(base + "/rows").body();
+    int ashasRow =
+        rows.contains("\"Asha Ration\"")
+            ? ((Number) Json.list(rows, "$.rows[?(@.cells[1] == 'Asha Ration')].position").get(0))
+                .intValue()
+            : -1;
+    assertThat(s.liaison.post(base + "/rows/" + ashasRow + "/supplied", "{}").statusCode())
+        .isEqualTo(204);
+    assertThat(s.liaison.post(base + "/rows/" + ashasRow + "/supplied", "{}").statusCode())
+        .isEqualTo(204);
+    String ashas = s.leader.get("/api/v1/members/" + asha + "/entitlements/" + scheme).body();
+    assertThat(Json.text(ashas, "$.entitlement.status")).isEqualTo("GRANTED");
+    assertThat(Json.list(ashas, "$.entitlement.history[*].status"))
+        .containsExactly("APPLIED", "GRANTED");
+    assertThat(
+            Json.text(
+                s.leader.get("/api/v1/members/" + bina + "/entitlements/" + scheme).body(),
+                "$.entitlement.status"))
+        .isEqualTo("APPLIED");
+    assertThat(s.leader.post(base + "/rows/" + ashasRow + "/supplied", "{}").statusCode())
+        .as("only the office records what it supplied")
+        .isIn(403, 404);
+    assertThat(setting().liaison.post(base + "/rows/1/supplied", "{}").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void anErasedMembersRowCanNoLongerBeRead() throws Exception {
     Setting s = setting();

@@ -63,8 +63,10 @@ class ListPagesIntegrationTest extends IntegrationTest {
     String shown = leader.get(page).body();
     assertThat(shown)
         .contains("The list is made and logged as sent.", "id=\"list-rows\">1<")
-        .contains("Padma Not Asked")
-        .doesNotContain("Lakshmi Agreed");
+        .contains("Padma Not Asked", "Lakshmi Agreed");
+    assertThat(shown.substring(shown.indexOf("id=\"rows\""), shown.indexOf("id=\"left-out\"")))
+        .contains("Lakshmi Agreed")
+        .doesNotContain("Padma Not Asked");
 
     String locked = leader.get(page + "/locked").body();
     Matcher password =

@@ -148,6 +148,16 @@ public class EntitlementStore {
     return changed;
   }
 
+  /** One standing by its id, in the organisation. */
+  public Optional<Entitlement> byId(OrganisationId organisation, EntitlementId id) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from entitlement where id = :id and organisation_id = :org")
+        .param("id", id.value())
+        .param("org", organisation.value())
+        .query(ENTITLEMENT)
+        .optional();
+  }
+
   /** Forgets an erased member's standing with every scheme, history and all. */
   public void forgetMember(OrganisationId organisation, MemberId member) {
     jdbc.sql(

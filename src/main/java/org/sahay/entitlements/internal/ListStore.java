@@ -36,7 +36,13 @@ public class ListStore {
   private static final RowMapper<BeneficiaryList> LIST = ListStore::list;
 
   /** A frozen row: its position, member and sealed cells. */
-  public record Row(int position, MemberId member, byte[] sealed, OffsetDateTime suppliedAt) {}
+  public record Row(
+      int position,
+      MemberId member,
+      byte[] sealed,
+      OffsetDateTime suppliedAt,
+      String suppliedBy,
+      org.sahay.entitlements.EntitlementId entitlement) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -109,12 +115,15 @@ public class ListStore {
       OrganisationId organisation,
       int position,
       MemberId member,
-      byte[] sealed) {
+      byte[] sealed,
+      org.sahay.entitlements.EntitlementId entitlement) {
     jdbc.sql(
             """
-            insert into beneficiary_list_row (list_id, position, member_id, organisation_id, sealed)
-            values (:list, :position, :member, :org, :sealed)
+            insert into beneficiary_list_row (list_id, position, member_id, organisation_id, sealed,
+              entitlement_id)
+            values (:list, :position, :member, :org, :sealed, :entitlement)
             """)
+        .param("entitlement", entitlement == null ? null : entitlement.value())
         .param("list", list.value())
         .param("position", position)
         .param("member", member.value())
@@ -159,16 +168,22 @@ public class ListStore {
 
   public List<Row> rows(BeneficiaryListId list) {
     return jdbc.sql(
-            "select position, member_id, sealed, supplied_at from beneficiary_list_row"
-                + " where list_id = :list order by position")
+            "select position, member_id, sealed, supplied_at, supplied_by, entitlement_id"
+                + " from beneficiary_list_row where list_id = :list order by position")
         .param("list", list.value())
         .query(
-            (rs, n) ->
-                new Row(
-                    rs.getInt(1),
-                    new MemberId(rs.getObject(2, UUID.class)),
-                    rs.getBytes(3),
-                    rs.getObject(4, OffsetDateTime.class)))
+            (rs, n) -> {
+              UUID entitlement = rs.getObject(6, UUID.class);
+              return new Row(
+                  rs.getInt(1),
+                  new MemberId(rs.getObject(2, UUID.class)),
+                  rs.getBytes(3),
+                  rs.getObject(4, OffsetDateTime.class),
+                  rs.getString(5),
+                  entitlement == null
+                      ? null
+                      : new org.sahay.entitlements.EntitlementId(entitlement));
+            })
         .list();
   }
 

@@ -7,6 +7,7 @@ import org.sahay.entitlements.BeneficiaryList;
 import org.sahay.entitlements.BeneficiaryListId;
 import org.sahay.entitlements.BeneficiaryLists;
 import org.sahay.entitlements.ListTemplate;
+import org.sahay.entitlements.SentLists;
 import org.sahay.registry.DistrictSharing;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ListApiController {
 
   private final BeneficiaryLists lists;
+  private final SentLists sent;
   private final Answers answers;
 
-  ListApiController(BeneficiaryLists lists, Answers answers) {
+  ListApiController(BeneficiaryLists lists, SentLists sent, Answers answers) {
     this.lists = lists;
+    this.sent = sent;
     this.answers = answers;
   }
 
@@ -68,7 +71,20 @@ class ListApiController {
 
   @PostMapping("/beneficiary-lists/{id}/acknowledgement")
   ResponseEntity<Void> acknowledge(Actor actor, @PathVariable BeneficiaryListId id) {
-    lists.acknowledge(actor, id);
+    sent.acknowledge(actor, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/beneficiary-lists/{id}/rows")
+  SentLists.Opened rows(Actor actor, @PathVariable BeneficiaryListId id) {
+    return sent.open(actor, id);
+  }
+
+  /** The office supplied the person on the row; for a scheme's list, her standing is granted. */
+  @PostMapping("/beneficiary-lists/{id}/rows/{position}/supplied")
+  ResponseEntity<Void> supplied(
+      Actor actor, @PathVariable BeneficiaryListId id, @PathVariable int position) {
+    sent.supplied(actor, id, position);
     return ResponseEntity.noContent().build();
   }
 
@@ -78,13 +94,13 @@ class ListApiController {
       @PathVariable BeneficiaryListId id,
       @RequestParam(defaultValue = "csv") String format) {
     if ("protected-xlsx".equals(format)) {
-      var locked = lists.exportLocked(actor, id, null);
+      var locked = sent.exportLocked(actor, id, null);
       return ResponseEntity.ok()
           .headers(download(locked.file(), id, "xlsx").getHeaders())
           .header("X-File-Password", locked.password())
           .body(locked.file());
     }
-    return download(lists.export(actor, id, format), id, format);
+    return download(sent.export(actor, id, format), id, format);
   }
 
   static ResponseEntity<byte[]> download(byte[] file, BeneficiaryListId id, String format) {

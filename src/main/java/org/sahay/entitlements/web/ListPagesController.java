@@ -11,6 +11,7 @@ import org.sahay.entitlements.Drives;
 import org.sahay.entitlements.EntitlementAction;
 import org.sahay.entitlements.EntitlementOutcome;
 import org.sahay.entitlements.Schemes;
+import org.sahay.entitlements.SentLists;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ListPagesController {
 
   private final BeneficiaryLists lists;
+  private final SentLists sent;
   private final Schemes schemes;
   private final Drives drives;
   private final Organisations organisations;
@@ -43,11 +45,13 @@ class ListPagesController {
 
   ListPagesController(
       BeneficiaryLists lists,
+      SentLists sent,
       Schemes schemes,
       Drives drives,
       Organisations organisations,
       AccessPolicy policy) {
     this.lists = lists;
+    this.sent = sent;
     this.schemes = schemes;
     this.drives = drives;
     this.organisations = organisations;
@@ -110,6 +114,7 @@ class ListPagesController {
     model.addAttribute("list", list);
     model.addAttribute("sender", sender);
     model.addAttribute("leftOut", sender ? lists.leftOut(actor, id) : List.of());
+    model.addAttribute("opened", sent.open(actor, id));
     model.addAttribute("names", names(actor));
     if (!model.containsAttribute("notice")) {
       model.addAttribute("notice", null);
@@ -122,27 +127,38 @@ class ListPagesController {
       Actor actor,
       @PathVariable BeneficiaryListId id,
       @RequestParam(defaultValue = "csv") String format) {
-    return ListApiController.download(lists.export(actor, id, format), id, format);
+    return ListApiController.download(sent.export(actor, id, format), id, format);
   }
 
   /** Shows a new password once, with the button that downloads the file locked with it. */
   @GetMapping("/entitlements/lists/{id}/locked")
   String locked(Actor actor, @PathVariable BeneficiaryListId id, Model model) {
     model.addAttribute("list", lists.get(actor, id));
-    model.addAttribute("password", lists.newPassword());
+    model.addAttribute("password", sent.newPassword());
     return "entitlements/locked";
   }
 
   @PostMapping("/entitlements/lists/{id}/locked.xlsx")
   ResponseEntity<byte[]> lockedFile(
       Actor actor, @PathVariable BeneficiaryListId id, @RequestParam String password) {
-    var locked = lists.exportLocked(actor, id, password);
+    var locked = sent.exportLocked(actor, id, password);
     return ListApiController.download(locked.file(), id, "xlsx");
+  }
+
+  @PostMapping("/entitlements/lists/{id}/rows/{position}/supplied")
+  String supplied(
+      Actor actor,
+      @PathVariable BeneficiaryListId id,
+      @PathVariable int position,
+      RedirectAttributes redirect) {
+    sent.supplied(actor, id, position);
+    redirect.addFlashAttribute("notice", "list.supplied.done");
+    return "redirect:/entitlements/lists/" + id + "#row-" + position;
   }
 
   @PostMapping("/entitlements/lists/{id}/acknowledgement")
   String acknowledge(Actor actor, @PathVariable BeneficiaryListId id, RedirectAttributes redirect) {
-    lists.acknowledge(actor, id);
+    sent.acknowledge(actor, id);
     redirect.addFlashAttribute("notice", "list.acknowledged.done");
     return "redirect:/entitlements/lists/" + id;
   }
