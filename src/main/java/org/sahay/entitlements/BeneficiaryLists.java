@@ -102,12 +102,6 @@ public class BeneficiaryLists {
     this.today = today;
   }
 
-  /** The templates a collective may use: the shared examples and its own. */
-  @Transactional(readOnly = true)
-  public List<ListTemplate> templates(Actor by) {
-    return store.templates(own(by, EntitlementAction.DISTRICT_LIST_SEND));
-  }
-
   /** The lists the actor's collective sent, or its office received. */
   @Transactional(readOnly = true)
   public List<BeneficiaryList> lists(Actor by) {

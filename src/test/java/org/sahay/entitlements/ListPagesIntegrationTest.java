@@ -108,6 +108,69 @@ class ListPagesIntegrationTest extends IntegrationTest {
     assertThat(liaison.get("/entitlements/drives").statusCode()).isIn(403, 404);
   }
 
+  @Test
+  void aCollectiveAddsAnOfficesFormatOnAPageAndItsListsFollowIt() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var office = fixtures.organisation(OrganisationKind.DISTRICT_OFFICE);
+    organisations.link(
+        fixtures.systemAdmin().actor(), office.id(), LinkKind.LIAISES_WITH, collective.id());
+    var user = fixtures.user(collective, Role.ORG_ADMIN);
+    Http browser = http();
+    browser.signIn(user.username(), user.password());
+    String form = browser.get("/entitlements/lists/templates/new").body();
+    assertThat(form).contains("cols[2].heading");
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("name", "Block office format");
+    fields.put("dateFormat", "someday");
+    fields.put("language", "hi");
+    fields.put("cols[0].column", "SERIAL");
+    fields.put("cols[0].order", "1");
+    fields.put("cols[0].heading", "क्र.");
+    fields.put("cols[2].column", "NAME");
+    fields.put("cols[2].order", "2");
+    fields.put("cols[2].heading", "नाम");
+    var refused =
+        browser.postForm(
+            "/entitlements/lists/templates", fields, "/entitlements/lists/templates/new");
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("f-dateFormat-error", "value=\"नाम\"");
+    fields.put("dateFormat", "dd.MM.yyyy");
+    var saved =
+        browser.postForm(
+            "/entitlements/lists/templates", fields, "/entitlements/lists/templates/new");
+    assertThat(Pages.location(saved)).isEqualTo("/entitlements/lists/new");
+    assertThat(browser.get("/entitlements/lists/new").body()).contains("Block office format");
+
+    Entitled api = new Entitled(http(), http().token(user.username(), user.password()));
+    String template =
+        (String)
+            org.sahay.Json.list(
+                    api.get("/api/v1/beneficiary-list-templates").body(),
+                    "$[?(@.name == 'Block office format')].id")
+                .get(0);
+    String member = api.member("Format Member");
+    api.post(
+        "/api/v1/members/" + member + "/consents",
+        "{\"purpose\":\"SHARE_WITH_DISTRICT\",\"granted\":true}");
+    var made =
+        api.post(
+            "/api/v1/beneficiary-lists",
+            "{\"template\":\"%s\",\"office\":\"%s\",\"title\":\"t\",\"without\":\"AADHAAR\"}"
+                .formatted(template, office.id()));
+    String csv =
+        api.get(
+                "/api/v1/beneficiary-lists/"
+                    + org.sahay.Json.text(made.body(), "$.list.id")
+                    + "/export?format=csv")
+            .body()
+            .replace("\uFEFF", "");
+    assertThat(csv.lines().toList()).containsExactly("क्र.,नाम", "1,Format Member");
+    var other = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Entitled stranger = new Entitled(http(), http().token(other.username(), other.password()));
+    assertThat(stranger.get("/api/v1/beneficiary-list-templates").body())
+        .doesNotContain("Block office format");
+  }
+
   /** Posts the password form the page offers and answers the file's bytes. */
   private byte[] postForBytes(Http browser, String path, String password, String csrfFrom)
       throws Exception {

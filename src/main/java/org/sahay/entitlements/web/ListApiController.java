@@ -7,6 +7,7 @@ import org.sahay.entitlements.BeneficiaryList;
 import org.sahay.entitlements.BeneficiaryListId;
 import org.sahay.entitlements.BeneficiaryLists;
 import org.sahay.entitlements.ListTemplate;
+import org.sahay.entitlements.ListTemplates;
 import org.sahay.entitlements.SentLists;
 import org.sahay.registry.DistrictSharing;
 import org.springframework.http.HttpHeaders;
@@ -31,17 +32,30 @@ class ListApiController {
 
   private final BeneficiaryLists lists;
   private final SentLists sent;
+  private final ListTemplates templates;
   private final Answers answers;
 
-  ListApiController(BeneficiaryLists lists, SentLists sent, Answers answers) {
+  ListApiController(
+      BeneficiaryLists lists, SentLists sent, ListTemplates templates, Answers answers) {
     this.lists = lists;
     this.sent = sent;
+    this.templates = templates;
     this.answers = answers;
   }
 
   @GetMapping("/beneficiary-list-templates")
   List<ListTemplate> templates(Actor actor) {
-    return lists.templates(actor);
+    return templates.templates(actor);
+  }
+
+  @PostMapping("/beneficiary-list-templates")
+  ResponseEntity<?> addTemplate(
+      Actor actor, @RequestBody ListTemplates.TemplateInput input, HttpServletRequest request) {
+    return answers.of(
+        templates.addTemplate(actor, input),
+        request,
+        t -> "/api/v1/beneficiary-list-templates/" + t.id(),
+        "list.stale");
   }
 
   @GetMapping("/beneficiary-lists")

@@ -10,6 +10,7 @@ import org.sahay.entitlements.BeneficiaryLists;
 import org.sahay.entitlements.Drives;
 import org.sahay.entitlements.EntitlementAction;
 import org.sahay.entitlements.EntitlementOutcome;
+import org.sahay.entitlements.ListTemplates;
 import org.sahay.entitlements.Schemes;
 import org.sahay.entitlements.SentLists;
 import org.sahay.organisations.LinkKind;
@@ -38,6 +39,7 @@ class ListPagesController {
 
   private final BeneficiaryLists lists;
   private final SentLists sent;
+  private final ListTemplates templates;
   private final Schemes schemes;
   private final Drives drives;
   private final Organisations organisations;
@@ -46,12 +48,14 @@ class ListPagesController {
   ListPagesController(
       BeneficiaryLists lists,
       SentLists sent,
+      ListTemplates templates,
       Schemes schemes,
       Drives drives,
       Organisations organisations,
       AccessPolicy policy) {
     this.lists = lists;
     this.sent = sent;
+    this.templates = templates;
     this.schemes = schemes;
     this.drives = drives;
     this.organisations = organisations;
@@ -68,6 +72,9 @@ class ListPagesController {
 
   @GetMapping("/entitlements/lists/new")
   String newList(Actor actor, Model model) {
+    if (!model.containsAttribute("notice")) {
+      model.addAttribute("notice", null);
+    }
     return form(actor, model, FormState.empty());
   }
 
@@ -156,6 +163,58 @@ class ListPagesController {
     return "redirect:/entitlements/lists/" + id + "#row-" + position;
   }
 
+  @GetMapping("/entitlements/lists/templates/new")
+  String newTemplate(Actor actor, Model model) {
+    templates.templates(actor);
+    return templateForm(
+        model, FormState.of(Map.of("dateFormat", "dd/MM/yyyy", "language", "en"), Map.of()));
+  }
+
+  /** One column of the template form: its order (blank leaves it out) and its heading. */
+  record Column(String column, String order, String heading) {}
+
+  /** The template form: name, date format, language, and the columns with order and heading. */
+  record TemplateForm(String name, String dateFormat, String language, List<Column> cols) {
+
+    ListTemplates.TemplateInput input() {
+      List<Column> chosen =
+          (cols == null ? List.<Column>of() : cols)
+              .stream()
+                  .filter(
+                      c -> c != null && c.order() != null && c.order().strip().matches("\\d{1,2}"))
+                  .sorted(
+                      java.util.Comparator.comparingInt(c -> Integer.parseInt(c.order().strip())))
+                  .toList();
+      return new ListTemplates.TemplateInput(
+          name,
+          chosen.stream().map(Column::column).toList(),
+          chosen.stream().map(Column::heading).toList(),
+          dateFormat,
+          language);
+    }
+  }
+
+  @PostMapping("/entitlements/lists/templates")
+  String addTemplate(Actor actor, TemplateForm form, Model model, RedirectAttributes redirect) {
+    var outcome = templates.addTemplate(actor, form.input());
+    if (outcome instanceof EntitlementOutcome.Saved<?>) {
+      redirect.addFlashAttribute("notice", "list.template.saved");
+      return "redirect:/entitlements/lists/new";
+    }
+    return templateForm(
+        model,
+        FormState.of(
+            form,
+            ((EntitlementOutcome.Invalid<org.sahay.entitlements.ListTemplate>) outcome).errors()));
+  }
+
+  private String templateForm(Model model, FormState form) {
+    model.addAttribute("form", form);
+    model.addAttribute("columns", List.of(org.sahay.entitlements.ListColumn.values()));
+    model.addAttribute("languages", List.of(org.sahay.platform.Language.values()));
+    return "entitlements/template-form";
+  }
+
   @PostMapping("/entitlements/lists/{id}/acknowledgement")
   String acknowledge(Actor actor, @PathVariable BeneficiaryListId id, RedirectAttributes redirect) {
     sent.acknowledge(actor, id);
@@ -165,7 +224,7 @@ class ListPagesController {
 
   private String form(Actor actor, Model model, FormState form) {
     model.addAttribute("form", form);
-    model.addAttribute("templates", lists.templates(actor));
+    model.addAttribute("templates", templates.templates(actor));
     model.addAttribute(
         "offices", organisations.linkedTo(actor.organisation(), LinkKind.LIAISES_WITH));
     model.addAttribute("drives", drives.list(actor));
