@@ -375,6 +375,18 @@ class BrowserIntegrationTest extends IntegrationTest {
             Http.bearer(token));
     assertThat(listMade.statusCode()).as(listMade.body()).isEqualTo(201);
     String list = org.sahay.Json.text(listMade.body(), "$.list.id");
+    String stakeholder =
+        post.apply(
+            "/api/v1/stakeholders",
+            "{\"kind\":\"RELIGIOUS_BODY\",\"name\":\"Synthetic parish relief committee\"}");
+    post.apply(
+        "/api/v1/stakeholders/" + stakeholder + "/contacts",
+        "{\"name\":\"Synthetic Contact Person\",\"phone\":\"9000011111\","
+            + "\"role\":\"Secretary of the relief committee\"}");
+    post.apply(
+        "/api/v1/stakeholders/" + stakeholder + "/engagements",
+        "{\"kind\":\"PETITION\",\"demands\":\"రేషన్ కిట్లు, మాస్కులు మరియు మందులు\","
+            + "\"followUpOn\":\"2026-01-20\"}");
     // These lie deeper than two clicks from the navigation.
     return java.util.List.of(
         "/",
@@ -386,7 +398,8 @@ class BrowserIntegrationTest extends IntegrationTest {
         "/entitlements/schemes/new",
         "/entitlements/lists/new",
         "/entitlements/lists/" + list,
-        "/entitlements/lists/" + list + "/locked");
+        "/entitlements/lists/" + list + "/locked",
+        "/entitlements/stakeholders/" + stakeholder);
   }
 
   /** Clicks and waits for the next page to replace this one. */

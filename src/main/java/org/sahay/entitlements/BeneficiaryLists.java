@@ -309,11 +309,7 @@ public class BeneficiaryLists {
   }
 
   private OrganisationId own(Actor by, EntitlementAction action) {
-    if (by.organisation() == null) {
-      throw new NotFoundException();
-    }
-    policy.require(by, action, by.organisation());
-    return by.organisation();
+    return Checks.own(policy, by, action);
   }
 
   static DateTimeFormatter dates(ListTemplate template) {

@@ -1,7 +1,6 @@
 package org.sahay.entitlements;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -107,6 +106,12 @@ public class Drives {
     String group = text(input.targetGroup(), 300, "targetGroup", errors);
     LocalDate starts = date(input.startsOn(), "startsOn", errors);
     LocalDate ends = date(input.endsOn(), "endsOn", errors);
+    if (starts == null) {
+      errors.putIfAbsent("startsOn", "entitlement.on.invalid");
+    }
+    if (ends == null) {
+      errors.putIfAbsent("endsOn", "entitlement.on.invalid");
+    }
     if (starts != null && ends != null && ends.isBefore(starts)) {
       errors.put("endsOn", "drive.period.invalid");
     }
@@ -203,30 +208,14 @@ public class Drives {
   }
 
   private OrganisationId own(Actor by, EntitlementAction action) {
-    if (by.organisation() == null) {
-      throw new NotFoundException();
-    }
-    policy.require(by, action, by.organisation());
-    return by.organisation();
+    return Checks.own(policy, by, action);
   }
 
   private static LocalDate date(String text, String field, Map<String, String> errors) {
-    try {
-      return LocalDate.parse(String.valueOf(text).strip());
-    } catch (DateTimeParseException e) {
-      errors.put(field, "entitlement.on.invalid");
-      return null;
-    }
+    return Checks.date(text, field, errors);
   }
 
   private static String text(String text, int max, String field, Map<String, String> errors) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String value = text.strip();
-    if (value.length() > max) {
-      errors.put(field, "scheme.text.tooLong");
-    }
-    return value;
+    return Checks.text(text, max, field, errors);
   }
 }

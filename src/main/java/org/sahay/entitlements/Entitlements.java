@@ -266,11 +266,7 @@ public class Entitlements {
   }
 
   private OrganisationId own(Actor by, EntitlementAction action) {
-    if (by.organisation() == null) {
-      throw new NotFoundException();
-    }
-    policy.require(by, action, by.organisation());
-    return by.organisation();
+    return Checks.own(policy, by, action);
   }
 
   private static String key(SchemeId scheme, boolean byHousehold) {

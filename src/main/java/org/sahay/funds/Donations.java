@@ -159,6 +159,20 @@ public class Donations {
     return new FundsOutcome.Done<>(view(row, true));
   }
 
+  /**
+   * Whether the donation is one of the actor's own organisation that the actor may see in the
+   * books: for another module linking to it (what a stakeholder helped raise).
+   */
+  @Transactional(readOnly = true)
+  public boolean isOwn(Actor by, DonationId id) {
+    return by.organisation() != null
+        && store
+            .find(id)
+            .filter(d -> d.organisation().equals(by.organisation()))
+            .filter(d -> policy.permits(by, FundsAction.FUNDS_READ, d.organisation()))
+            .isPresent();
+  }
+
   /** A campaign's donations; donors only for those who may see them. */
   @Transactional(readOnly = true)
   public List<Donation> ofCampaign(Actor by, CampaignId campaignId) {
