@@ -202,7 +202,7 @@ class BrowserIntegrationTest extends IntegrationTest {
    * hand-over, a donation with its receipt and a support request gives the pages something to show.
    */
   @Test
-  void everyPageFromTheNavigationFitsANarrowPhoneInEveryLanguage() {
+  void everyPageFromTheNavigationFitsANarrowPhoneInEveryLanguage() throws java.io.IOException {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var user = fixtures.user(collective, Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR);
     java.util.List<String> starts = seed(collective, user);
@@ -266,6 +266,7 @@ class BrowserIntegrationTest extends IntegrationTest {
     }
     assertThat(visited).as("pages visited").isGreaterThan(40);
     assertThat(tooWide).as("pages wider than a 360 px phone").isEmpty();
+    screenshots(base, starts, wait);
   }
 
   /** Pages, not downloads, sign-out, quick exit or language switches. */
@@ -280,6 +281,37 @@ class BrowserIntegrationTest extends IntegrationTest {
   }
 
   /** Seeds the collective; returns the page of a donation's receipt, three clicks from home. */
+  /**
+   * The entitlements guide's pictures (docs/entitlements.md), taken on the 360 px phone when the
+   * build is asked for them: {@code ./mvnw verify -Dtest=BrowserIntegrationTest
+   * -Dsahay.screenshots=docs/images}. Runs without the property write nothing.
+   */
+  private void screenshots(String base, java.util.List<String> starts, WebDriverWait wait)
+      throws java.io.IOException {
+    String folder = System.getProperty("sahay.screenshots");
+    if (folder == null || folder.isBlank()) {
+      return;
+    }
+    java.nio.file.Path dir = java.nio.file.Path.of(folder);
+    java.nio.file.Files.createDirectories(dir);
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    pages.put("entitlements-member-te", starts.get(2) + "?lang=te");
+    pages.put("entitlements-catalogue-en", "/entitlements?lang=en");
+    pages.put("entitlements-drive-en", starts.get(4));
+    pages.put("entitlements-coverage-en", "/entitlements/coverage");
+    pages.put("entitlements-list-en", starts.get(8));
+    pages.put("entitlements-stakeholder-bn", starts.get(10) + "?lang=bn");
+    for (var page : pages.entrySet()) {
+      browser.get(base + page.getValue());
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
+      java.nio.file.Files.write(
+          dir.resolve(page.getKey() + ".png"),
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+    browser.get(base + "/?lang=en");
+  }
+
   private java.util.List<String> seed(
       org.sahay.organisations.Organisation collective, Fixtures.TestUser user) {
     Http http = http();
