@@ -94,9 +94,16 @@ public class SentLists {
   /** The list as an XLSX file locked with a new password, which is returned once and not kept. */
   public record Locked(byte[] file, String password) {}
 
+  /**
+   * The list locked with {@code password} (one this module made and showed: at least 12
+   * characters), or with a new one when none is given; a shorter one is refused.
+   */
   @Transactional
   public Locked exportLocked(Actor by, BeneficiaryListId id, String password) {
-    String key = password == null || password.length() < 12 ? ProtectedFiles.password() : password;
+    if (password != null && password.length() < 12) {
+      throw new IllegalArgumentException("too short a password");
+    }
+    String key = password == null ? ProtectedFiles.password() : password;
     return new Locked(ProtectedFiles.lock(export(by, id, "xlsx"), key), key);
   }
 

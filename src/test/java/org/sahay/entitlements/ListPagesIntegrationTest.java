@@ -72,6 +72,12 @@ class ListPagesIntegrationTest extends IntegrationTest {
     Matcher password =
         Pattern.compile("id=\"password\"><strong lang=\"en\">([^<]+)<").matcher(locked);
     assertThat(password.find()).isTrue();
+    assertThat(
+            leader
+                .postFormBytes(page + "/locked.xlsx", Map.of("password", "short"), page + "/locked")
+                .statusCode())
+        .as("a password the page did not make")
+        .isEqualTo(400);
     byte[] file = postForBytes(leader, page + "/locked.xlsx", password.group(1), page + "/locked");
     try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(file))) {
       Decryptor decryptor = Decryptor.getInstance(new EncryptionInfo(fs));

@@ -148,6 +148,9 @@ class ListPagesController {
   @PostMapping("/entitlements/lists/{id}/locked.xlsx")
   ResponseEntity<byte[]> lockedFile(
       Actor actor, @PathVariable BeneficiaryListId id, @RequestParam String password) {
+    if (password.length() < 12) {
+      return ResponseEntity.badRequest().build();
+    }
     var locked = sent.exportLocked(actor, id, password);
     return ListApiController.download(locked.file(), id, "xlsx");
   }
