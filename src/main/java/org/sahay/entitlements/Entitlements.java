@@ -129,7 +129,10 @@ public class Entitlements {
     return standings;
   }
 
-  /** A member's (or her household's) standing with one scheme, with its history; null if none. */
+  /**
+   * A member's (or her household's) standing with one scheme, with its history (no entitlement when
+   * nothing is recorded); a scheme not in her list is not found.
+   */
   @Transactional(readOnly = true)
   public Standing ofMember(Actor by, MemberId member, SchemeId scheme) {
     return ofMember(by, member).stream()
