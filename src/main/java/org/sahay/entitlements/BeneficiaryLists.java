@@ -72,6 +72,7 @@ public class BeneficiaryLists {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Today today;
+  private final java.time.Clock clock;
 
   BeneficiaryLists(
       ListStore store,
@@ -86,7 +87,8 @@ public class BeneficiaryLists {
       MessageSource messages,
       AccessPolicy policy,
       AuditLog audit,
-      Today today) {
+      Today today,
+      java.time.Clock clock) {
     this.store = store;
     this.standings = standings;
     this.entitlements = entitlements;
@@ -100,6 +102,7 @@ public class BeneficiaryLists {
     this.policy = policy;
     this.audit = audit;
     this.today = today;
+    this.clock = clock;
   }
 
   /** The lists the actor's collective sent, or its office received. */
@@ -147,7 +150,7 @@ public class BeneficiaryLists {
       return new EntitlementOutcome.Invalid<>(errors);
     }
     DistrictSharing.Split split = sharing.forDistrict(by, List.copyOf(picked));
-    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     BeneficiaryList list =
         new BeneficiaryList(
             BeneficiaryListId.newId(),

@@ -165,7 +165,10 @@ public class Entitlements {
   public EntitlementOutcome<Entitlement> record(Actor by, MemberId member, Change change) {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
-    Step step = checked(ofMember(by, member), change, today.at(own), errors);
+    // Only the scheme asked about is worked out; a wrong id still checks the member is the actor's.
+    SchemeId wanted = schemeId(change.scheme());
+    Step step =
+        checked(standings(by, member, s -> s.id().equals(wanted)), change, today.at(own), errors);
     if (!errors.isEmpty()) {
       return new EntitlementOutcome.Invalid<>(errors);
     }
@@ -220,16 +223,17 @@ public class Entitlements {
   /** A step as checked: the standing it changes, the new status and the day. */
   private record Step(Standing standing, EntitlementStatus status, LocalDate on) {}
 
+  private static SchemeId schemeId(String text) {
+    try {
+      return SchemeId.of(String.valueOf(text).strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static Step checked(
       List<Standing> standings, Change change, LocalDate day, Map<String, String> errors) {
-    Standing standing = null;
-    try {
-      SchemeId id = SchemeId.of(String.valueOf(change.scheme()).strip());
-      standing =
-          standings.stream().filter(s -> s.scheme().id().equals(id)).findFirst().orElse(null);
-    } catch (IllegalArgumentException e) {
-      // not an id: unknown, as below
-    }
+    Standing standing = standings.isEmpty() ? null : standings.get(0);
     if (standing == null) {
       errors.put("scheme", "entitlement.scheme.unknown");
     }

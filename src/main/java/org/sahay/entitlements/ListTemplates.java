@@ -12,7 +12,6 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.entitlements.internal.ListStore;
 import org.sahay.platform.Language;
-import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,10 +120,6 @@ public class ListTemplates {
   }
 
   private OrganisationId own(Actor by) {
-    if (by.organisation() == null) {
-      throw new NotFoundException();
-    }
-    policy.require(by, EntitlementAction.DISTRICT_LIST_SEND, by.organisation());
-    return by.organisation();
+    return Checks.own(policy, by, EntitlementAction.DISTRICT_LIST_SEND);
   }
 }

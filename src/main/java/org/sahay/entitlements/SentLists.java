@@ -128,11 +128,7 @@ public class SentLists {
   public boolean supplied(Actor by, BeneficiaryListId id, int position) {
     BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
-    ListStore.Row row =
-        store.rows(id).stream()
-            .filter(r -> r.position() == position)
-            .findFirst()
-            .orElseThrow(NotFoundException::new);
+    ListStore.Row row = store.row(id, position).orElseThrow(NotFoundException::new);
     if (!store.supplied(id, position, by.username())) {
       return false;
     }

@@ -166,25 +166,42 @@ public class ListStore {
         .list();
   }
 
+  private static final String ROW_COLUMNS =
+      "position, member_id, sealed, supplied_at, supplied_by, entitlement_id";
+
+  private static final RowMapper<Row> ROW =
+      (rs, n) -> {
+        UUID entitlement = rs.getObject(6, UUID.class);
+        return new Row(
+            rs.getInt(1),
+            new MemberId(rs.getObject(2, UUID.class)),
+            rs.getBytes(3),
+            rs.getObject(4, OffsetDateTime.class),
+            rs.getString(5),
+            entitlement == null ? null : new org.sahay.entitlements.EntitlementId(entitlement));
+      };
+
   public List<Row> rows(BeneficiaryListId list) {
     return jdbc.sql(
-            "select position, member_id, sealed, supplied_at, supplied_by, entitlement_id"
-                + " from beneficiary_list_row where list_id = :list order by position")
+            "select "
+                + ROW_COLUMNS
+                + " from beneficiary_list_row where list_id = :list"
+                + " order by position")
         .param("list", list.value())
-        .query(
-            (rs, n) -> {
-              UUID entitlement = rs.getObject(6, UUID.class);
-              return new Row(
-                  rs.getInt(1),
-                  new MemberId(rs.getObject(2, UUID.class)),
-                  rs.getBytes(3),
-                  rs.getObject(4, OffsetDateTime.class),
-                  rs.getString(5),
-                  entitlement == null
-                      ? null
-                      : new org.sahay.entitlements.EntitlementId(entitlement));
-            })
+        .query(ROW)
         .list();
+  }
+
+  public Optional<Row> row(BeneficiaryListId list, int position) {
+    return jdbc.sql(
+            "select "
+                + ROW_COLUMNS
+                + " from beneficiary_list_row where list_id = :list"
+                + " and position = :position")
+        .param("list", list.value())
+        .param("position", position)
+        .query(ROW)
+        .optional();
   }
 
   public List<MemberId> leftOutOf(BeneficiaryListId list) {

@@ -35,6 +35,14 @@ public class StakeholderStore {
       boolean followedUp,
       UUID donation) {}
 
+  private static final org.springframework.jdbc.core.RowMapper<Row> ROW =
+      (rs, n) ->
+          new Row(
+              new StakeholderId(rs.getObject(1, UUID.class)),
+              StakeholderKind.valueOf(rs.getString(2)),
+              rs.getString(3),
+              rs.getString(4));
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -61,18 +69,18 @@ public class StakeholderStore {
             "select id, kind, name, district from stakeholder where organisation_id = :org"
                 + " order by name, id")
         .param("org", organisation.value())
-        .query(
-            (rs, n) ->
-                new Row(
-                    new StakeholderId(rs.getObject(1, UUID.class)),
-                    StakeholderKind.valueOf(rs.getString(2)),
-                    rs.getString(3),
-                    rs.getString(4)))
+        .query(ROW)
         .list();
   }
 
   public Optional<Row> find(OrganisationId organisation, StakeholderId id) {
-    return all(organisation).stream().filter(r -> r.id().equals(id)).findFirst();
+    return jdbc.sql(
+            "select id, kind, name, district from stakeholder where organisation_id = :org"
+                + " and id = :id")
+        .param("org", organisation.value())
+        .param("id", id.value())
+        .query(ROW)
+        .optional();
   }
 
   public void contact(
