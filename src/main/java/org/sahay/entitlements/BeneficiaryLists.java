@@ -49,6 +49,7 @@ public class BeneficiaryLists {
       String office,
       String title,
       String without,
+      String openNeed,
       String drive,
       List<String> codes,
       String scheme) {}
@@ -141,7 +142,7 @@ public class BeneficiaryLists {
       errors.put("title", "list.title.required");
     }
     SchemeId scheme = scheme(by, input.scheme(), errors);
-    Set<MemberId> picked = picks.pick(by, input.without(), input.codes(), errors);
+    Set<MemberId> picked = picks.pick(by, input.without(), input.openNeed(), input.codes(), errors);
     String selection = selection(input, own, picked, errors);
     if (picked.isEmpty() && !errors.containsKey("codes") && !errors.containsKey("drive")) {
       errors.put("codes", "list.selection.empty");
@@ -236,7 +237,7 @@ public class BeneficiaryLists {
   public List<DistrictSharing.LeftOut> leftOut(Actor by, BeneficiaryListId id) {
     BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, EntitlementAction.DISTRICT_LIST_SEND, list.organisation());
-    return sharing.named(by, store.leftOutOf(id));
+    return sharing.named(by, store.leftOutOf(list.organisation(), id));
   }
 
   @EventListener
@@ -294,6 +295,9 @@ public class BeneficiaryLists {
     List<String> parts = new ArrayList<>();
     if (input.without() != null && !input.without().isBlank()) {
       parts.add("without " + input.without().strip().toUpperCase(Locale.ROOT));
+    }
+    if (input.openNeed() != null && !input.openNeed().isBlank()) {
+      parts.add("open need " + input.openNeed().strip().toUpperCase(Locale.ROOT));
     }
     if (input.drive() != null && !input.drive().isBlank()) {
       try {

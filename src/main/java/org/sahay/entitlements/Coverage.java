@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
+import org.sahay.entitlements.internal.CoverageStore;
 import org.sahay.entitlements.internal.DriveStore;
 import org.sahay.entitlements.internal.EntitlementStore;
+import org.sahay.entitlements.internal.ListStore;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
 import org.sahay.organisations.Today;
@@ -22,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Coverage of a collective: the share of its members who hold a ration card, a bank account,
- * Aadhaar and a voter ID, per district and in all; its drives; the documents won month by month
- * over the last year. Its own people see exact figures; those who mentor or fund it see counts,
- * small ones suppressed; anyone else is told it does not exist.
+ * Aadhaar and a voter ID, per district and in all, and how that stood month by month over the last
+ * year (from the nightly snapshots, this month live); its drives; the lists it sent to district
+ * offices with how many the office supplied; the documents won month by month. Its own people see
+ * exact figures; those who mentor or fund it see counts, small ones suppressed; anyone else is told
+ * it does not exist.
  */
 @Service
 public class Coverage {
@@ -33,6 +37,8 @@ public class Coverage {
   private final EntitlementStore entitlements;
   private final DriveStore drives;
   private final Drives driveProgress;
+  private final CoverageStore snapshots;
+  private final ListStore lists;
   private final Organisations organisations;
   private final AccessPolicy policy;
   private final Today today;
@@ -42,9 +48,13 @@ public class Coverage {
       EntitlementStore entitlements,
       DriveStore drives,
       Drives driveProgress,
+      CoverageStore snapshots,
+      ListStore lists,
       Organisations organisations,
       AccessPolicy policy,
       Today today) {
+    this.snapshots = snapshots;
+    this.lists = lists;
     this.documents = documents;
     this.entitlements = entitlements;
     this.drives = drives;
@@ -84,7 +94,52 @@ public class Coverage {
               count((Long) m[3], exact)));
     }
     return new CoverageView(
-        collective, organisation.name(), exact, rows, row(null, all, exact), lines, months);
+        collective,
+        organisation.name(),
+        exact,
+        rows,
+        row(null, all, exact),
+        lines,
+        months,
+        trend(collective, counts, exact),
+        lists(collective, exact));
+  }
+
+  /** Each district month by month: earlier months from the snapshots, this one live. */
+  private List<CoverageView.TrendLine> trend(
+      OrganisationId collective, Map<String, Map<DocumentType, Long>> counts, boolean exact) {
+    YearMonth now = YearMonth.from(today.at(collective));
+    List<CoverageView.TrendLine> trend = new ArrayList<>();
+    for (CoverageStore.Month m : snapshots.since(collective, now.minusMonths(11))) {
+      if (m.month().isBefore(now)) {
+        Map<DocumentType, Long> held = new java.util.HashMap<>(m.holding());
+        held.put(null, m.members());
+        trend.add(new CoverageView.TrendLine(m.month(), row(m.district(), held, exact)));
+      }
+    }
+    counts.forEach(
+        (district, held) -> trend.add(new CoverageView.TrendLine(now, row(district, held, exact))));
+    trend.sort(
+        java.util.Comparator.comparing((CoverageView.TrendLine t) -> t.row().district())
+            .thenComparing(CoverageView.TrendLine::month));
+    return trend;
+  }
+
+  /** The latest lists sent and what came of them; titles for the collective's own people only. */
+  private List<CoverageView.ListLine> lists(OrganisationId collective, boolean exact) {
+    List<CoverageView.ListLine> sent = new ArrayList<>();
+    for (ListStore.Outcome o : lists.outcomes(collective, 50)) {
+      sent.add(
+          new CoverageView.ListLine(
+              o.id(),
+              exact ? o.title() : null,
+              organisations.find(o.office()).map(Organisation::name).orElse(""),
+              o.sentAt().atZoneSameInstant(today.zone(collective)).toLocalDate(),
+              count(o.rows(), exact),
+              count(o.supplied(), exact),
+              o.acknowledgedAt() != null));
+    }
+    return sent;
   }
 
   private static CoverageView.Row row(

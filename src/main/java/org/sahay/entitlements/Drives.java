@@ -32,6 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Drives {
 
+  /**
+   * The needs that may pick members. Not mental health, safety or debt: the selection is written on
+   * the list an office receives, and would tell it why she is on it.
+   */
+  public static final List<org.sahay.needs.NeedCategory> NEEDS_THAT_PICK =
+      List.of(
+          org.sahay.needs.NeedCategory.FOOD,
+          org.sahay.needs.NeedCategory.RENT,
+          org.sahay.needs.NeedCategory.ELECTRICITY,
+          org.sahay.needs.NeedCategory.MEDICAL,
+          org.sahay.needs.NeedCategory.DOCUMENTS,
+          org.sahay.needs.NeedCategory.LIVELIHOOD,
+          org.sahay.needs.NeedCategory.EDUCATION);
+
   /** A new drive as sent; dates as yyyy-mm-dd. */
   public record Input(
       String scheme,
@@ -43,10 +57,11 @@ public class Drives {
       Integer targetNumber) {}
 
   /**
-   * Members to add: those without a document ({@code without}, for example BANK_ACCOUNT), and those
-   * named by their codes.
+   * Members to add: those without a document ({@code without}, for example BANK_ACCOUNT), those
+   * with a need of a kind open or being met ({@code openNeed}, one of {@link #NEEDS_THAT_PICK}),
+   * and those named by their codes.
    */
-  public record Pick(String without, List<String> codes) {}
+  public record Pick(String without, String openNeed, List<String> codes) {}
 
   /** How many a pick added, and how many were in the drive already. */
   public record Added(int added, int alreadyIn) {}
@@ -147,7 +162,7 @@ public class Drives {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
     store.find(own, id).orElseThrow(NotFoundException::new);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<MemberId> picked = picks.pick(by, pick.without(), pick.codes(), errors);
+    Set<MemberId> picked = picks.pick(by, pick.without(), pick.openNeed(), pick.codes(), errors);
     if (!errors.isEmpty()) {
       return new EntitlementOutcome.Invalid<>(errors);
     }

@@ -185,7 +185,9 @@ public class Entitlements {
     if (before == null) {
       saved = store.insert(own, scheme.id(), subject, householdId, status, on, by.username());
     } else if (change.version() == null) {
-      return new EntitlementOutcome.Invalid<>(Map.of("version", "entitlement.version.required"));
+      // Sent as a first step, but someone recorded one first (perhaps a moment ago): a conflict,
+      // answered with the version now there, as for a writer who read an older version.
+      return new EntitlementOutcome.Stale<>(before.version());
     } else {
       saved = store.update(own, before.id(), change.version(), status, on, by.username());
     }

@@ -42,7 +42,7 @@ public class SentLists {
     BeneficiaryList list = lists.get(by, id);
     ListTemplate template = store.template(list.template()).orElseThrow();
     List<Line> rows = new ArrayList<>();
-    for (ListStore.Row row : store.rows(id)) {
+    for (ListStore.Row row : store.rows(list.organisation(), id)) {
       Optional<String> cells =
           row.sealed() == null
               ? Optional.empty()
@@ -117,7 +117,7 @@ public class SentLists {
   public void acknowledge(Actor by, BeneficiaryListId id) {
     BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
-    store.acknowledge(id, by.username());
+    store.acknowledge(list.office(), id, by.username());
   }
 
   /**
@@ -128,8 +128,9 @@ public class SentLists {
   public boolean supplied(Actor by, BeneficiaryListId id, int position) {
     BeneficiaryList list = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, EntitlementAction.DISTRICT_LIST_RECEIVE, list.office());
-    ListStore.Row row = store.row(id, position).orElseThrow(NotFoundException::new);
-    if (!store.supplied(id, position, by.username())) {
+    ListStore.Row row =
+        store.row(list.organisation(), id, position).orElseThrow(NotFoundException::new);
+    if (!store.supplied(list.organisation(), id, position, by.username())) {
       return false;
     }
     if (row.entitlement() != null) {

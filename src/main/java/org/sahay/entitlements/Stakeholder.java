@@ -27,7 +27,8 @@ public record Stakeholder(
 
   /**
    * An engagement: what kind, when, who took part, what was demanded and promised, what came of it,
-   * when to follow up (and whether that was done), and a donation it helped raise, if any.
+   * when to follow up (and whether that was done), and a donation it helped raise or stock it
+   * helped bring in (a receipt in relief's stock), if any.
    */
   public record Engagement(
       EngagementId id,
@@ -40,5 +41,6 @@ public record Stakeholder(
       String outcome,
       LocalDate followUpOn,
       boolean followedUp,
-      DonationId donation) {}
+      DonationId donation,
+      UUID receipt) {}
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
+import org.sahay.access.AuditLog;
 import org.sahay.entitlements.internal.StakeholderStore;
 import org.sahay.funds.DonationId;
 import org.sahay.funds.Donations;
@@ -15,6 +16,7 @@ import org.sahay.organisations.Today;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Vault;
+import org.sahay.relief.Stock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -35,7 +37,7 @@ public class Stakeholders {
   /** A contact person as sent. */
   public record ContactInput(String name, String phone, String role) {}
 
-  /** An engagement as sent; dates as yyyy-mm-dd, the donation as its id. */
+  /** An engagement as sent; dates as yyyy-mm-dd, the donation and the stock receipt as ids. */
   public record EngagementInput(
       String kind,
       String on,
@@ -44,7 +46,8 @@ public class Stakeholders {
       String commitments,
       String outcome,
       String followUpOn,
-      String donation) {}
+      String donation,
+      String receipt) {}
 
   /** A follow-up that is due, with the stakeholder's name. */
   public record Due(String stakeholder, Stakeholder.Engagement engagement) {}
@@ -56,14 +59,24 @@ public class Stakeholders {
 
   private final StakeholderStore store;
   private final Donations donations;
+  private final Stock stock;
   private final Vault vault;
   private final AccessPolicy policy;
+  private final AuditLog audit;
   private final Today today;
 
   Stakeholders(
-      StakeholderStore store, Donations donations, Vault vault, AccessPolicy policy, Today today) {
+      StakeholderStore store,
+      Donations donations,
+      Stock stock,
+      Vault vault,
+      AccessPolicy policy,
+      AuditLog audit,
+      Today today) {
     this.store = store;
+    this.audit = audit;
     this.donations = donations;
+    this.stock = stock;
     this.vault = vault;
     this.policy = policy;
     this.today = today;
@@ -141,6 +154,23 @@ public class Stakeholders {
     return new EntitlementOutcome.Saved<>(get(by, id));
   }
 
+  /**
+   * Erases a contact person: the row goes and so does the key her name, phone and role were sealed
+   * under, so no copy of the database read later can open them. Audited without her name.
+   */
+  @Transactional
+  public void eraseContact(Actor by, StakeholderId id, UUID contact) {
+    OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
+    store.find(own, id).orElseThrow(NotFoundException::new);
+    if (!store.deleteContact(own, id, contact)) {
+      throw new NotFoundException();
+    }
+    vault.destroyKey(contact);
+    audit.record(
+        new AuditLog.Event(
+            by.username(), own, "STAKEHOLDER_CONTACT_ERASED", "stakeholder", id.toString(), null));
+  }
+
   @Transactional
   public EntitlementOutcome<Stakeholder> engage(Actor by, StakeholderId id, EngagementInput input) {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
@@ -171,6 +201,7 @@ public class Stakeholders {
         errors.put("donation", "stakeholder.donation.unknown");
       }
     }
+    UUID receipt = receipt(by, input.receipt(), errors);
     if (!errors.isEmpty()) {
       return new EntitlementOutcome.Invalid<>(errors);
     }
@@ -186,7 +217,8 @@ public class Stakeholders {
             vault.encrypt(engagement.value(), RECORD, JSON.writeValueAsString(record)),
             followUp,
             false,
-            donation),
+            donation,
+            receipt),
         by.username());
     return new EntitlementOutcome.Saved<>(get(by, id));
   }
@@ -221,7 +253,25 @@ public class Stakeholders {
         record.get("outcome"),
         e.followUpOn(),
         e.followedUp(),
-        e.donation() == null ? null : new DonationId(e.donation()));
+        e.donation() == null ? null : new DonationId(e.donation()),
+        e.receipt());
+  }
+
+  /** A stock receipt of the actor's collective, by its id; none when blank. */
+  private UUID receipt(Actor by, String text, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      UUID receipt = UUID.fromString(text.strip());
+      if (stock.isOwnReceipt(by, receipt)) {
+        return receipt;
+      }
+    } catch (IllegalArgumentException e) {
+      // not an id: said below, as for another collective's receipt
+    }
+    errors.put("receipt", "stakeholder.receipt.unknown");
+    return null;
   }
 
   private Map<String, String> open(UUID subject, String field, byte[] sealed) {

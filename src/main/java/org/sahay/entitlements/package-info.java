@@ -9,5 +9,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Entitlements",
-    allowedDependencies = {"access", "funds", "organisations", "platform", "registry"})
+    allowedDependencies = {
+      "access",
+      "funds",
+      "needs",
+      "organisations",
+      "platform",
+      "registry",
+      "relief"
+    })
 package org.sahay.entitlements;

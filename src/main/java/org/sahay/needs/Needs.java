@@ -183,6 +183,24 @@ public class Needs {
         0);
   }
 
+  /**
+   * Who in the actor's collective has a need of {@code category} open or being met (a member, or a
+   * household), for picking those a list or a drive is for; the oldest need first, at most {@code
+   * limit}. Never screening needs: what a screening found does not pick anyone for anything.
+   */
+  @Transactional(readOnly = true)
+  public List<Beneficiary> openWith(Actor by, NeedCategory category, int limit) {
+    OrganisationId collective = own(by);
+    policy.require(by, NeedAction.NEED_READ, collective);
+    return store.openWith(collective, category, limit).stream()
+        .map(
+            key ->
+                key.startsWith("M:")
+                    ? (Beneficiary) new Beneficiary.Member(MemberId.of(key.substring(2)))
+                    : new Beneficiary.Household(HouseholdId.of(key.substring(2))))
+        .toList();
+  }
+
   /** How many needs of the actor's collective are open or being met, as the actor may see them. */
   @Transactional(readOnly = true)
   public long countOpen(Actor by) {

@@ -78,6 +78,15 @@ public class Organisations {
     return store.find(id);
   }
 
+  /**
+   * Every organisation of a kind, for work the system does on its own schedule (no person asks):
+   * names and ids only, nothing of what they hold.
+   */
+  @Transactional(readOnly = true)
+  public List<Organisation> ofKind(OrganisationKind kind) {
+    return store.all().stream().filter(o -> o.kind() == kind).toList();
+  }
+
   /** Every organisation the actor may see. */
   @Transactional(readOnly = true)
   public List<Organisation> visibleTo(Actor by) {

@@ -74,6 +74,15 @@ public class MemberDocuments {
   }
 
   /**
+   * The same counts as {@link #coverage(Actor, OrganisationId)}, for the system's own daily
+   * snapshot of coverage over time: no person asks, and nothing but counts comes back.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Map<DocumentType, Long>> coverageForSnapshot(OrganisationId collective) {
+    return documents.coverage(collective);
+  }
+
+  /**
    * The active members of the actor's collective without {@code type} on record as held, for a
    * drive to pick from; at most {@code limit}.
    */

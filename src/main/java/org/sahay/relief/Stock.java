@@ -277,6 +277,26 @@ public class Stock {
     return ledger.levels(scope.own(by, ReliefAction.RELIEF_READ), location);
   }
 
+  /** The collective's latest receipts, at most {@code limit}, for choosing one to link to. */
+  @Transactional(readOnly = true)
+  public List<StockReceipt> latestReceipts(Actor by, int limit) {
+    return receipts.latest(
+        scope.own(by, ReliefAction.RELIEF_READ), Math.max(1, Math.min(limit, 200)));
+  }
+
+  /**
+   * Whether {@code receipt} is a stock receipt of the actor's collective that the actor may read:
+   * for another module linking to it (what a stakeholder helped bring in). Never an error: another
+   * collective's receipt, or an actor who may not read stock, is simply not one.
+   */
+  @Transactional(readOnly = true)
+  public boolean isOwnReceipt(Actor by, UUID receipt) {
+    return by.organisation() != null
+        && receipt != null
+        && scope.permits(by, ReliefAction.RELIEF_READ, by.organisation())
+        && receipts.isOf(by.organisation(), receipt);
+  }
+
   /** Batches of the collective that expire within {@code days}, the soonest first. */
   @Transactional(readOnly = true)
   public List<StockLevel> expiringWithin(Actor by, int days) {

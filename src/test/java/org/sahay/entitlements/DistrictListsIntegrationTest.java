@@ -113,6 +113,66 @@ class DistrictListsIntegrationTest extends IntegrationTest {
     assertThat(Json.list(s.leader.get(base + "/left-out").body(), "$[*].code")).hasSize(2);
   }
 
+  private static void need(Entitled leader, String field, String id, String category) {
+    var response =
+        leader.post(
+            "/api/v1/needs",
+            "{\"%s\":\"%s\",\"category\":\"%s\",\"severity\":\"HIGH\"}"
+                .formatted(field, id, category));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  /**
+   * A list of those with an open food need: a member's own need picks her, a household's picks its
+   * head (once, even when a member of it has her own); a need met or of another kind picks nobody;
+   * consent still decides who is sent. A need that would tell the office why she is on the list
+   * (mental health, safety, debt) cannot pick anyone.
+   */
+  @Test
+  void aListOfThoseWithAnOpenFoodNeedFollowsNeedsAndConsent() {
+    Setting s = setting();
+    String ela = s.leader.member("Ela Hungry");
+    String fatima = s.leader.member("Fatima Head");
+    String gita = s.leader.member("Gita Sister");
+    String hema = s.leader.member("Hema Rent");
+    String indu = s.leader.member("Indu NoConsent");
+    String household = s.leader.household(fatima, gita);
+    need(s.leader, "memberId", ela, "FOOD");
+    need(s.leader, "householdId", household, "FOOD");
+    need(s.leader, "memberId", gita, "FOOD");
+    need(s.leader, "memberId", hema, "RENT");
+    need(s.leader, "memberId", indu, "FOOD");
+    for (String m : new String[] {ela, fatima, gita, hema}) {
+      consent(s.leader, m, true);
+    }
+    var made =
+        s.leader.post(
+            "/api/v1/beneficiary-lists",
+            """
+            {"template":"%s","office":"%s","title":"Food list","openNeed":"FOOD"}
+            """
+                .formatted(TEMPLATE, s.office.id()));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(Json.number(made.body(), "$.list.rows")).isEqualTo(3);
+    assertThat(Json.number(made.body(), "$.list.leftOut")).isEqualTo(1);
+    assertThat(Json.list(made.body(), "$.leftOut[*].id")).containsExactly(indu);
+    assertThat(Json.text(made.body(), "$.list.selection")).isEqualTo("open need FOOD");
+    String csv = csv(s.leader, "/api/v1/beneficiary-lists/" + Json.text(made.body(), "$.list.id"));
+    assertThat(csv).contains("Ela Hungry", "Fatima Head", "Gita Sister").doesNotContain("Hema");
+
+    for (String refused : new String[] {"MENTAL_HEALTH", "SAFETY", "DEBT", "hunger"}) {
+      var answer =
+          s.leader.post(
+              "/api/v1/beneficiary-lists",
+              """
+              {"template":"%s","office":"%s","title":"No","openNeed":"%s"}
+              """
+                  .formatted(TEMPLATE, s.office.id(), refused));
+      assertThat(answer.statusCode()).as(refused).isEqualTo(400);
+      assertThat(Json.object(answer.body(), "$.errors")).as(refused).containsKey("openNeed");
+    }
+  }
+
   @Test
   void aLiaisonSeesOnlyTheListsSentToTheOfficeAndNothingElse() throws Exception {
     Setting s = setting();

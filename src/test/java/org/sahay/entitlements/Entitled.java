@@ -40,6 +40,10 @@ final class Entitled {
     return http.send("PUT", path, json, "Authorization", Http.bearer(token));
   }
 
+  HttpResponse<String> delete(String path) {
+    return http.send("DELETE", path, null, "Authorization", Http.bearer(token));
+  }
+
   /** A member with the documents given as JSON objects; returns her id. */
   String member(String name, String... documents) {
     return memberIn("Guntur", name, documents);

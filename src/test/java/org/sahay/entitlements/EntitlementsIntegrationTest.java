@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.sahay.Concurrently;
 import org.sahay.IntegrationTest;
 import org.sahay.Json;
 import org.sahay.access.Role;
@@ -140,6 +141,51 @@ class EntitlementsIntegrationTest extends IntegrationTest {
     assertThat(Json.list(headsList, "$[?(@.scheme.code == 'NFSA_AAY')].entitlement.status"))
         .containsExactly("GRANTED");
     assertThat(leader.missing(bina).get("PMJAY")).as("the household holds both").isEmpty();
+  }
+
+  /**
+   * Sixteen leaders record the first step for one member at once, then sixteen the next step from
+   * the same version, then the two members of a household race on its one ration card: each time
+   * exactly one wins, the rest are told it changed (409), and the history has one step per win.
+   */
+  @Test
+  void writersRacingOnOneStandingEachLeaveOneStep() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Entitled leader = as(collective, Role.LEADER);
+    String asha = leader.member("Asha Raced", AADHAAR);
+    String pmjdy = leader.scheme("PMJDY");
+
+    var first = Concurrently.all(16, () -> leader.record(asha, pmjdy, "APPLIED", null));
+    assertThat(first).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isIn(200, 409));
+    assertThat(first.stream().filter(r -> r.statusCode() == 200)).hasSize(1);
+    var next = Concurrently.all(16, () -> leader.record(asha, pmjdy, "GRANTED", 0));
+    assertThat(next).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isIn(200, 409));
+    assertThat(next.stream().filter(r -> r.statusCode() == 200)).hasSize(1);
+    String history = leader.get("/api/v1/members/" + asha + "/entitlements/" + pmjdy).body();
+    assertThat(Json.list(history, "$.entitlement.history[*].status"))
+        .containsExactly("APPLIED", "GRANTED");
+    assertThat(
+            Json.list(
+                leader.get("/api/v1/members/" + asha).body(),
+                "$.documents[?(@.type == 'BANK_ACCOUNT')].status"))
+        .containsExactly("HAVE");
+
+    String head = leader.member("Head Raced", AADHAAR);
+    String sister = leader.member("Sister Raced");
+    leader.household(head, sister);
+    String aay = leader.scheme("NFSA_AAY");
+    java.util.concurrent.atomic.AtomicInteger turn =
+        new java.util.concurrent.atomic.AtomicInteger();
+    var household =
+        Concurrently.all(
+            12,
+            () ->
+                leader.record(
+                    turn.getAndIncrement() % 2 == 0 ? head : sister, aay, "APPLIED", null));
+    assertThat(household).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 409));
+    assertThat(household.stream().filter(r -> r.statusCode() == 200)).hasSize(1);
+    String card = leader.get("/api/v1/members/" + sister + "/entitlements/" + aay).body();
+    assertThat(Json.list(card, "$.entitlement.history[*].status")).containsExactly("APPLIED");
   }
 
   @Test

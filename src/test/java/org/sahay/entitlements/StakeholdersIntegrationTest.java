@@ -107,4 +107,90 @@ class StakeholdersIntegrationTest extends IntegrationTest {
     assertThat(browser.get("/entitlements/stakeholders/" + id).body())
         .contains("Synthetic Officer Raoji", "Joint collector", "a camp next week");
   }
+
+  @Test
+  void anEngagementLinksStockItBroughtInAndAContactCanBeErased() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    String token = http().token(leader.username(), leader.password());
+    Entitled api = new Entitled(http(), token);
+    String item =
+        Json.text(
+            api.post(
+                    "/api/v1/items",
+                    "{\"nameEn\":\"Rice\",\"nameTe\":\"బియ్యం\",\"unit\":\"KG\","
+                        + "\"category\":\"FOOD\"}")
+                .body(),
+            "$.id");
+    String store =
+        Json.text(api.post("/api/v1/stock-locations", "{\"name\":\"Office\"}").body(), "$.id");
+    var received =
+        api.post(
+            "/api/v1/stock-receipts",
+            "{\"locationId\":\"%s\",\"itemId\":\"%s\",\"quantity\":250,\"source\":\"GOVERNMENT\"}"
+                .formatted(store, item));
+    assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+    String receipt = Json.text(received.body(), "$.id");
+    String id =
+        Json.text(
+            api.post(
+                    "/api/v1/stakeholders",
+                    "{\"kind\":\"DISTRICT_ADMINISTRATION\",\"name\":\"Prakasam collectorate\"}")
+                .body(),
+            "$.id");
+    String base = "/api/v1/stakeholders/" + id;
+    var engaged =
+        api.post(
+            base + "/engagements", "{\"kind\":\"PETITION\",\"receipt\":\"%s\"}".formatted(receipt));
+    assertThat(engaged.statusCode()).as(engaged.body()).isEqualTo(200);
+    assertThat(Json.text(api.get(base).body(), "$.engagements[0].receipt")).isEqualTo(receipt);
+
+    // Another collective's receipt, and words, are refused beside the field; nothing is saved.
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var otherLeader = fixtures.user(other, Role.LEADER);
+    Entitled them =
+        new Entitled(http(), http().token(otherLeader.username(), otherLeader.password()));
+    String theirItem =
+        Json.text(
+            them.post("/api/v1/items", "{\"nameEn\":\"Dal\",\"unit\":\"KG\",\"category\":\"FOOD\"}")
+                .body(),
+            "$.id");
+    String theirStore =
+        Json.text(them.post("/api/v1/stock-locations", "{\"name\":\"Shed\"}").body(), "$.id");
+    String theirs =
+        Json.text(
+            them.post(
+                    "/api/v1/stock-receipts",
+                    "{\"locationId\":\"%s\",\"itemId\":\"%s\",\"quantity\":5,\"source\":\"NETWORK\"}"
+                        .formatted(theirStore, theirItem))
+                .body(),
+            "$.id");
+    for (String wrong : new String[] {theirs, "a sack of rice"}) {
+      var refused =
+          api.post(
+              base + "/engagements", "{\"kind\":\"CALL\",\"receipt\":\"%s\"}".formatted(wrong));
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(Json.object(refused.body(), "$.errors")).containsOnlyKeys("receipt");
+    }
+    assertThat(Json.list(api.get(base).body(), "$.engagements")).hasSize(1);
+
+    Http browser = http();
+    browser.signIn(leader.username(), leader.password());
+    String page = browser.get("/entitlements/stakeholders/" + id).body();
+    assertThat(page).contains("Stock it helped bring in", "250 · Government", receipt);
+
+    api.post(
+        base + "/contacts", "{\"name\":\"Synthetic Clerk Venkatji\",\"phone\":\"90000 55555\"}");
+    String contact = Json.text(api.get(base).body(), "$.contacts[0].id");
+    assertThat(them.delete(base + "/contacts/" + contact).statusCode()).isEqualTo(404);
+    assertThat(api.delete(base + "/contacts/" + contact).statusCode()).isEqualTo(204);
+    assertThat(Json.list(api.get(base).body(), "$.contacts")).isEmpty();
+    assertThat(api.delete(base + "/contacts/" + contact).statusCode()).isEqualTo(404);
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id = :id")
+                .param("id", java.util.UUID.fromString(contact))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
 }

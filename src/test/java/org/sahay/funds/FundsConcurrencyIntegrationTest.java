@@ -3,15 +3,11 @@ package org.sahay.funds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.sahay.Concurrently;
 import org.sahay.Fixtures;
 import org.sahay.IntegrationTest;
 import org.sahay.access.Role;
@@ -32,7 +28,7 @@ class FundsConcurrencyIntegrationTest extends IntegrationTest {
     admin.donate(campaign, 100_000, "2025-05-10");
     String fund = admin.fundOf(campaign);
 
-    List<HttpResponse<String>> answers = all(20, () -> admin.expense(fund, 15_000));
+    List<HttpResponse<String>> answers = Concurrently.all(20, () -> admin.expense(fund, 15_000));
 
     long accepted = answers.stream().filter(r -> r.statusCode() == 201).count();
     assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
@@ -60,7 +56,7 @@ class FundsConcurrencyIntegrationTest extends IntegrationTest {
     var leader = new FundsClient(http(), http().token(user.username(), Fixtures.PASSWORD));
 
     List<HttpResponse<String>> answers =
-        all(20, () -> leader.donate(campaign, 1_000, "2025-07-01"));
+        Concurrently.all(20, () -> leader.donate(campaign, 1_000, "2025-07-01"));
 
     assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
     List<String> receipts =
@@ -89,7 +85,7 @@ class FundsConcurrencyIntegrationTest extends IntegrationTest {
     String bank = admin.bankAccount(false);
     java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     List<HttpResponse<String>> answers =
-        all(
+        Concurrently.all(
             20,
             () ->
                 admin.post(
@@ -104,30 +100,5 @@ class FundsConcurrencyIntegrationTest extends IntegrationTest {
     assertThat(answers.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
     assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isIn(201, 409));
     assertThat(admin.trialBalance("debits")).isEqualTo(5_000);
-  }
-
-  private static List<HttpResponse<String>> all(int count, Callable<HttpResponse<String>> request)
-      throws Exception {
-    var pool = Executors.newFixedThreadPool(count);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return request.call();
-                }));
-      }
-      start.countDown();
-      List<HttpResponse<String>> answers = new ArrayList<>();
-      for (var f : futures) {
-        answers.add(f.get());
-      }
-      return answers;
-    } finally {
-      pool.shutdown();
-    }
   }
 }

@@ -166,6 +166,42 @@ public class ListStore {
         .list();
   }
 
+  /** A list sent, with what came of it: rows, rows supplied, and when it was acknowledged. */
+  public record Outcome(
+      BeneficiaryListId id,
+      String title,
+      OrganisationId office,
+      OffsetDateTime sentAt,
+      int rows,
+      int supplied,
+      OffsetDateTime acknowledgedAt) {}
+
+  /** The collective's latest lists with their outcomes, at most {@code limit}. */
+  public List<Outcome> outcomes(OrganisationId organisation, int limit) {
+    return jdbc.sql(
+            """
+            select l.id, l.title, l.office_id, l.sent_at, l.row_count,
+              (select count(*) from beneficiary_list_row r where r.list_id = l.id
+                and r.organisation_id = l.organisation_id and r.supplied_at is not null),
+              l.acknowledged_at
+            from beneficiary_list l where l.organisation_id = :org
+            order by l.sent_at desc, l.id limit :limit
+            """)
+        .param("org", organisation.value())
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Outcome(
+                    new BeneficiaryListId(rs.getObject(1, UUID.class)),
+                    rs.getString(2),
+                    new OrganisationId(rs.getObject(3, UUID.class)),
+                    rs.getObject(4, OffsetDateTime.class),
+                    rs.getInt(5),
+                    rs.getInt(6),
+                    rs.getObject(7, OffsetDateTime.class)))
+        .list();
+  }
+
   private static final String ROW_COLUMNS =
       "position, member_id, sealed, supplied_at, supplied_by, entitlement_id";
 
@@ -181,40 +217,48 @@ public class ListStore {
             entitlement == null ? null : new org.sahay.entitlements.EntitlementId(entitlement));
       };
 
-  public List<Row> rows(BeneficiaryListId list) {
+  /** A list's rows; {@code organisation} is the collective that sent it. */
+  public List<Row> rows(OrganisationId organisation, BeneficiaryListId list) {
     return jdbc.sql(
             "select "
                 + ROW_COLUMNS
-                + " from beneficiary_list_row where list_id = :list"
+                + " from beneficiary_list_row where list_id = :list and organisation_id = :org"
                 + " order by position")
         .param("list", list.value())
+        .param("org", organisation.value())
         .query(ROW)
         .list();
   }
 
-  public Optional<Row> row(BeneficiaryListId list, int position) {
+  public Optional<Row> row(OrganisationId organisation, BeneficiaryListId list, int position) {
     return jdbc.sql(
             "select "
                 + ROW_COLUMNS
                 + " from beneficiary_list_row where list_id = :list"
-                + " and position = :position")
+                + " and position = :position and organisation_id = :org")
         .param("list", list.value())
+        .param("org", organisation.value())
         .param("position", position)
         .query(ROW)
         .optional();
   }
 
-  public List<MemberId> leftOutOf(BeneficiaryListId list) {
-    return jdbc.sql("select member_id from beneficiary_list_left_out where list_id = :list")
+  public List<MemberId> leftOutOf(OrganisationId organisation, BeneficiaryListId list) {
+    return jdbc.sql(
+            "select member_id from beneficiary_list_left_out where list_id = :list"
+                + " and organisation_id = :org")
         .param("list", list.value())
+        .param("org", organisation.value())
         .query((rs, n) -> new MemberId(rs.getObject(1, UUID.class)))
         .list();
   }
 
-  public void acknowledge(BeneficiaryListId list, String by) {
+  /** The office acknowledges a list sent to it. */
+  public void acknowledge(OrganisationId office, BeneficiaryListId list, String by) {
     jdbc.sql(
             "update beneficiary_list set acknowledged_by = :by, acknowledged_at = :now"
-                + " where id = :id and acknowledged_at is null")
+                + " where id = :id and office_id = :office and acknowledged_at is null")
+        .param("office", office.value())
         .param("by", by)
         .param("now", OffsetDateTime.now(clock))
         .param("id", list.value())
@@ -222,10 +266,13 @@ public class ListStore {
   }
 
   /** Marks a row supplied; false when it was already. */
-  public boolean supplied(BeneficiaryListId list, int position, String by) {
+  public boolean supplied(
+      OrganisationId organisation, BeneficiaryListId list, int position, String by) {
     return jdbc.sql(
                 "update beneficiary_list_row set supplied_at = :now, supplied_by = :by"
-                    + " where list_id = :list and position = :position and supplied_at is null")
+                    + " where list_id = :list and position = :position and organisation_id = :org"
+                    + " and supplied_at is null")
+            .param("org", organisation.value())
             .param("now", OffsetDateTime.now(clock))
             .param("by", by)
             .param("list", list.value())

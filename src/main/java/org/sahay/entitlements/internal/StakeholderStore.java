@@ -33,7 +33,8 @@ public class StakeholderStore {
       byte[] sealed,
       LocalDate followUpOn,
       boolean followedUp,
-      UUID donation) {}
+      UUID donation,
+      UUID receipt) {}
 
   private static final org.springframework.jdbc.core.RowMapper<Row> ROW =
       (rs, n) ->
@@ -106,12 +107,25 @@ public class StakeholderStore {
         .list();
   }
 
+  /** Deletes a contact person of the stakeholder; false when there was none. */
+  public boolean deleteContact(OrganisationId organisation, StakeholderId stakeholder, UUID id) {
+    return jdbc.sql(
+                "delete from stakeholder_contact where id = :id and stakeholder_id = :s"
+                    + " and organisation_id = :org")
+            .param("id", id)
+            .param("s", stakeholder.value())
+            .param("org", organisation.value())
+            .update()
+        == 1;
+  }
+
   public void engagement(OrganisationId organisation, EngagementRow e, String by) {
     jdbc.sql(
             """
             insert into engagement (id, stakeholder_id, organisation_id, kind, happened_on, sealed,
-              follow_up_on, followed_up, donation_id, recorded_by, recorded_at)
-            values (:id, :s, :org, :kind, :on, :sealed, :followUp, false, :donation, :by, :now)
+              follow_up_on, followed_up, donation_id, stock_receipt_id, recorded_by, recorded_at)
+            values (:id, :s, :org, :kind, :on, :sealed, :followUp, false, :donation, :receipt, :by,
+              :now)
             """)
         .param("id", e.id().value())
         .param("s", e.stakeholder().value())
@@ -121,6 +135,7 @@ public class StakeholderStore {
         .param("sealed", e.sealed(), java.sql.Types.VARBINARY)
         .param("followUp", e.followUpOn())
         .param("donation", e.donation())
+        .param("receipt", e.receipt())
         .param("by", by)
         .param("now", OffsetDateTime.now(clock))
         .update();
@@ -162,7 +177,8 @@ public class StakeholderStore {
   }
 
   private static final String ENGAGEMENT =
-      "id, stakeholder_id, kind, happened_on, sealed, follow_up_on, followed_up, donation_id";
+      "id, stakeholder_id, kind, happened_on, sealed, follow_up_on, followed_up, donation_id,"
+          + " stock_receipt_id";
 
   private static EngagementRow engagement(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new EngagementRow(
@@ -173,6 +189,7 @@ public class StakeholderStore {
         rs.getBytes(5),
         rs.getObject(6, LocalDate.class),
         rs.getBoolean(7),
-        rs.getObject(8, UUID.class));
+        rs.getObject(8, UUID.class),
+        rs.getObject(9, UUID.class));
   }
 }

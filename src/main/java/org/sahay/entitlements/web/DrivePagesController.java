@@ -81,10 +81,10 @@ class DrivePagesController {
   }
 
   /** The add-members form: a document the members lack, and codes one per line or with commas. */
-  record PickForm(String without, String codes) {
+  record PickForm(String without, String openNeed, String codes) {
 
     Drives.Pick pick() {
-      return new Drives.Pick(without, codes == null ? List.of() : List.of(codes));
+      return new Drives.Pick(without, openNeed, codes == null ? List.of() : List.of(codes));
     }
   }
 
@@ -116,6 +116,7 @@ class DrivePagesController {
     model.addAttribute("progress", drives.progress(actor, id));
     model.addAttribute("canAdd", mayWrite(actor));
     model.addAttribute("documentTypes", List.of(DocumentType.values()));
+    model.addAttribute("needCategories", Drives.NEEDS_THAT_PICK);
     model.addAttribute("statuses", List.of(EntitlementStatus.values()));
     model.addAttribute("form", form);
     if (!model.containsAttribute("notice")) {

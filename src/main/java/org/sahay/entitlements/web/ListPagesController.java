@@ -84,6 +84,7 @@ class ListPagesController {
       String office,
       String title,
       String without,
+      String openNeed,
       String drive,
       String codes,
       String scheme) {
@@ -94,6 +95,7 @@ class ListPagesController {
           office,
           title,
           without,
+          openNeed,
           drive,
           codes == null ? List.of() : List.of(codes),
           scheme);
@@ -233,6 +235,7 @@ class ListPagesController {
     model.addAttribute("drives", drives.list(actor));
     model.addAttribute("schemes", schemes.list(actor));
     model.addAttribute("documentTypes", List.of(DocumentType.values()));
+    model.addAttribute("needCategories", Drives.NEEDS_THAT_PICK);
     return "entitlements/list-form";
   }
 

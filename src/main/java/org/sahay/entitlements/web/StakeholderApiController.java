@@ -8,6 +8,7 @@ import org.sahay.entitlements.Stakeholder;
 import org.sahay.entitlements.StakeholderId;
 import org.sahay.entitlements.Stakeholders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +56,14 @@ class StakeholderApiController {
       @RequestBody Stakeholders.ContactInput input,
       HttpServletRequest request) {
     return answers.of(stakeholders.addContact(actor, id, input), request, null, "list.stale");
+  }
+
+  /** Erases a contact person: her name, phone and role can no longer be opened. */
+  @DeleteMapping("/stakeholders/{id}/contacts/{contact}")
+  ResponseEntity<Void> eraseContact(
+      Actor actor, @PathVariable StakeholderId id, @PathVariable java.util.UUID contact) {
+    stakeholders.eraseContact(actor, id, contact);
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/stakeholders/{id}/engagements")

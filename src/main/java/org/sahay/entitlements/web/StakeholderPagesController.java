@@ -1,7 +1,9 @@
 package org.sahay.entitlements.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.entitlements.EngagementId;
@@ -14,6 +16,11 @@ import org.sahay.entitlements.StakeholderKind;
 import org.sahay.entitlements.Stakeholders;
 import org.sahay.organisations.Today;
 import org.sahay.platform.FormState;
+import org.sahay.relief.Item;
+import org.sahay.relief.ItemId;
+import org.sahay.relief.ReliefAction;
+import org.sahay.relief.ReliefCatalogue;
+import org.sahay.relief.Stock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +30,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The advocacy log on pages: follow-ups due first, the stakeholders, a form to add one; a
- * stakeholder's page with its contact people and engagements and forms to add each.
+ * stakeholder's page with its contact people and engagements and forms to add each (an engagement
+ * may name one of the collective's latest stock receipts as what it brought in).
  */
 @Controller
 class StakeholderPagesController {
 
   private final Stakeholders stakeholders;
+  private final Stock stock;
+  private final ReliefCatalogue catalogue;
   private final AccessPolicy policy;
   private final Today today;
 
-  StakeholderPagesController(Stakeholders stakeholders, AccessPolicy policy, Today today) {
+  StakeholderPagesController(
+      Stakeholders stakeholders,
+      Stock stock,
+      ReliefCatalogue catalogue,
+      AccessPolicy policy,
+      Today today) {
     this.stakeholders = stakeholders;
+    this.stock = stock;
+    this.catalogue = catalogue;
     this.policy = policy;
     this.today = today;
   }
@@ -75,6 +92,17 @@ class StakeholderPagesController {
         FormState.empty());
   }
 
+  @PostMapping("/entitlements/stakeholders/{id}/contacts/{contact}/erase")
+  String eraseContact(
+      Actor actor,
+      @PathVariable StakeholderId id,
+      @PathVariable UUID contact,
+      RedirectAttributes redirect) {
+    stakeholders.eraseContact(actor, id, contact);
+    redirect.addFlashAttribute("notice", "stakeholder.contact.erased");
+    return "redirect:/entitlements/stakeholders/" + id + "#contacts";
+  }
+
   @PostMapping("/entitlements/stakeholders/{id}/engagements")
   String engage(
       Actor actor, @PathVariable StakeholderId id, Stakeholders.EngagementInput form, Model model) {
@@ -109,7 +137,19 @@ class StakeholderPagesController {
       Actor actor, StakeholderId id, Model model, FormState contact, FormState engagement) {
     model.addAttribute("stakeholder", stakeholders.get(actor, id));
     model.addAttribute("kinds", List.of(EngagementKind.values()));
-    model.addAttribute("canWrite", mayWrite(actor));
+    boolean canWrite = mayWrite(actor);
+    model.addAttribute("canWrite", canWrite);
+    boolean withReceipts =
+        canWrite && policy.permits(actor, ReliefAction.RELIEF_READ, actor.organisation());
+    model.addAttribute("receipts", withReceipts ? stock.latestReceipts(actor, 50) : List.of());
+    Map<ItemId, Item> items = new HashMap<>();
+    if (withReceipts) {
+      catalogue.items(actor).forEach(i -> items.put(i.id(), i));
+    }
+    model.addAttribute("items", items);
+    if (!model.containsAttribute("notice")) {
+      model.addAttribute("notice", null);
+    }
     model.addAttribute("contactForm", contact);
     model.addAttribute(
         "engagementForm",

@@ -239,6 +239,28 @@ public class NeedStore {
         .list();
   }
 
+  /**
+   * Whose needs of {@code category} are open or being met in the collective, each once, the oldest
+   * need first: a member's own need as {@code M:} and her id, a household's as {@code H:} and its
+   * id. Screening needs are never among them.
+   */
+  public List<String> openWith(OrganisationId organisation, NeedCategory category, int limit) {
+    return jdbc.sql(
+            """
+            select case when member_id is not null then 'M:' || cast(member_id as varchar(36))
+              else 'H:' || cast(household_id as varchar(36)) end, min(created_at)
+            from need where organisation_id = :org and category = :category and not sensitive
+              and status in ('OPEN', 'BEING_MET')
+            group by member_id, household_id
+            order by 2, 1 limit :limit
+            """)
+        .param("org", organisation.value())
+        .param("category", category.name())
+        .param("limit", limit)
+        .query((rs, n) -> rs.getString(1))
+        .list();
+  }
+
   public Optional<NeedView> find(UUID id) {
     return jdbc.sql("select * from need where id = :id")
         .param("id", id)

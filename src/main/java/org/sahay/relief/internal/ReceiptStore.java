@@ -56,4 +56,35 @@ public class ReceiptStore {
         .param("now", OffsetDateTime.now(clock))
         .update();
   }
+
+  /** Whether {@code id} is a receipt of the organisation. */
+  public boolean isOf(OrganisationId organisation, UUID id) {
+    return jdbc.sql("select count(*) from stock_receipt where id = :id and organisation_id = :org")
+            .param("id", id)
+            .param("org", organisation.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The organisation's receipts, the latest first, at most {@code limit}. */
+  public java.util.List<org.sahay.relief.StockReceipt> latest(
+      OrganisationId organisation, int limit) {
+    return jdbc.sql(
+            """
+            select id, item_id, quantity, source, received_on from stock_receipt
+            where organisation_id = :org order by received_on desc, recorded_at desc limit :limit
+            """)
+        .param("org", organisation.value())
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new org.sahay.relief.StockReceipt(
+                    rs.getObject(1, UUID.class),
+                    new org.sahay.relief.ItemId(rs.getObject(2, UUID.class)),
+                    rs.getBigDecimal(3).stripTrailingZeros(),
+                    StockSource.valueOf(rs.getString(4)),
+                    rs.getObject(5, LocalDate.class)))
+        .list();
+  }
 }
