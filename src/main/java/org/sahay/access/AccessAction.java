@@ -39,7 +39,12 @@ public enum AccessAction implements Action {
    * See and change sensitive fields (health, sex work, incidents, notes, screenings); an
    * organisation admin may also grant it to one trusted user.
    */
-  SENSITIVE_READ(Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN));
+  SENSITIVE_READ(Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)) {
+    @Override
+    public boolean grantable() {
+      return true;
+    }
+  };
 
   private final Map<Role, Set<Relation>> rules;
 

@@ -33,9 +33,6 @@ public class AccessPolicy {
     HIDDEN
   }
 
-  /** What an organisation admin may grant one user beyond their roles. */
-  public static final Set<Action> GRANTABLE = Set.of(AccessAction.SENSITIVE_READ);
-
   private final OrganisationDirectory organisations;
 
   AccessPolicy(OrganisationDirectory organisations) {
@@ -50,9 +47,7 @@ public class AccessPolicy {
         actor.roles().stream()
             .anyMatch(role -> byRole.getOrDefault(role, Set.of()).contains(relation));
     if (permitted
-        || (relation == Relation.OWN
-            && GRANTABLE.contains(action)
-            && actor.grants().contains(action))) {
+        || (relation == Relation.OWN && action.grantable() && actor.grants().contains(action))) {
       return Decision.PERMIT;
     }
     return relation == Relation.NONE ? Decision.HIDDEN : Decision.FORBIDDEN;

@@ -15,4 +15,18 @@ public interface Action {
 
   /** For each role, the relations to the target's organisation in which the action is permitted. */
   Map<Role, Set<AccessPolicy.Relation>> rules();
+
+  /**
+   * Whether an organisation admin may grant the action to one user of the organisation beyond their
+   * roles (confidential profiles, safety incidents): only in the user's own organisation.
+   */
+  default boolean grantable() {
+    return false;
+  }
+
+  /** Whether any of {@code roles} already permits the action in the actor's own organisation. */
+  default boolean ownFor(java.util.Collection<Role> roles) {
+    return roles.stream()
+        .anyMatch(r -> rules().getOrDefault(r, Set.of()).contains(AccessPolicy.Relation.OWN));
+  }
 }

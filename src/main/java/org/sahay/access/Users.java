@@ -210,7 +210,7 @@ public class Users {
   @Transactional
   public void grant(Actor by, UserId id, Action action, boolean allowed) {
     UserRecord user = managed(by, id);
-    if (!AccessPolicy.GRANTABLE.contains(action)) {
+    if (!action.grantable()) {
       throw new org.springframework.security.access.AccessDeniedException("not grantable");
     }
     if (allowed) {

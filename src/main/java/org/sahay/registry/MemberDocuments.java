@@ -74,6 +74,17 @@ public class MemberDocuments {
   }
 
   /**
+   * How many of {@code members} live in each district ("" when none is recorded): counts only, for
+   * whoever may count the collective's members (another module's coverage, such as vaccination).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Long> districtCounts(
+      Actor by, OrganisationId collective, Collection<MemberId> members) {
+    policy.require(by, RegistryAction.MEMBER_COUNTS, collective);
+    return documents.districtCounts(collective, members);
+  }
+
+  /**
    * The same counts as {@link #coverage(Actor, OrganisationId)}, for the system's own daily
    * snapshot of coverage over time: no person asks, and nothing but counts comes back.
    */

@@ -44,7 +44,8 @@ class AccessPolicyTableTest {
             + " organisation in which the role may act: OWN, MENTORS (a collective it mentors),"
             + " FUNDS (an organisation it funds), NONE (unrelated), GLOBAL (no one"
             + " organisation). Anything else is refused: 404 outside the actor's relations, 403"
-            + " inside them.\n\n");
+            + " inside them. An action marked (grantable) may also be granted by an organisation"
+            + " admin to one user of the organisation, for the own organisation only.\n\n");
     table.append("| action | module |");
     for (Role role : Role.values()) {
       table.append(' ').append(role).append(" |");
@@ -58,6 +59,7 @@ class AccessPolicyTableTest {
       table
           .append("| ")
           .append(action.name())
+          .append(action.grantable() ? " (grantable)" : "")
           .append(" | ")
           .append(action.getClass().getPackageName().replace("org.sahay.", ""))
           .append(" |");

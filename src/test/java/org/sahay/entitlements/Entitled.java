@@ -8,40 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.sahay.Http;
 import org.sahay.Json;
+import org.sahay.TokenClient;
 
 /** Registry and entitlements API calls with one user's token, for tests; synthetic data only. */
-final class Entitled {
-
-  private final Http http;
-  private final String token;
+final class Entitled extends TokenClient {
 
   Entitled(Http http, String token) {
-    this.http = http;
-    this.token = token;
-  }
-
-  HttpResponse<String> get(String path) {
-    return http.get(path, "Authorization", Http.bearer(token));
-  }
-
-  HttpResponse<byte[]> getBytes(String path) {
-    return http.getBytes(path, "Authorization", Http.bearer(token));
-  }
-
-  HttpResponse<String> post(String path, String json, String... headers) {
-    String[] all = new String[headers.length + 2];
-    all[0] = "Authorization";
-    all[1] = Http.bearer(token);
-    System.arraycopy(headers, 0, all, 2, headers.length);
-    return http.postJson(path, json, all);
-  }
-
-  HttpResponse<String> put(String path, String json) {
-    return http.send("PUT", path, json, "Authorization", Http.bearer(token));
-  }
-
-  HttpResponse<String> delete(String path) {
-    return http.send("DELETE", path, null, "Authorization", Http.bearer(token));
+    super(http, token);
   }
 
   /** A member with the documents given as JSON objects; returns her id. */
@@ -76,17 +49,6 @@ final class Entitled {
                 .formatted(head, ids));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.text(response.body(), "$.id");
-  }
-
-  /** Erases a member (the caller must be an admin of her collective); answers the status. */
-  int erase(String member) {
-    return http.send(
-            "DELETE",
-            "/api/v1/members/" + member + "?reason=MEMBER_REQUEST",
-            null,
-            "Authorization",
-            Http.bearer(token))
-        .statusCode();
   }
 
   /** Scheme code to the documents missing for the member, as her entitlements list says. */

@@ -31,8 +31,14 @@ class UserPagesController {
   private final Users users;
   private final OrganisationDirectory organisations;
   private final AccessPolicy policy;
+  private final org.sahay.access.Actions actions;
 
-  UserPagesController(Users users, OrganisationDirectory organisations, AccessPolicy policy) {
+  UserPagesController(
+      Users users,
+      OrganisationDirectory organisations,
+      AccessPolicy policy,
+      org.sahay.access.Actions actions) {
+    this.actions = actions;
     this.users = users;
     this.organisations = organisations;
     this.policy = policy;
@@ -50,6 +56,8 @@ class UserPagesController {
     model.addAttribute("canManage", canManage);
     model.addAttribute("lockedOut", canManage ? users.lockedOut(actor, id) : Set.of());
     model.addAttribute("self", actor.id());
+    model.addAttribute(
+        "grantable", actions.all().stream().filter(org.sahay.access.Action::grantable).toList());
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", FormState.empty());
     }
@@ -120,6 +128,28 @@ class UserPagesController {
           }
         };
     redirect.addFlashAttribute("notice", notice);
+    return "redirect:/organisations/" + user.organisation() + "/users";
+  }
+
+  /**
+   * An organisation admin grants one user a grantable action (safety incidents, for example), or
+   * takes it back; an action that is not grantable is refused.
+   */
+  @PostMapping("/users/{id}/grants/{action}")
+  String grant(
+      Actor actor,
+      @PathVariable UserId id,
+      @PathVariable String action,
+      @RequestParam boolean allowed,
+      RedirectAttributes redirect) {
+    var user = users.get(actor, id);
+    var granted =
+        actions
+            .named(action)
+            .filter(org.sahay.access.Action::grantable)
+            .orElseThrow(org.sahay.platform.NotFoundException::new);
+    users.grant(actor, id, granted, allowed);
+    redirect.addFlashAttribute("notice", allowed ? "user.granted" : "user.grantRevoked");
     return "redirect:/organisations/" + user.organisation() + "/users";
   }
 

@@ -123,6 +123,30 @@ public class DocumentStore {
   }
 
   /**
+   * How many of {@code members} (active, of the collective) live in each district ("" for none).
+   */
+  public Map<String, Long> districtCounts(
+      OrganisationId organisation, Collection<MemberId> members) {
+    Map<String, Long> found = new java.util.TreeMap<>();
+    if (members.isEmpty()) {
+      return found;
+    }
+    jdbc.sql(
+            """
+            select coalesce(district, ''), count(*) from member
+            where organisation_id = :org and status = 'ACTIVE' and id in (:ids)
+            group by coalesce(district, '')
+            """)
+        .param("org", organisation.value())
+        .param("ids", members.stream().map(MemberId::value).distinct().toList())
+        .query(
+            (ResultSet rs) -> {
+              found.put(rs.getString(1), rs.getLong(2));
+            });
+    return found;
+  }
+
+  /**
    * The active members of the collective without the document on record as held (no bank account,
    * no Aadhaar), oldest first, at most {@code limit}.
    */

@@ -1,0 +1,43 @@
+package org.sahay.care;
+
+import java.time.LocalDate;
+import org.sahay.access.AccessPolicy;
+import org.sahay.access.Actor;
+import org.sahay.care.internal.VaccinationStore;
+import org.sahay.organisations.Today;
+import org.sahay.platform.OrganisationId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A collective's care at a glance: doses given this month and due now; exploitative loans open, for
+ * those who may read debts; open incidents, for those granted them. A part the actor may not see is
+ * null, not zero.
+ */
+@Service
+public class CareOverview {
+
+  /** The overview; {@code flaggedLoans} and {@code openIncidents} are null when not permitted. */
+  public record View(long dosesThisMonth, long dosesDue, Long flaggedLoans, Long openIncidents) {}
+
+  private final VaccinationStore doses;
+  private final Vaccinations vaccinations;
+  private final AccessPolicy policy;
+  private final Today today;
+
+  CareOverview(
+      VaccinationStore doses, Vaccinations vaccinations, AccessPolicy policy, Today today) {
+    this.doses = doses;
+    this.vaccinations = vaccinations;
+    this.policy = policy;
+    this.today = today;
+  }
+
+  @Transactional(readOnly = true)
+  public View of(Actor by) {
+    OrganisationId own = CareChecks.own(policy, by, CareAction.CARE_READ);
+    LocalDate day = today.at(own);
+    return new View(
+        doses.givenSince(own, day.withDayOfMonth(1)), vaccinations.due(by, day).size(), null, null);
+  }
+}
