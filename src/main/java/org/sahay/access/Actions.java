@@ -37,6 +37,19 @@ public class Actions {
     this.byName = Collections.unmodifiableMap(found);
   }
 
+  /** Every module's actions, scanned once: for places that hold action names, not beans. */
+  private static final class All {
+    static final Actions ACTIONS = new Actions(scan("org.sahay"));
+  }
+
+  /**
+   * The action of that name among every module's, for code that is not a bean (a signed-in user's
+   * grants, kept by name in the session); none for a name no module declares any longer.
+   */
+  public static Optional<Action> lookup(String name) {
+    return All.ACTIONS.named(name);
+  }
+
   /** The action of that name, if a module declares one. */
   public Optional<Action> named(String name) {
     return Optional.ofNullable(byName.get(name));

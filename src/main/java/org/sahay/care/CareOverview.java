@@ -22,13 +22,19 @@ public class CareOverview {
 
   private final VaccinationStore doses;
   private final Vaccinations vaccinations;
+  private final Loans loans;
   private final AccessPolicy policy;
   private final Today today;
 
   CareOverview(
-      VaccinationStore doses, Vaccinations vaccinations, AccessPolicy policy, Today today) {
+      VaccinationStore doses,
+      Vaccinations vaccinations,
+      Loans loans,
+      AccessPolicy policy,
+      Today today) {
     this.doses = doses;
     this.vaccinations = vaccinations;
+    this.loans = loans;
     this.policy = policy;
     this.today = today;
   }
@@ -38,6 +44,9 @@ public class CareOverview {
     OrganisationId own = CareChecks.own(policy, by, CareAction.CARE_READ);
     LocalDate day = today.at(own);
     return new View(
-        doses.givenSince(own, day.withDayOfMonth(1)), vaccinations.due(by, day).size(), null, null);
+        doses.givenSince(own, day.withDayOfMonth(1)),
+        vaccinations.due(by, day).size(),
+        policy.permits(by, CareAction.DEBT, own) ? loans.counts(by, own).flagged().value() : null,
+        null);
   }
 }

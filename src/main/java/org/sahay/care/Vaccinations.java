@@ -67,6 +67,7 @@ public class Vaccinations {
 
   private final VaccinationStore store;
   private final Members members;
+  private final CareMembers careMembers;
   private final MemberDocuments documents;
   private final AccessPolicy policy;
   private final AuditLog audit;
@@ -75,12 +76,14 @@ public class Vaccinations {
   Vaccinations(
       VaccinationStore store,
       Members members,
+      CareMembers careMembers,
       MemberDocuments documents,
       AccessPolicy policy,
       AuditLog audit,
       Today today) {
     this.store = store;
     this.members = members;
+    this.careMembers = careMembers;
     this.documents = documents;
     this.policy = policy;
     this.audit = audit;
@@ -131,7 +134,7 @@ public class Vaccinations {
   public CareOutcome<Dose> record(Actor by, DoseInput input) {
     OrganisationId own = own(by, CareAction.CARE_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
-    MemberId member = member(by, input.member()).orElse(null);
+    MemberId member = careMembers.find(by, input.member()).orElse(null);
     if (member == null) {
       errors.put("member", "care.member.unknown");
     }
@@ -267,25 +270,6 @@ public class Vaccinations {
   @EventListener
   void on(MemberErased erased) {
     store.forgetMember(erased.organisation(), erased.member());
-  }
-
-  /**
-   * A member of the actor's collective by id or code. Asked without exceptions: a transactional
-   * call that throws marks the caller's transaction for rollback even when the caller catches it.
-   */
-  private Optional<MemberId> member(Actor by, String text) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    String wanted = text.strip();
-    if (wanted.length() == 36 && wanted.charAt(8) == '-') {
-      try {
-        return members.summary(by, MemberId.of(wanted)).map(MemberSummary::id);
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    }
-    return members.byCode(by, wanted);
   }
 
   private OrganisationId own(Actor by, CareAction action) {

@@ -53,7 +53,8 @@ public final class SahayPrincipal implements UserDetails, CredentialsContainer, 
         organisation == null ? null : new OrganisationId(organisation),
         roles.stream().map(Role::valueOf).collect(java.util.stream.Collectors.toSet()),
         grants.stream()
-            .map(org.sahay.access.AccessAction::valueOf)
+            .map(org.sahay.access.Actions::lookup)
+            .flatMap(java.util.Optional::stream)
             .collect(java.util.stream.Collectors.toSet()));
   }
 

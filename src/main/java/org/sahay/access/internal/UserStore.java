@@ -139,7 +139,7 @@ public class UserStore {
         .param("id", user)
         .query(String.class)
         .list()
-        .forEach(name -> grants.add(org.sahay.access.AccessAction.valueOf(name)));
+        .forEach(name -> org.sahay.access.Actions.lookup(name).ifPresent(grants::add));
     return grants;
   }
 
