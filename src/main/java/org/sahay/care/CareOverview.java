@@ -23,6 +23,7 @@ public class CareOverview {
   private final VaccinationStore doses;
   private final Vaccinations vaccinations;
   private final Loans loans;
+  private final Incidents incidents;
   private final AccessPolicy policy;
   private final Today today;
 
@@ -30,11 +31,13 @@ public class CareOverview {
       VaccinationStore doses,
       Vaccinations vaccinations,
       Loans loans,
+      Incidents incidents,
       AccessPolicy policy,
       Today today) {
     this.doses = doses;
     this.vaccinations = vaccinations;
     this.loans = loans;
+    this.incidents = incidents;
     this.policy = policy;
     this.today = today;
   }
@@ -47,6 +50,6 @@ public class CareOverview {
         doses.givenSince(own, day.withDayOfMonth(1)),
         vaccinations.due(by, day).size(),
         policy.permits(by, CareAction.DEBT, own) ? loans.counts(by, own).flagged().value() : null,
-        null);
+        policy.permits(by, CareAction.INCIDENT, own) ? incidents.openCount(by) : null);
   }
 }

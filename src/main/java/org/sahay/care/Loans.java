@@ -10,6 +10,7 @@ import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.care.internal.LoanStore;
+import org.sahay.care.internal.SealedStore;
 import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
@@ -114,7 +115,7 @@ public class Loans {
   @Transactional
   public CareOutcome<Loan> change(Actor by, UUID id, Change change) {
     OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    LoanStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
+    SealedStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
     Map<String, String> errors = new LinkedHashMap<>();
     LoanTerms terms = open(row);
     WayOut way =
@@ -138,7 +139,7 @@ public class Loans {
   @Transactional
   public CareOutcome<Loan> repay(Actor by, UUID id, RepaymentInput input) {
     OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    LoanStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
+    SealedStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
     Map<String, String> errors = new LinkedHashMap<>();
     BigDecimal amount =
         LoanTerms.amount(input.amount(), new BigDecimal("100000000"), "amount", errors);
@@ -150,7 +151,7 @@ public class Loans {
       return new CareOutcome.Invalid<>(errors);
     }
     Map<String, String> paid = Map.of("amount", amount.toPlainString(), "paidOn", on.toString());
-    store.repay(
+    store.add(
         own,
         id,
         Ids.newId(),
@@ -164,7 +165,7 @@ public class Loans {
   @Transactional
   public Loan get(Actor by, UUID id) {
     OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    LoanStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
+    SealedStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
     audit.record(event(by, own, "LOAN_READ", row.member()));
     return loan(own, row);
   }
@@ -202,7 +203,7 @@ public class Loans {
   public Counts counts(Actor by, OrganisationId collective) {
     policy.require(by, CareAction.CARE_COUNTS, collective);
     boolean exact = collective.equals(by.organisation());
-    List<LoanStore.Row> open = store.open(collective);
+    List<SealedStore.Row> open = store.open(collective);
     long flagged = open.stream().filter(r -> !open(r).flagged(threshold).isEmpty()).count();
     return new Counts(
         exact,
@@ -215,10 +216,10 @@ public class Loans {
     store.forgetMember(erased.organisation(), erased.member());
   }
 
-  private Loan loan(OrganisationId own, LoanStore.Row row) {
+  private Loan loan(OrganisationId own, SealedStore.Row row) {
     LoanTerms t = open(row);
     List<Loan.Repayment> repayments =
-        store.repayments(own, row.id()).stream()
+        store.entries(own, row.id()).stream()
             .map(
                 r -> {
                   Map<?, ?> paid =
@@ -257,7 +258,7 @@ public class Loans {
     return vault.encrypt(member.value(), FIELD, JSON.writeValueAsString(terms));
   }
 
-  private LoanTerms open(LoanStore.Row row) {
+  private LoanTerms open(SealedStore.Row row) {
     return vault
         .decrypt(row.member().value(), FIELD, row.sealed())
         .map(json -> JSON.readValue(json, LoanTerms.class))
