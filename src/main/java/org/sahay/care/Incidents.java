@@ -70,6 +70,7 @@ public class Incidents {
   private final AccessPolicy policy;
   private final AuditLog audit;
   private final Today today;
+  private final AuditedReads<Incident> reads;
 
   Incidents(
       IncidentStore store,
@@ -86,6 +87,16 @@ public class Incidents {
     this.policy = policy;
     this.audit = audit;
     this.today = today;
+    this.reads =
+        new AuditedReads<>(
+            store,
+            CareAction.INCIDENT,
+            "INCIDENT",
+            this::incident,
+            members,
+            registry,
+            policy,
+            audit);
   }
 
   @Transactional
@@ -174,37 +185,19 @@ public class Incidents {
   /** One incident, opened; the read is audited. */
   @Transactional
   public Incident get(Actor by, UUID id) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.INCIDENT);
-    SealedStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
-    audit.record(event(by, own, "INCIDENT_READ", row.member()));
-    return incident(own, row);
+    return reads.get(by, id);
   }
 
   /** A member's incidents, opened; audited. Another collective's member is not found. */
   @Transactional
   public List<Incident> ofMember(Actor by, MemberId member) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.INCIDENT);
-    registry.collectiveOf(by, member);
-    audit.record(event(by, own, "INCIDENT_READ", member));
-    return store.ofMember(own, member).stream().map(r -> incident(own, r)).toList();
+    return reads.ofMember(by, member);
   }
 
   /** The collective's open incidents, the oldest first; audited. */
   @Transactional
   public List<Line> open(Actor by) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.INCIDENT);
-    List<Line> lines =
-        store.open(own).stream()
-            .map(
-                r ->
-                    new Line(
-                        members.summary(by, r.member()).map(s -> s.code()).orElse(""),
-                        incident(own, r)))
-            .toList();
-    audit.record(
-        new AuditLog.Event(
-            by.username(), own, "INCIDENT_LIST_READ", "organisation", own.toString(), null));
-    return lines;
+    return reads.open(by).stream().map(c -> new Line(c.code(), c.record())).toList();
   }
 
   /**
@@ -285,6 +278,6 @@ public class Incidents {
 
   private static AuditLog.Event event(
       Actor by, OrganisationId own, String action, MemberId member) {
-    return new AuditLog.Event(by.username(), own, action, "member", member.toString(), null);
+    return AuditedReads.event(by, own, action, member);
   }
 }

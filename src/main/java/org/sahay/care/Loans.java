@@ -73,6 +73,7 @@ public class Loans {
   private final AuditLog audit;
   private final Today today;
   private final BigDecimal threshold;
+  private final AuditedReads<Loan> reads;
 
   Loans(
       LoanStore store,
@@ -91,6 +92,9 @@ public class Loans {
     this.audit = audit;
     this.today = today;
     this.threshold = threshold;
+    this.reads =
+        new AuditedReads<>(
+            store, CareAction.DEBT, "LOAN", this::loan, members, registry, policy, audit);
   }
 
   @Transactional
@@ -164,38 +168,22 @@ public class Loans {
   /** One loan, opened; the read is audited. */
   @Transactional
   public Loan get(Actor by, UUID id) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    SealedStore.Row row = store.find(own, id).orElseThrow(NotFoundException::new);
-    audit.record(event(by, own, "LOAN_READ", row.member()));
-    return loan(own, row);
+    return reads.get(by, id);
   }
 
   /** A member's loans, opened; the read is audited. Another collective's member is not found. */
   @Transactional
   public List<Loan> ofMember(Actor by, MemberId member) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    registry.collectiveOf(by, member);
-    audit.record(event(by, own, "LOAN_READ", member));
-    return store.ofMember(own, member).stream().map(r -> loan(own, r)).toList();
+    return reads.ofMember(by, member);
   }
 
   /** The collective's open loans, flagged ones first; the read is audited. */
   @Transactional
   public List<Line> open(Actor by) {
-    OrganisationId own = CareChecks.own(policy, by, CareAction.DEBT);
-    List<Line> lines =
-        store.open(own).stream()
-            .map(
-                r ->
-                    new Line(
-                        members.summary(by, r.member()).map(s -> s.code()).orElse(""),
-                        loan(own, r)))
-            .sorted(java.util.Comparator.comparing((Line l) -> !l.loan().exploitative()))
-            .toList();
-    audit.record(
-        new AuditLog.Event(
-            by.username(), own, "LOAN_LIST_READ", "organisation", own.toString(), null));
-    return lines;
+    return reads.open(by).stream()
+        .map(c -> new Line(c.code(), c.record()))
+        .sorted(java.util.Comparator.comparing((Line l) -> !l.loan().exploitative()))
+        .toList();
   }
 
   /** How many loans are open and flagged in a collective: counts only, small ones suppressed. */
@@ -267,6 +255,6 @@ public class Loans {
 
   private static AuditLog.Event event(
       Actor by, OrganisationId own, String action, MemberId member) {
-    return new AuditLog.Event(by.username(), own, action, "member", member.toString(), null);
+    return AuditedReads.event(by, own, action, member);
   }
 }
