@@ -34,6 +34,16 @@ public enum CareAction implements Action {
     }
   },
   /**
+   * Read and record health support (medicines, nutrition, ART adherence, referrals, LGBTQ+
+   * support): counsellors and admins of the collective, and users an admin grants this to.
+   */
+  HEALTH(Map.of(Role.ORG_ADMIN, OWN, Role.COUNSELLOR, OWN)) {
+    @Override
+    public boolean grantable() {
+      return true;
+    }
+  },
+  /**
    * Read and record safety incidents: nobody by role, not even an admin; only users of the
    * collective an admin grants this to. Every read is audited.
    */

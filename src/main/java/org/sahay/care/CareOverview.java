@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CareOverview {
 
   /** The overview; {@code flaggedLoans} and {@code openIncidents} are null when not permitted. */
-  public record View(long dosesThisMonth, long dosesDue, Long flaggedLoans, Long openIncidents) {}
+  public record View(
+      long dosesThisMonth, long dosesDue, boolean health, Long flaggedLoans, Long openIncidents) {}
 
   private final VaccinationStore doses;
   private final Vaccinations vaccinations;
@@ -49,6 +50,7 @@ public class CareOverview {
     return new View(
         doses.givenSince(own, day.withDayOfMonth(1)),
         vaccinations.due(by, day).size(),
+        policy.permits(by, CareAction.HEALTH, own),
         policy.permits(by, CareAction.DEBT, own) ? loans.counts(by, own).flagged().value() : null,
         policy.permits(by, CareAction.INCIDENT, own) ? incidents.openCount(by) : null);
   }

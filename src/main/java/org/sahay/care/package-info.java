@@ -1,9 +1,10 @@
 /**
  * Care: what a collective does for its members' health, safety and livelihoods beyond relief.
- * Vaccination (doses, who is due for the next one and since when, coverage), informal debts (loans,
- * repayments, which are exploitative) and safety incidents (the strictest records Sahay keeps: only
- * users granted the incident permission see them, every read is audited). Sensitive records are
- * sealed under the member's own key, so erasing her makes them unreadable.
+ * Vaccination (doses, who is due for the next one and since when, coverage), health support
+ * (sensitive; given from relief stock in the same transaction), informal debts (loans, repayments,
+ * which are exploitative) and safety incidents (the strictest records Sahay keeps: only users
+ * granted the incident permission see them, every read is audited). Sensitive records are sealed
+ * under the member's own key, so erasing her makes them unreadable.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Care",

@@ -271,6 +271,50 @@ public class Stock {
     return new Outcome.Done(adjustment, List.of(level(collective, key)));
   }
 
+  /**
+   * Gives {@code quantity} of an item from a location of the actor's collective to one person, for
+   * another module's record ({@code reference}, a health-support hand-out), in the caller's
+   * transaction: the soonest-expiring batches first. The calling module has checked that the actor
+   * may give it; here only the collective is the actor's. Not enough on hand writes nothing.
+   */
+  @Transactional
+  public Outcome issue(
+      Actor by, LocationId location, ItemId item, BigDecimal quantity, UUID reference) {
+    OrganisationId collective = by.organisation();
+    if (collective == null) {
+      throw new org.sahay.platform.NotFoundException();
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    known(collective, location, item, "locationId", errors);
+    if (!Quantities.valid(quantity)) {
+      errors.put("quantity", "relief.quantity.invalid");
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome.Invalid(errors);
+    }
+    var key = new StockLedger.Key(location, item);
+    BigDecimal wanted = Quantities.normal(quantity);
+    BigDecimal onHand = ledger.lock(collective, List.of(key), true).get(key);
+    if (onHand.compareTo(wanted) < 0) {
+      return new Outcome.Short(item, onHand);
+    }
+    ledger.take(
+        collective,
+        key,
+        wanted,
+        null,
+        new StockLedger.Move("ISSUE", null, reference, by.username()));
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            collective,
+            "STOCK_ISSUED",
+            "stock_issue",
+            reference.toString(),
+            wanted.toPlainString() + " of item " + item));
+    return new Outcome.Done(reference, List.of(level(collective, key)));
+  }
+
   /** Stock on hand (of one location if given), each with its batches, soonest-expiring first. */
   @Transactional(readOnly = true)
   public List<StockLevel> levels(Actor by, LocationId location) {
