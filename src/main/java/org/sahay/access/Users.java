@@ -206,6 +206,20 @@ public class Users {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * Whether {@code username} is an active user of the actor's own organisation: for sharing
+   * something with a colleague by name, without listing the organisation's users.
+   */
+  @Transactional(readOnly = true)
+  public boolean isColleague(Actor by, String username) {
+    return by.organisation() != null
+        && username != null
+        && store
+            .findByUsername(username.strip())
+            .filter(u -> by.organisation().equals(u.organisation()) && u.active())
+            .isPresent();
+  }
+
   /** Allows a user of the admin's organisation one grantable action beyond their roles. */
   @Transactional
   public void grant(Actor by, UserId id, Action action, boolean allowed) {

@@ -16,6 +16,11 @@ public enum CareAction implements Action {
   CARE_READ(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
   /** Record doses. */
   CARE_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN, Role.COUNSELLOR, OWN)),
+  /**
+   * Hold individual counselling sessions and see who is urgent and due: counsellors. A session's
+   * notes open only for the counsellor who wrote them and those the member's record is shared with.
+   */
+  COUNSELLING(Map.of(Role.COUNSELLOR, OWN)),
   /** Change a vaccine's doses and intervals as guidance changes. */
   VACCINE_SCHEDULE(Map.of(Role.SYSTEM_ADMIN, GLOBAL)),
   /**

@@ -214,6 +214,81 @@ public class Submissions {
         s.submittedAt());
   }
 
+  /** A scored PHQ-9 or GAD-7 of a member: which, when, total, band, and whether urgent. */
+  public record Score(
+      String form, OffsetDateTime at, int total, Screenings.Band band, boolean urgent) {}
+
+  /**
+   * A member's PHQ-9 and GAD-7 scores over time, the oldest first, for those who may read
+   * screenings (the read is audited); another collective's member is not found.
+   */
+  @Transactional
+  public List<Score> scores(Actor by, MemberId member) {
+    OrganisationId collective = members.collectiveOf(by, member);
+    policy.require(by, AccessAction.SENSITIVE_READ, collective);
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            collective,
+            "SENSITIVE_READ",
+            "member",
+            member.toString(),
+            "screenings"));
+    List<Score> scores = new java.util.ArrayList<>();
+    for (FormStore.Screening s :
+        store.screenings(collective, member.value(), List.of("phq9", "gad7"))) {
+      vault
+          .decrypt(s.id(), FIELD, s.answers())
+          .map(json -> JSON.readValue(json, new TypeReference<Map<String, String>>() {}))
+          .flatMap(answers -> score(s.formId(), answers))
+          .ifPresent(
+              r ->
+                  scores.add(
+                      new Score(s.formId(), s.submittedAt(), r.total(), r.band(), r.urgent())));
+    }
+    return scores;
+  }
+
+  /**
+   * The members of the actor's collective whose latest PHQ-9 since {@code since} answered item 9
+   * above zero, with when; for those who may read screenings.
+   */
+  @Transactional(readOnly = true)
+  public Map<MemberId, OffsetDateTime> urgentSince(Actor by, OffsetDateTime since) {
+    OrganisationId collective = by.organisation();
+    if (collective == null) {
+      throw new NotFoundException();
+    }
+    policy.require(by, AccessAction.SENSITIVE_READ, collective);
+    Map<MemberId, OffsetDateTime> urgent = new java.util.LinkedHashMap<>();
+    for (UUID member : store.screenedSince(collective, "phq9", since)) {
+      List<FormStore.Screening> all = store.screenings(collective, member, List.of("phq9"));
+      FormStore.Screening latest = all.get(all.size() - 1);
+      vault
+          .decrypt(latest.id(), FIELD, latest.answers())
+          .map(json -> JSON.readValue(json, new TypeReference<Map<String, String>>() {}))
+          .flatMap(answers -> score("phq9", answers))
+          .filter(Screenings.Result::urgent)
+          .ifPresent(r -> urgent.put(new MemberId(member), latest.submittedAt()));
+    }
+    return urgent;
+  }
+
+  private static java.util.Optional<Screenings.Result> score(
+      String form, Map<String, String> answers) {
+    int count = "phq9".equals(form) ? 9 : 7;
+    List<Integer> items = new java.util.ArrayList<>();
+    try {
+      for (int i = 1; i <= count; i++) {
+        items.add(Integer.parseInt(answers.getOrDefault(form + "_" + i, "").strip()));
+      }
+      return java.util.Optional.of(
+          "phq9".equals(form) ? Screenings.phq9(items) : Screenings.gad7(items));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** An erased member's answers can never be read again: their keys go with her. */
   @EventListener
   void on(MemberErased erased) {

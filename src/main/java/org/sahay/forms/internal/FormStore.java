@@ -162,6 +162,54 @@ public class FormStore {
         .optional();
   }
 
+  /** A screening submitted about a member: which form, when, and its sealed answers. */
+  public record Screening(UUID id, String formId, OffsetDateTime submittedAt, byte[] answers) {}
+
+  /**
+   * Screenings ({@code formIds}) submitted about one member, or about every member of the
+   * collective when {@code member} is null, the oldest first; with the member's id in {@code id}'s
+   * place when listing all is not wanted, callers ask per member.
+   */
+  public List<Screening> screenings(
+      OrganisationId organisation, UUID member, java.util.Collection<String> formIds) {
+    return jdbc.sql(
+            """
+            select s.id, v.form_id, s.submitted_at, s.answers from form_submission s
+              join form_version v on v.id = s.form_version_id
+            where s.organisation_id = :org and s.member_id = :member and v.form_id in (:forms)
+              and s.answers is not null
+            order by s.submitted_at, s.id
+            """)
+        .param("org", organisation.value())
+        .param("member", member)
+        .param("forms", formIds)
+        .query(
+            (rs, n) ->
+                new Screening(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getObject(3, OffsetDateTime.class),
+                    rs.getBytes(4)))
+        .list();
+  }
+
+  /** Members of the collective with a screening of {@code formId} since {@code since}, by id. */
+  public List<UUID> screenedSince(
+      OrganisationId organisation, String formId, OffsetDateTime since) {
+    return jdbc.sql(
+            """
+            select distinct s.member_id from form_submission s
+              join form_version v on v.id = s.form_version_id
+            where s.organisation_id = :org and v.form_id = :form and s.submitted_at >= :since
+              and s.member_id is not null and s.answers is not null
+            """)
+        .param("org", organisation.value())
+        .param("form", formId)
+        .param("since", since)
+        .query(UUID.class)
+        .list();
+  }
+
   /** The submissions about a member (their data keys are destroyed when she is erased). */
   public List<UUID> submissionsAbout(OrganisationId organisation, UUID member) {
     return jdbc.sql(
