@@ -31,6 +31,8 @@ class BrowserIntegrationTest extends IntegrationTest {
   @org.springframework.beans.factory.annotation.Autowired
   private org.sahay.organisations.Organisations organisations;
 
+  @org.springframework.beans.factory.annotation.Autowired private org.sahay.access.Users users;
+
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -301,6 +303,10 @@ class BrowserIntegrationTest extends IntegrationTest {
     pages.put("entitlements-coverage-en", "/entitlements/coverage");
     pages.put("entitlements-list-en", starts.get(8));
     pages.put("entitlements-stakeholder-bn", starts.get(10) + "?lang=bn");
+    pages.put("care-overview-te", "/care?lang=te");
+    pages.put("care-counselling-member-en", starts.get(11) + "?lang=en");
+    pages.put("care-loan-bn", starts.get(12) + "?lang=bn");
+    pages.put("care-due-hi", "/care/vaccinations/due?lang=hi");
     for (var page : pages.entrySet()) {
       browser.get(base + page.getValue());
       wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
@@ -419,6 +425,7 @@ class BrowserIntegrationTest extends IntegrationTest {
         "/api/v1/stakeholders/" + stakeholder + "/engagements",
         "{\"kind\":\"PETITION\",\"demands\":\"రేషన్ కిట్లు, మాస్కులు మరియు మందులు\","
             + "\"followUpOn\":\"2026-01-20\"}");
+    String[] care = seedCare(collective, post, member, user);
     // These lie deeper than two clicks from the navigation.
     return java.util.List.of(
         "/",
@@ -431,7 +438,67 @@ class BrowserIntegrationTest extends IntegrationTest {
         "/entitlements/lists/new",
         "/entitlements/lists/" + list,
         "/entitlements/lists/" + list + "/locked",
-        "/entitlements/stakeholders/" + stakeholder);
+        "/entitlements/stakeholders/" + stakeholder,
+        "/care/counselling/members/" + member,
+        "/care/loans/" + care[0],
+        "/care/incidents/" + care[1],
+        "/care/vaccinations/due");
+  }
+
+  /**
+   * Care for the crawl: a dose due, a loan, an individual session, health support and (granted to
+   * the crawling user by another admin) an incident; answers the loan's and the incident's ids.
+   */
+  private String[] seedCare(
+      org.sahay.organisations.Organisation collective,
+      java.util.function.BiFunction<String, String, String> post,
+      String member,
+      Fixtures.TestUser crawler) {
+    var admin = fixtures.user(collective, Role.ORG_ADMIN);
+    users.grant(admin.actor(), crawler.actor().id(), org.sahay.care.CareAction.INCIDENT, true);
+    post.apply(
+        "/api/v1/vaccinations",
+        "{\"member\":\"%s\",\"vaccine\":\"COVISHIELD\",\"dose\":1,\"givenOn\":\"2026-01-05\"}"
+            .formatted(member));
+    String loan =
+        post.apply(
+            "/api/v1/loans",
+            """
+            {"member":"%s","lender":"BROTHEL_KEEPER","principal":"40000","interestPercent":"10",
+             "interestPeriod":"MONTH","workingToRepay":true,"collateral":"synthetic gold earrings"}
+            """
+                .formatted(member));
+    post.apply(
+        "/api/v1/counselling-sessions",
+        "{\"member\":\"%s\",\"mode\":\"VIDEO\",\"notes\":\"సింథటిక్ గమనిక: నిద్ర తక్కువ\","
+                .formatted(member)
+            + "\"followUpOn\":\"2026-01-02\"}");
+    for (String answer : new String[] {"2", "1"}) {
+      StringBuilder answers = new StringBuilder("{");
+      for (int i = 1; i <= 9; i++) {
+        answers.append("\"phq9_").append(i).append("\":\"").append(answer).append("\",");
+      }
+      post.apply(
+          "/api/v1/forms/phq9/submissions",
+          "{\"memberId\":\"%s\",\"answers\":%s\"phq9_difficulty\":\"somewhat\"}}"
+              .formatted(member, answers));
+    }
+    post.apply(
+        "/api/v1/health-support",
+        "{\"member\":\"%s\",\"kind\":\"SUPPLEMENTARY_NUTRITION\",\"what\":\"synthetic eggs\"}"
+            .formatted(member));
+    post.apply(
+        "/api/v1/counselling-sessions/group",
+        "{\"topic\":\"EMOTIONAL_INTELLIGENCE\",\"facilitator\":\"Synthetic facilitator\"}");
+    String incident =
+        post.apply(
+            "/api/v1/incidents",
+            """
+            {"member":"%s","kind":"TRAFFICKING_ATTEMPT","perpetrator":"MEDIATOR",
+             "referrals":["LEGAL_AID"],"notes":"synthetic"}
+            """
+                .formatted(member));
+    return new String[] {loan, incident};
   }
 
   /** Clicks and waits for the next page to replace this one. */
