@@ -1,5 +1,8 @@
 package org.sahay.care;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sahay.access.Actor;
 import org.sahay.registry.MemberId;
@@ -39,5 +42,25 @@ class CareMembers {
   /** Code, name and district of a member of the actor's collective, if she is one. */
   Optional<MemberSummary> summary(Actor by, MemberId member) {
     return members.summary(by, member);
+  }
+
+  /** Members of the actor's collective by their codes; an unknown code is an error. */
+  List<MemberId> codes(Actor by, List<String> texts, Map<String, String> errors) {
+    List<MemberId> found = new ArrayList<>();
+    for (String text : texts == null ? List.<String>of() : texts) {
+      for (String code : text.strip().split("[\\s,;]+")) {
+        if (!code.isEmpty()) {
+          find(by, code)
+              .ifPresentOrElse(
+                  m -> {
+                    if (!found.contains(m)) {
+                      found.add(m);
+                    }
+                  },
+                  () -> errors.put("attendance", "counselling.attendance.unknown"));
+        }
+      }
+    }
+    return found;
   }
 }

@@ -105,22 +105,7 @@ public class Counselling {
       errors.put("facilitator", "counselling.facilitator.required");
     }
     LocalDate on = CareChecks.date(input.heldOn(), "heldOn", today.at(own), errors);
-    List<MemberId> attended = new ArrayList<>();
-    for (String text : input.attendance() == null ? List.<String>of() : input.attendance()) {
-      for (String code : text.strip().split("[\\s,;]+")) {
-        if (!code.isEmpty()) {
-          members
-              .find(by, code)
-              .ifPresentOrElse(
-                  m -> {
-                    if (!attended.contains(m)) {
-                      attended.add(m);
-                    }
-                  },
-                  () -> errors.put("attendance", "counselling.attendance.unknown"));
-        }
-      }
-    }
+    List<MemberId> attended = members.codes(by, input.attendance(), errors);
     if (!errors.isEmpty()) {
       return new CareOutcome.Invalid<>(errors);
     }

@@ -10,5 +10,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Care",
-    allowedDependencies = {"access", "forms", "organisations", "platform", "registry", "relief"})
+    allowedDependencies = {
+      "access",
+      "forms",
+      "funds",
+      "organisations",
+      "platform",
+      "registry",
+      "relief"
+    })
 package org.sahay.care;

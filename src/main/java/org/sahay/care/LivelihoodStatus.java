@@ -1,0 +1,9 @@
+package org.sahay.care;
+
+/** How a livelihood stands. */
+public enum LivelihoodStatus {
+  STARTED,
+  RUNNING,
+  PAUSED,
+  STOPPED
+}
