@@ -442,7 +442,8 @@ class BrowserIntegrationTest extends IntegrationTest {
         "/care/counselling/members/" + member,
         "/care/loans/" + care[0],
         "/care/incidents/" + care[1],
-        "/care/vaccinations/due");
+        "/care/vaccinations/due",
+        "/care/members/" + member);
   }
 
   /**

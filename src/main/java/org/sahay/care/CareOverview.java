@@ -10,18 +10,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A collective's care at a glance: doses given this month and due now; exploitative loans open, for
- * those who may read debts; open incidents, for those granted them. A part the actor may not see is
- * null, not zero.
+ * A collective's care at a glance: counselling sessions this month and (for counsellors) who is
+ * waiting; doses given this month and due now; exploitative loans open, for those who may read
+ * debts; open incidents, for those granted them. A part the actor may not see is null, not zero.
  */
 @Service
 public class CareOverview {
 
   /** The overview; {@code flaggedLoans} and {@code openIncidents} are null when not permitted. */
   public record View(
-      long dosesThisMonth, long dosesDue, boolean health, Long flaggedLoans, Long openIncidents) {}
+      long sessionsThisMonth,
+      Integer waiting,
+      long dosesThisMonth,
+      long dosesDue,
+      boolean health,
+      Long flaggedLoans,
+      Long openIncidents) {}
 
   private final VaccinationStore doses;
+  private final org.sahay.care.internal.CounsellingStore counsellingStore;
+  private final Counselling counselling;
   private final Vaccinations vaccinations;
   private final Loans loans;
   private final Incidents incidents;
@@ -30,12 +38,16 @@ public class CareOverview {
 
   CareOverview(
       VaccinationStore doses,
+      org.sahay.care.internal.CounsellingStore counsellingStore,
+      Counselling counselling,
       Vaccinations vaccinations,
       Loans loans,
       Incidents incidents,
       AccessPolicy policy,
       Today today) {
     this.doses = doses;
+    this.counsellingStore = counsellingStore;
+    this.counselling = counselling;
     this.vaccinations = vaccinations;
     this.loans = loans;
     this.incidents = incidents;
@@ -48,6 +60,8 @@ public class CareOverview {
     OrganisationId own = CareChecks.own(policy, by, CareAction.CARE_READ);
     LocalDate day = today.at(own);
     return new View(
+        counsellingStore.heldSince(own, day.withDayOfMonth(1)),
+        policy.permits(by, CareAction.COUNSELLING, own) ? counselling.waiting(by).size() : null,
         doses.givenSince(own, day.withDayOfMonth(1)),
         vaccinations.due(by, day).size(),
         policy.permits(by, CareAction.HEALTH, own),

@@ -169,6 +169,21 @@ public class CounsellingStore {
         .optional();
   }
 
+  /** Group and individual sessions held in the collective on or after {@code since}. */
+  public long heldSince(OrganisationId organisation, LocalDate since) {
+    return jdbc.sql(
+            """
+            select (select count(*) from counselling_group_session
+                    where organisation_id = :org and held_on >= :since)
+                 + (select count(*) from counselling_session
+                    where organisation_id = :org and held_on >= :since)
+            """)
+        .param("org", organisation.value())
+        .param("since", since)
+        .query(Long.class)
+        .single();
+  }
+
   public boolean sharedWith(OrganisationId organisation, MemberId member, String username) {
     return jdbc.sql(
                 "select count(*) from counselling_share where organisation_id = :org"
