@@ -12,6 +12,7 @@ public final class FirstRunReset {
     jdbc.sql("delete from spring_session").update();
     jdbc.sql("delete from api_token").update();
     jdbc.sql("delete from app_user_role").update();
+    jdbc.sql("delete from user_grant").update();
     jdbc.sql("delete from app_user").update();
   }
 }

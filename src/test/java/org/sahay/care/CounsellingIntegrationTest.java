@@ -73,7 +73,7 @@ class CounsellingIntegrationTest extends IntegrationTest {
     assertThat(Json.list(other.get(base).body(), "$[*].counsellor")).containsExactly(a.username());
     assertThat(leader.get(base).statusCode()).isEqualTo(403);
     Plaintext.absent(
-        jdbc, new String[] {"counselling_session", "audit_entry"}, "Synthetic worry", "rent");
+        jdbc, new String[] {"counselling_session", "audit_entry"}, "Synthetic worry about");
 
     String share =
         "{\"member\":\"%s\",\"username\":\"%s\"}".formatted(asha[0], leaderUser.username());

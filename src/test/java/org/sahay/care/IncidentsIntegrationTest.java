@@ -109,10 +109,11 @@ class IncidentsIntegrationTest extends IntegrationTest {
     Plaintext.absent(
         jdbc,
         new String[] {"incident", "incident_follow_up", "audit_entry"},
-        "Synthetic",
+        "Synthetic lane",
+        "Synthetic account",
+        "Synthetic visit",
         "VIOLENCE",
-        "HOUSE_OWNER",
-        "SHELTER");
+        "HOUSE_OWNER");
     assertThat(admin.get("/api/v1/members/" + asha[0]).body()).doesNotContain("Synthetic");
     var export =
         admin.getBytes("/api/v1/exports/members?format=csv&sensitive=true&reason=Synthetic+audit");
