@@ -23,7 +23,7 @@ class LoansIntegrationTest extends IntegrationTest {
 
   private static final String LOAN =
       """
-      {"member":"%s","lender":"MONEYLENDER","principal":"24713","interestPercent":"10",
+      {"member":"%s","lender":"MONEYLENDER","principal":"24713.75","interestPercent":"10",
        "interestPeriod":"MONTH","startedOn":"2026-03-01","collateral":"Synthetic gold chain",
        "workingToRepay":false,"documentsHeld":true,"notes":"Synthetic note: lender threatens"}
       """;
@@ -91,7 +91,7 @@ class LoansIntegrationTest extends IntegrationTest {
     Plaintext.absent(
         jdbc,
         new String[] {"loan", "loan_repayment", "audit_entry"},
-        "24713",
+        "24713.75",
         "Synthetic gold chain",
         "Synthetic note",
         "MONEYLENDER",
@@ -109,9 +109,9 @@ class LoansIntegrationTest extends IntegrationTest {
     assertThat(http().get("/api/v1/members/" + asha[0], "Authorization", "Bearer x").body())
         .doesNotContain("Synthetic gold");
     assertThat(leader.get("/api/v1/members/" + asha[0]).body())
-        .doesNotContain("Synthetic gold", "24713");
+        .doesNotContain("Synthetic gold", "24713.75");
     assertThat(leader.get("/api/v1/members?q=Asha").body())
-        .doesNotContain("Synthetic gold", "24713");
+        .doesNotContain("Synthetic gold", "24713.75");
 
     Cared admin = as(collective, Role.ORG_ADMIN);
     var adminUser = fixtures.user(collective, Role.ORG_ADMIN);

@@ -48,7 +48,7 @@ class MemberCareIntegrationTest extends IntegrationTest {
     String page = leaderBrowser.get("/care/members/" + asha[0]).body();
     assertThat(page).contains("id=\"care-doses\"", "Phone calls");
     assertThat(page)
-        .doesNotContain("care-health", "care-loans", "care-incidents", "Synthetic syrup", "9000");
+        .doesNotContain("care-health", "care-loans", "care-incidents", "Synthetic syrup", "₹9000");
     assertThat(leaderBrowser.get("/members/" + asha[0]).body())
         .contains("/care/members/" + asha[0]);
 
