@@ -13,6 +13,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.care.internal.IncidentStore;
 import org.sahay.care.internal.SealedStore;
 import org.sahay.organisations.Today;
+import org.sahay.platform.Disclosure;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
@@ -210,8 +211,8 @@ public class Incidents {
 
   /**
    * Incidents of a collective by kind, for anyone who may count its members: every count of 1 to 4
-   * is suppressed, for its own people too, and when one kind alone is suppressed the total is
-   * withheld, so that it does not give that one away.
+   * is suppressed, for its own people too, and a second count is withheld where the total would
+   * give a lone suppressed one away ({@link Disclosure}).
    */
   @Transactional(readOnly = true)
   public Counts counts(Actor by, OrganisationId collective) {
@@ -228,10 +229,16 @@ public class Incidents {
           .map(json -> JSON.readValue(json, Incident.Facts.class))
           .ifPresent(f -> byKind.merge(f.kind(), 1L, Long::sum));
     }
-    Map<IncidentKind, SmallCount> shown = new EnumMap<>(IncidentKind.class);
-    byKind.forEach((k, n) -> shown.put(k, SmallCount.of(n)));
-    long suppressed = shown.values().stream().filter(SmallCount::fewerThanFive).count();
-    return new Counts(shown, suppressed == 1 ? null : SmallCount.of(all.size()));
+    long[] cells = new long[IncidentKind.values().length];
+    for (IncidentKind k : IncidentKind.values()) {
+      cells[k.ordinal()] = byKind.get(k);
+    }
+    List<SmallCount> shown = Disclosure.withTotal(cells);
+    Map<IncidentKind, SmallCount> counts = new EnumMap<>(IncidentKind.class);
+    for (IncidentKind k : IncidentKind.values()) {
+      counts.put(k, shown.get(k.ordinal()));
+    }
+    return new Counts(counts, SmallCount.of(all.size()));
   }
 
   @EventListener

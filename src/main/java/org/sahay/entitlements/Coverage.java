@@ -14,6 +14,7 @@ import org.sahay.entitlements.internal.ListStore;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
 import org.sahay.organisations.Today;
+import org.sahay.platform.Disclosure;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.SmallCount;
@@ -97,7 +98,7 @@ public class Coverage {
         collective,
         organisation.name(),
         exact,
-        rows,
+        exact ? rows : protect(counts),
         row(null, all, exact),
         lines,
         months,
@@ -140,6 +141,33 @@ public class Coverage {
               o.acknowledgedAt() != null));
     }
     return sent;
+  }
+
+  /**
+   * The district rows as those who see counts only see them: shown beside the total of every
+   * column, so a lone suppressed district takes the smallest other one with it ({@link
+   * Disclosure}).
+   */
+  private static List<CoverageView.Row> protect(Map<String, Map<DocumentType, Long>> counts) {
+    List<String> districts = new ArrayList<>(counts.keySet());
+    long[][] cells = new long[districts.size()][CoverageView.DOCUMENTS.size() + 1];
+    for (int r = 0; r < districts.size(); r++) {
+      Map<DocumentType, Long> held = counts.get(districts.get(r));
+      cells[r][0] = held.getOrDefault(null, 0L);
+      for (int c = 0; c < CoverageView.DOCUMENTS.size(); c++) {
+        cells[r][c + 1] = held.getOrDefault(CoverageView.DOCUMENTS.get(c), 0L);
+      }
+    }
+    List<List<SmallCount>> shown = Disclosure.table(cells, false, true);
+    List<CoverageView.Row> rows = new ArrayList<>();
+    for (int r = 0; r < districts.size(); r++) {
+      Map<DocumentType, SmallCount> holding = new EnumMap<>(DocumentType.class);
+      for (int c = 0; c < CoverageView.DOCUMENTS.size(); c++) {
+        holding.put(CoverageView.DOCUMENTS.get(c), shown.get(r).get(c + 1));
+      }
+      rows.add(new CoverageView.Row(districts.get(r), shown.get(r).get(0), holding, Map.of()));
+    }
+    return rows;
   }
 
   private static CoverageView.Row row(

@@ -79,6 +79,9 @@ class CoverageIntegrationTest extends IntegrationTest {
     assertThat(Json.object(theirs, "$.total.percent")).isEmpty();
     assertThat(Json.list(theirs, "$.districts[?(@.district == 'Prakasam')].members.value"))
         .containsExactly((Object) null);
+    assertThat(Json.list(theirs, "$.districts[?(@.district == 'Guntur')].members.withheld"))
+        .as("six in Guntur would give away Prakasam's one beside the total of seven")
+        .containsExactly(true);
     assertThat(theirs).doesNotContain("Cov ");
 
     Http browser = http();
