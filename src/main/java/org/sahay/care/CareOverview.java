@@ -6,6 +6,7 @@ import org.sahay.access.Actor;
 import org.sahay.care.internal.VaccinationStore;
 import org.sahay.organisations.Today;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.SmallCount;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +54,36 @@ public class CareOverview {
     this.incidents = incidents;
     this.policy = policy;
     this.today = today;
+  }
+
+  /**
+   * Care of a collective in counts, for its mentors and funders too: sessions this month, doses
+   * given this month, open loans and those flagged; exact for the collective's own people, each
+   * count of 1 to 4 suppressed for anyone else.
+   */
+  public record Counts(
+      boolean exact,
+      SmallCount sessionsThisMonth,
+      SmallCount dosesThisMonth,
+      SmallCount openLoans,
+      SmallCount flaggedLoans) {}
+
+  @Transactional(readOnly = true)
+  public Counts counts(Actor by, OrganisationId collective) {
+    policy.require(by, CareAction.CARE_COUNTS, collective);
+    boolean exact = collective.equals(by.organisation());
+    LocalDate month = today.at(collective).withDayOfMonth(1);
+    Loans.Counts owed = loans.counts(by, collective);
+    return new Counts(
+        exact,
+        count(counsellingStore.heldSince(collective, month), exact),
+        count(doses.givenSince(collective, month), exact),
+        owed.open(),
+        owed.flagged());
+  }
+
+  private static SmallCount count(long n, boolean exact) {
+    return exact ? new SmallCount(n, false) : SmallCount.of(n);
   }
 
   @Transactional(readOnly = true)

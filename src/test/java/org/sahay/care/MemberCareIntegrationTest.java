@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.sahay.Http;
 import org.sahay.IntegrationTest;
+import org.sahay.Json;
 import org.sahay.access.Role;
+import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.OrganisationKind;
+import org.sahay.organisations.Organisations;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class MemberCareIntegrationTest extends IntegrationTest {
+
+  @Autowired private Organisations organisations;
 
   /**
    * A member's care page shows each part only to those allowed: a leader sees her doses, trainings,
@@ -59,10 +65,26 @@ class MemberCareIntegrationTest extends IntegrationTest {
     assertThat(theirs).doesNotContain("care-incidents");
     assertThat(counsellorBrowser.get("/care").body()).contains("1 sessions this month.");
 
+    var mentor = fixtures.organisation(OrganisationKind.MENTOR);
+    organisations.link(
+        fixtures.systemAdmin().actor(), mentor.id(), LinkKind.MENTOR_OF, collective.id());
+    var staff = fixtures.user(mentor, Role.MENTOR_STAFF);
+    Cared mentorStaff = new Cared(http(), http().token(staff.username(), staff.password()));
+    String counts = mentorStaff.get("/api/v1/care/counts?organisation=" + collective.id()).body();
+    assertThat(Json.flag(counts, "$.exact")).isFalse();
+    assertThat(Json.flag(counts, "$.sessionsThisMonth.fewerThanFive")).isTrue();
+    assertThat(Json.flag(counts, "$.openLoans.fewerThanFive")).isTrue();
+    assertThat(counts).doesNotContain("Asha", asha[1]);
+    assertThat(Json.number(counsellor.get("/api/v1/care/counts").body(), "$.openLoans.value"))
+        .isEqualTo(1);
+
     var stranger =
         fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.COUNSELLOR);
     Http strangerBrowser = http();
     strangerBrowser.signIn(stranger.username(), stranger.password());
     assertThat(strangerBrowser.get("/care/members/" + asha[0]).statusCode()).isEqualTo(404);
+    Cared strangerApi = new Cared(http(), http().token(stranger.username(), stranger.password()));
+    assertThat(strangerApi.get("/api/v1/care/counts?organisation=" + collective.id()).statusCode())
+        .isEqualTo(404);
   }
 }
