@@ -160,7 +160,7 @@ public class Livelihoods {
     if (member != null && members.summary(by, member).isEmpty()) {
       throw new NotFoundException();
     }
-    return store.all(own, member).stream().map(r -> view(by, own, r)).toList();
+    return store.all(own, member, null).stream().map(r -> view(by, own, r)).toList();
   }
 
   @EventListener
@@ -169,8 +169,7 @@ public class Livelihoods {
   }
 
   private Livelihood get(Actor by, OrganisationId own, UUID id) {
-    return store.all(own, null).stream()
-        .filter(r -> r.id().equals(id))
+    return store.all(own, null, id).stream()
         .findFirst()
         .map(r -> view(by, own, r))
         .orElseThrow(NotFoundException::new);

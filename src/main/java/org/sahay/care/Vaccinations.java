@@ -242,11 +242,11 @@ public class Vaccinations {
     }
     Map<String, Map<org.sahay.registry.DocumentType, Long>> all =
         documents.coverage(by, collective);
-    Map<String, List<SmallCount>> districts = new TreeMap<>();
-    List<Map<String, Long>> atLeast = new ArrayList<>();
+    Map<Integer, Map<String, Long>> byDoses = new java.util.HashMap<>();
     for (int n = 1; n <= 3; n++) {
       int least = n;
-      atLeast.add(
+      byDoses.put(
+          n,
           documents.districtCounts(
               by,
               collective,
@@ -255,15 +255,22 @@ public class Vaccinations {
                   .map(Map.Entry::getKey)
                   .toList()));
     }
-    all.forEach(
-        (district, held) -> {
-          List<SmallCount> row = new ArrayList<>();
-          row.add(count(held.getOrDefault(null, 0L), exact));
-          for (Map<String, Long> n : atLeast) {
-            row.add(count(n.getOrDefault(district, 0L), exact));
-          }
-          districts.put(district, row);
-        });
+    List<String> names = new ArrayList<>(all.keySet());
+    long[][] cells = new long[names.size()][4];
+    for (int r = 0; r < names.size(); r++) {
+      cells[r][0] = all.get(names.get(r)).getOrDefault(null, 0L);
+      for (int n = 1; n <= 3; n++) {
+        cells[r][n] = byDoses.get(n).getOrDefault(names.get(r), 0L);
+      }
+    }
+    // Members per district add up to a total other pages show: for counts only, each column is
+    // protected as if its total stood below it, the rule coverage of documents follows.
+    List<List<SmallCount>> shown =
+        exact ? exactly(cells) : org.sahay.platform.Disclosure.table(cells, false, true);
+    Map<String, List<SmallCount>> districts = new TreeMap<>();
+    for (int r = 0; r < names.size(); r++) {
+      districts.put(names.get(r), shown.get(r));
+    }
     return new Coverage(collective, exact, districts);
   }
 
@@ -276,7 +283,15 @@ public class Vaccinations {
     return CareChecks.own(policy, by, action);
   }
 
-  private static SmallCount count(long n, boolean exact) {
-    return exact ? new SmallCount(n, false) : SmallCount.of(n);
+  private static List<List<SmallCount>> exactly(long[][] cells) {
+    List<List<SmallCount>> shown = new ArrayList<>();
+    for (long[] row : cells) {
+      List<SmallCount> line = new ArrayList<>();
+      for (long n : row) {
+        line.add(new SmallCount(n, false));
+      }
+      shown.add(line);
+    }
+    return shown;
   }
 }

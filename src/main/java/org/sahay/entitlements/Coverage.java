@@ -110,16 +110,28 @@ public class Coverage {
   private List<CoverageView.TrendLine> trend(
       OrganisationId collective, Map<String, Map<DocumentType, Long>> counts, boolean exact) {
     YearMonth now = YearMonth.from(today.at(collective));
-    List<CoverageView.TrendLine> trend = new ArrayList<>();
+    Map<YearMonth, Map<String, Map<DocumentType, Long>>> months = new java.util.TreeMap<>();
     for (CoverageStore.Month m : snapshots.since(collective, now.minusMonths(11))) {
       if (m.month().isBefore(now)) {
         Map<DocumentType, Long> held = new java.util.HashMap<>(m.holding());
         held.put(null, m.members());
-        trend.add(new CoverageView.TrendLine(m.month(), row(m.district(), held, exact)));
+        months.computeIfAbsent(m.month(), k -> new java.util.TreeMap<>()).put(m.district(), held);
       }
     }
-    counts.forEach(
-        (district, held) -> trend.add(new CoverageView.TrendLine(now, row(district, held, exact))));
+    months.put(now, counts);
+    List<CoverageView.TrendLine> trend = new ArrayList<>();
+    // A month's districts add up to that month's total (shown above for this month, worked out
+    // from other answers for the rest): for counts only, each month is protected like the table.
+    months.forEach(
+        (month, byDistrict) -> {
+          List<CoverageView.Row> rows = new ArrayList<>();
+          if (exact) {
+            byDistrict.forEach((district, held) -> rows.add(row(district, held, true)));
+          } else {
+            rows.addAll(protect(byDistrict));
+          }
+          rows.forEach(r -> trend.add(new CoverageView.TrendLine(month, r)));
+        });
     trend.sort(
         java.util.Comparator.comparing((CoverageView.TrendLine t) -> t.row().district())
             .thenComparing(CoverageView.TrendLine::month));

@@ -82,6 +82,11 @@ class CoverageIntegrationTest extends IntegrationTest {
     assertThat(Json.list(theirs, "$.districts[?(@.district == 'Guntur')].members.withheld"))
         .as("six in Guntur would give away Prakasam's one beside the total of seven")
         .containsExactly(true);
+    String doses =
+        mentorStaff.get("/api/v1/vaccinations/coverage?organisation=" + collective.id()).body();
+    assertThat(Json.flag(doses, "$.districts.Guntur[0].withheld"))
+        .as("nor may vaccination coverage show the six that this page withholds")
+        .isTrue();
     assertThat(theirs).doesNotContain("Cov ");
 
     Http browser = http();

@@ -76,14 +76,17 @@ public class LivelihoodStore {
         .update();
   }
 
-  public List<Row> all(OrganisationId organisation, MemberId member) {
+  /** The collective's livelihoods, one member's, or one by its id (null for all). */
+  public List<Row> all(OrganisationId organisation, MemberId member, UUID id) {
     return jdbc.sql(
             "select id, member_id, activity, started_on, expense_id, stock_issue_id"
                 + " from livelihood where organisation_id = :org"
                 + (member == null ? "" : " and member_id = :member")
+                + (id == null ? "" : " and id = :id")
                 + " order by started_on desc, id")
         .param("org", organisation.value())
         .param("member", member == null ? null : member.value())
+        .param("id", id)
         .query(
             (rs, n) ->
                 new Row(
