@@ -2,82 +2,28 @@ package org.sahay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahay.access.Role;
 import org.sahay.organisations.OrganisationKind;
 
 /** Debian's headless Chromium, driven by Debian's chromedriver; nothing is downloaded. */
-class BrowserIntegrationTest extends IntegrationTest {
+class BrowserIntegrationTest extends ChromiumTest {
 
   @org.springframework.beans.factory.annotation.Autowired
   private org.sahay.organisations.Organisations organisations;
 
   @org.springframework.beans.factory.annotation.Autowired private org.sahay.access.Users users;
-
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
-  private WebDriver browser;
-  private Path profile;
-
-  @BeforeEach
-  void startBrowser() throws Exception {
-    assertThat(new File(CHROMIUM))
-        .as(
-            "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
-        .exists();
-    profile = Files.createTempDirectory("sahay-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=360,740",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-  }
-
-  @AfterEach
-  void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var paths = Files.walk(profile)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
 
   @Test
   void aLeaderSignsInSwitchesToTeluguAndLeavesWithQuickExit() {

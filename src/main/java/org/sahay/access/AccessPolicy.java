@@ -23,6 +23,8 @@ public class AccessPolicy {
     OWN,
     MENTORS,
     FUNDS,
+    /** The target collective is a member of the actor's network: counts only. */
+    IN_NETWORK,
     NONE
   }
 
@@ -85,6 +87,9 @@ public class AccessPolicy {
     }
     if (organisations.funds(own, target)) {
       return Relation.FUNDS;
+    }
+    if (organisations.hasMember(own, target)) {
+      return Relation.IN_NETWORK;
     }
     return Relation.NONE;
   }

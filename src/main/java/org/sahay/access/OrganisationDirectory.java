@@ -23,4 +23,7 @@ public interface OrganisationDirectory {
 
   /** True when {@code funder} is linked as funder of {@code organisation}. */
   boolean funds(OrganisationId funder, OrganisationId organisation);
+
+  /** True when {@code collective} is linked as a member of {@code network}. */
+  boolean hasMember(OrganisationId network, OrganisationId collective);
 }

@@ -19,9 +19,13 @@ public final class Permit {
   /** The organisations the actor's organisation funds. */
   public static final Set<Relation> FUNDS = EnumSet.of(Relation.FUNDS);
 
+  /** The collectives that are members of the actor's network. */
+  public static final Set<Relation> IN_NETWORK = EnumSet.of(Relation.IN_NETWORK);
+
   /** Any organisation, related or not. */
   public static final Set<Relation> ANY_ORGANISATION =
-      EnumSet.of(Relation.OWN, Relation.MENTORS, Relation.FUNDS, Relation.NONE);
+      EnumSet.of(
+          Relation.OWN, Relation.MENTORS, Relation.FUNDS, Relation.IN_NETWORK, Relation.NONE);
 
   /** Everywhere, global actions included. */
   public static final Set<Relation> ANY = EnumSet.allOf(Relation.class);

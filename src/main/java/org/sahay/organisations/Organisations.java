@@ -120,6 +120,9 @@ public class Organisations {
           case LIAISES_WITH ->
               source.kind() == OrganisationKind.DISTRICT_OFFICE
                   && target.kind() == OrganisationKind.COLLECTIVE;
+          case MEMBER_OF ->
+              source.kind() == OrganisationKind.COLLECTIVE
+                  && target.kind() == OrganisationKind.NETWORK;
         };
     if (!kindsFit || from.equals(to)) {
       return Linking.WRONG_KINDS;

@@ -216,7 +216,7 @@ public class Distributions {
             null,
             null,
             null);
-    var at = store.insert(collective, distribution, target.householdKey());
+    var at = store.insert(collective, distribution, target.householdKey(), target.district());
     Beneficiary claim = target.claimKey(round);
     if (claim != null) {
       store.claim(collective, round.id(), claim, id);

@@ -9,7 +9,8 @@ import org.sahay.relief.internal.EligibilityRule;
 
 /**
  * Who receives, as the round's rule and eligibility see them; {@code reached}: the members whose
- * household the hand-over reaches (all members of the household, or the member alone).
+ * household the hand-over reaches (all members of the household, or the member alone); {@code
+ * district}: the household's district, else the member's, kept on the hand-over for reports.
  */
 record Target(
     MemberId member,
@@ -19,7 +20,8 @@ record Target(
     Beneficiary personKey,
     int people,
     boolean isMember,
-    List<MemberId> reached) {
+    List<MemberId> reached,
+    String district) {
 
   /** The members reached and their household: whose food needs the hand-over meets. */
   List<Beneficiary> reachedBeneficiaries() {
@@ -58,6 +60,6 @@ record Target(
   /** Someone who is not a member: only her, once. */
   static Target nonMember(RecipientId id) {
     Beneficiary key = new Beneficiary.NonMember(id.value());
-    return new Target(null, null, id, key, key, 1, false, List.of());
+    return new Target(null, null, id, key, key, 1, false, List.of(), null);
   }
 }

@@ -9,6 +9,7 @@ import org.sahay.registry.Beneficiary;
 import org.sahay.registry.Household;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
+import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
 import org.sahay.relief.internal.RecipientStore;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,8 @@ class Targets {
               key,
               size(household),
               true,
-              ids(household)));
+              ids(household),
+              household.district()));
     }
     return recipientStore.find(collective, input.recipientId()).map(r -> Target.nonMember(r.id()));
   }
@@ -71,7 +73,8 @@ class Targets {
                     Beneficiary.member(member),
                     size(h),
                     true,
-                    ids(h)))
+                    ids(h),
+                    h.district() != null ? h.district() : districtOf(by, member)))
         .orElseGet(
             () ->
                 new Target(
@@ -82,7 +85,12 @@ class Targets {
                     Beneficiary.member(member),
                     1,
                     true,
-                    List.of(member)));
+                    List.of(member),
+                    districtOf(by, member)));
+  }
+
+  private String districtOf(Actor by, MemberId member) {
+    return members.summary(by, member).map(MemberSummary::district).orElse(null);
   }
 
   private static List<MemberId> ids(Household household) {

@@ -52,6 +52,11 @@ class AccessPolicyTest {
         public boolean funds(OrganisationId funder, OrganisationId organisation) {
           return funder.equals(OWN) && organisation.equals(FUNDED);
         }
+
+        @Override
+        public boolean hasMember(OrganisationId network, OrganisationId collective) {
+          return false;
+        }
       };
 
   /** Every action the modules declare, as the application finds them. */

@@ -42,4 +42,9 @@ class DirectoryAdapter implements OrganisationDirectory {
   public boolean funds(OrganisationId funder, OrganisationId organisation) {
     return store.linked(funder, LinkKind.FUNDER_OF, organisation);
   }
+
+  @Override
+  public boolean hasMember(OrganisationId network, OrganisationId collective) {
+    return store.linked(collective, LinkKind.MEMBER_OF, network);
+  }
 }

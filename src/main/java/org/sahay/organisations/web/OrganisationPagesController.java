@@ -71,6 +71,8 @@ class OrganisationPagesController {
     model.addAttribute("funders", organisations.linkedTo(id, LinkKind.FUNDER_OF));
     model.addAttribute("mentored", organisations.linkedFrom(id, LinkKind.MENTOR_OF));
     model.addAttribute("funded", organisations.linkedFrom(id, LinkKind.FUNDER_OF));
+    model.addAttribute("networks", organisations.linkedFrom(id, LinkKind.MEMBER_OF));
+    model.addAttribute("networkMembers", organisations.linkedTo(id, LinkKind.MEMBER_OF));
     boolean canLink = policy.permits(actor, AccessAction.ORGANISATION_LINK, null);
     model.addAttribute("canLink", canLink);
     model.addAttribute("others", canLink ? organisations.visibleTo(actor) : java.util.List.of());

@@ -48,13 +48,15 @@ public class DistributionStore {
   }
 
   /** Inserts the hand-over; answers the moment it was recorded. */
-  public Instant insert(OrganisationId organisation, Distribution d, Beneficiary householdKey) {
+  public Instant insert(
+      OrganisationId organisation, Distribution d, Beneficiary householdKey, String district) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql(
             """
             insert into distribution (id, organisation_id, round_id, member_id, household_id,
-              recipient_id, household_key, people, recorded_by, recorded_at)
-            values (:id, :org, :round, :member, :household, :recipient, :key, :people, :by, :now)
+              recipient_id, household_key, people, recorded_by, recorded_at, district)
+            values (:id, :org, :round, :member, :household, :recipient, :key, :people, :by, :now,
+              :district)
             """)
         .param("id", d.id().value())
         .param("org", organisation.value())
@@ -64,6 +66,7 @@ public class DistributionStore {
         .param("recipient", d.recipient() == null ? null : d.recipient().value())
         .param("key", householdKey.key())
         .param("people", d.people())
+        .param("district", district, java.sql.Types.VARCHAR)
         .param("by", d.recordedBy())
         .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
         .update();

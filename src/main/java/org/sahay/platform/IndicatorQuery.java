@@ -1,0 +1,50 @@
+package org.sahay.platform;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What reports ask of each module's indicators: the collectives (already checked by reporting's
+ * policy), the period from {@code from} up to but not including {@code until} in {@code zone}, a
+ * district or none, and a funder whose grants alone count for money, or none.
+ */
+public record IndicatorQuery(
+    List<OrganisationId> collectives,
+    LocalDate from,
+    LocalDate until,
+    ZoneId zone,
+    String district,
+    OrganisationId funder) {
+
+  public IndicatorQuery {
+    collectives = List.copyOf(collectives);
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(until, "until");
+    Objects.requireNonNull(zone, "zone");
+    if (!until.isAfter(from)) {
+      throw new IllegalArgumentException("empty period");
+    }
+    district = district == null || district.isBlank() ? null : district.strip();
+  }
+
+  /** The first instant of the period. */
+  public OffsetDateTime start() {
+    return from.atStartOfDay(zone).toOffsetDateTime();
+  }
+
+  /** The first instant after the period. */
+  public OffsetDateTime end() {
+    return until.atStartOfDay(zone).toOffsetDateTime();
+  }
+
+  /** The collectives' ids as SQL parameters; never empty, so that {@code in (:orgs)} is valid. */
+  public List<UUID> organisationIds() {
+    return collectives.isEmpty()
+        ? List.of(new UUID(0, 0))
+        : collectives.stream().map(OrganisationId::value).toList();
+  }
+}

@@ -1,0 +1,41 @@
+package org.sahay.reporting;
+
+import static org.sahay.access.Permit.OWN;
+
+import java.util.Map;
+import java.util.Set;
+import org.sahay.access.AccessPolicy.Relation;
+import org.sahay.access.Action;
+import org.sahay.access.Permit;
+import org.sahay.access.Role;
+
+/** The actions on reports, each with its rule. */
+public enum ReportAction implements Action {
+  /**
+   * Read a collective's indicators: its own people exactly; mentors, its networks and funders as
+   * aggregates with small counts suppressed. Never a record.
+   */
+  REPORT_READ(
+      Map.of(
+          Role.ORG_ADMIN,
+          OWN,
+          Role.LEADER,
+          OWN,
+          Role.COUNSELLOR,
+          OWN,
+          Role.MENTOR_STAFF,
+          Permit.of(Relation.MENTORS, Relation.IN_NETWORK),
+          Role.FUNDER_VIEWER,
+          Permit.FUNDS));
+
+  private final Map<Role, Set<Relation>> rules;
+
+  ReportAction(Map<Role, Set<Relation>> rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public Map<Role, Set<Relation>> rules() {
+    return rules;
+  }
+}
