@@ -126,6 +126,31 @@ public class Dashboards {
     return panels;
   }
 
+  /**
+   * The panels of one collective for the months, as the actor may see them: exact for its own
+   * people, suppressed for anyone else the policy lets read it; none for anyone it does not.
+   */
+  @Transactional(readOnly = true)
+  public List<Panel> panelsOf(Actor by, OrganisationId collective, YearMonth from, YearMonth to) {
+    if (!policy.permits(by, ReportAction.REPORT_READ, collective)) {
+      return List.of();
+    }
+    boolean funder =
+        organisations
+            .find(by.organisation())
+            .map(o -> o.kind() == OrganisationKind.FUNDER)
+            .orElse(false);
+    IndicatorQuery query =
+        new IndicatorQuery(
+            List.of(collective),
+            from.atDay(1),
+            to.plusMonths(1).atDay(1),
+            today.zone(collective),
+            null,
+            funder ? by.organisation() : null);
+    return panels(query, collective.equals(by.organisation()));
+  }
+
   private static Dashboard.Kind kind(OrganisationKind kind) {
     switch (kind) {
       case COLLECTIVE:

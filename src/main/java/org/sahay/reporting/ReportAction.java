@@ -26,7 +26,9 @@ public enum ReportAction implements Action {
           Role.MENTOR_STAFF,
           Permit.of(Relation.MENTORS, Relation.IN_NETWORK),
           Role.FUNDER_VIEWER,
-          Permit.FUNDS));
+          Permit.FUNDS)),
+  /** Write the narrative of a donor report: the collective's admins and leaders. */
+  REPORT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
 
   private final Map<Role, Set<Relation>> rules;
 

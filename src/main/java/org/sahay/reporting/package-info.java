@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reporting",
-    allowedDependencies = {"access", "organisations", "platform"})
+    allowedDependencies = {"access", "funds", "organisations", "platform", "support"})
 package org.sahay.reporting;

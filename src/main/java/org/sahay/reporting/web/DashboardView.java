@@ -36,10 +36,9 @@ public record DashboardView(Dashboard dashboard, List<PanelView> panels) {
       List<Line> lines = new ArrayList<>();
       List<BarChart.Bar> bars = new ArrayList<>();
       for (Panel.Row row : panel.rows()) {
-        String label = row.labelKey() == null ? row.label() : ui.t(row.labelKey());
-        String value = value(panel, row, ui);
-        lines.add(new Line(label, value));
-        bars.add(new BarChart.Bar(label, row.count().value(), value));
+        Line line = line(panel, row, ui);
+        lines.add(line);
+        bars.add(new BarChart.Bar(line.label(), row.count().value(), line.value()));
       }
       Line total = new Line(ui.t("indicator.total"), value(panel, panel.total(), ui));
       boolean single = panel.rows().size() == 1 && panel.indicator().labels().isEmpty();
@@ -57,6 +56,12 @@ public record DashboardView(Dashboard dashboard, List<PanelView> panels) {
               single));
     }
     return new DashboardView(dashboard, panels);
+  }
+
+  /** A row of a panel as the page says it: its label and its value. */
+  static Line line(Panel panel, Panel.Row row, Ui ui) {
+    return new Line(
+        row.labelKey() == null ? row.label() : ui.t(row.labelKey()), value(panel, row, ui));
   }
 
   private static String value(Panel panel, Panel.Row row, Ui ui) {
