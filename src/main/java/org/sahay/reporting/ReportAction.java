@@ -28,7 +28,12 @@ public enum ReportAction implements Action {
           Role.FUNDER_VIEWER,
           Permit.FUNDS)),
   /** Write the narrative of a donor report: the collective's admins and leaders. */
-  REPORT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
+  REPORT_WRITE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN)),
+  /**
+   * Start a large export of the collective's records and download it, within a day, as the one who
+   * asked: the collective's admins and leaders.
+   */
+  EXPORT_LARGE(Map.of(Role.ORG_ADMIN, OWN, Role.LEADER, OWN));
 
   private final Map<Role, Set<Relation>> rules;
 

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Reporting",
-    allowedDependencies = {"access", "funds", "organisations", "platform", "support"})
+    allowedDependencies = {"access", "funds", "organisations", "platform", "registry", "support"})
 package org.sahay.reporting;
