@@ -22,6 +22,7 @@ public final class Ui {
   private final Set<String> roles;
   private final String path;
   private final UnaryOperator<String> assets;
+  private final boolean demo;
 
   public Ui(
       MessageSource messages,
@@ -31,7 +32,8 @@ public final class Ui {
       String username,
       Set<String> roles,
       String path,
-      UnaryOperator<String> assets) {
+      UnaryOperator<String> assets,
+      boolean demo) {
     this.messages = messages;
     this.language = language;
     this.csrfParameter = csrfParameter;
@@ -40,6 +42,12 @@ public final class Ui {
     this.roles = Set.copyOf(roles);
     this.path = path;
     this.assets = assets;
+    this.demo = demo;
+  }
+
+  /** Whether this Sahay runs on demo data, fictional people only: every page says so. */
+  public boolean demo() {
+    return demo;
   }
 
   /** The message for a key in the page's language; a missing key shows the key, never fails. */
@@ -53,7 +61,7 @@ public final class Ui {
 
   /** The same page helper in another language, for a page printed in the organisation's. */
   public Ui in(Language other) {
-    return new Ui(messages, other, csrfParameter, csrfToken, username, roles, path, assets);
+    return new Ui(messages, other, csrfParameter, csrfToken, username, roles, path, assets, demo);
   }
 
   public Language language() {

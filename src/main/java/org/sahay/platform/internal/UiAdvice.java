@@ -23,9 +23,15 @@ class UiAdvice {
   private final MessageSource messages;
   private final ResourceUrlProvider resourceUrls;
 
-  UiAdvice(MessageSource messages, ResourceUrlProvider resourceUrls) {
+  private final boolean demo;
+
+  UiAdvice(
+      MessageSource messages,
+      ResourceUrlProvider resourceUrls,
+      @org.springframework.beans.factory.annotation.Value("${sahay.demo:false}") boolean demo) {
     this.messages = messages;
     this.resourceUrls = resourceUrls;
+    this.demo = demo;
   }
 
   @ModelAttribute("ui")
@@ -65,6 +71,7 @@ class UiAdvice {
         asset -> {
           String versioned = resourceUrls.getForLookupPath(asset);
           return request.getContextPath() + (versioned == null ? asset : versioned);
-        });
+        },
+        demo);
   }
 }
