@@ -51,8 +51,9 @@ class CareIndicators implements IndicatorSource {
     all.add(new Measure("care.sessions", "", held("counselling_session", q)));
     all.add(new Measure("care.groupSessions", "", held("counselling_group_session", q)));
     jdbc.sql(
-            "select vaccine_code, count(*) from vaccination_dose where organisation_id in (:orgs)"
-                + " and given_on >= :from and given_on < :until group by vaccine_code")
+            q.inline(
+                "select vaccine_code, count(*) from vaccination_dose where organisation_id in (:orgs)"
+                    + " and given_on >= :from and given_on < :until group by vaccine_code"))
         .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
@@ -65,9 +66,10 @@ class CareIndicators implements IndicatorSource {
 
   private long held(String table, IndicatorQuery q) {
     return jdbc.sql(
-            "select count(*) from "
-                + table
-                + " where organisation_id in (:orgs) and held_on >= :from and held_on < :until")
+            q.inline(
+                "select count(*) from "
+                    + table
+                    + " where organisation_id in (:orgs) and held_on >= :from and held_on < :until"))
         .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())

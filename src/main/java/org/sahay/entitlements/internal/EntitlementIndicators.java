@@ -49,25 +49,27 @@ class EntitlementIndicators implements IndicatorSource {
   public List<Measure> measure(IndicatorQuery q) {
     List<Measure> all = new ArrayList<>();
     jdbc.sql(
-            """
+            q.inline(
+                """
             select coalesce(s.name_en, s.code), count(*) from entitlement e
               join scheme s on s.id = e.scheme_id
             where e.organisation_id in (:orgs) and e.status = 'GRANTED'
             group by coalesce(s.name_en, s.code)
-            """)
+            """))
         .param("orgs", q.organisationIds())
         .query((rs, i) -> new Measure("entitlements.granted", rs.getString(1), rs.getLong(2)))
         .list()
         .forEach(all::add);
     jdbc.sql(
-            """
+            q.inline(
+                """
             select coalesce(s.name_en, s.code), count(distinct e.id) from entitlement e
               join scheme s on s.id = e.scheme_id
               join entitlement_event v on v.entitlement_id = e.id
             where e.organisation_id in (:orgs) and v.status = 'GRANTED'
               and v.status_on >= :from and v.status_on < :until
             group by coalesce(s.name_en, s.code)
-            """)
+            """))
         .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
@@ -76,13 +78,14 @@ class EntitlementIndicators implements IndicatorSource {
         .list()
         .forEach(all::add);
     jdbc.sql(
-            """
+            q.inline(
+                """
             select coalesce(e.status, 'NOT_RECORDED') as standing, count(*) from drive_member m
               join drive d on d.id = m.drive_id
               left join entitlement e on e.scheme_id = d.scheme_id and e.member_id = m.member_id
             where d.organisation_id in (:orgs) and d.starts_on < :until and d.ends_on >= :from
             group by coalesce(e.status, 'NOT_RECORDED')
-            """)
+            """))
         .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())

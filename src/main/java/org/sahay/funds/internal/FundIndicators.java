@@ -52,14 +52,15 @@ class FundIndicators implements IndicatorSource {
     }
     List<Measure> all = new ArrayList<>();
     jdbc.sql(
-            "select f.name, coalesce(o.kind, e.kind) as k, sum(l.credit - l.debit) as net"
-                + " from fund f join journal_line l on l.account_id = f.account_id"
-                + " join journal_entry e on e.id = l.entry_id"
-                + " left join journal_entry o on o.id = e.reverses_id"
-                + " where "
-                + funds
-                + " and e.entry_date >= :from and e.entry_date < :until"
-                + " group by f.name, coalesce(o.kind, e.kind)")
+            q.inline(
+                "select f.name, coalesce(o.kind, e.kind) as k, sum(l.credit - l.debit) as net"
+                    + " from fund f join journal_line l on l.account_id = f.account_id"
+                    + " join journal_entry e on e.id = l.entry_id"
+                    + " left join journal_entry o on o.id = e.reverses_id"
+                    + " where "
+                    + funds
+                    + " and e.entry_date >= :from and e.entry_date < :until"
+                    + " group by f.name, coalesce(o.kind, e.kind)"))
         .params(p)
         .query(
             (rs, i) -> {
@@ -71,9 +72,10 @@ class FundIndicators implements IndicatorSource {
         .list()
         .forEach(all::add);
     jdbc.sql(
-            "select f.name, sum(f.raised - f.spent) from fund f where "
-                + funds
-                + " group by f.name")
+            q.inline(
+                "select f.name, sum(f.raised - f.spent) from fund f where "
+                    + funds
+                    + " group by f.name"))
         .params(p)
         .query((rs, i) -> new Measure("funds.remaining", rs.getString(1), rs.getLong(2)))
         .list()

@@ -49,23 +49,25 @@ class NeedIndicators implements IndicatorSource {
     List<Measure> all = new ArrayList<>();
     all.addAll(
         jdbc.sql(
-                """
+                q.inline(
+                    """
                 select category, count(*) from need where organisation_id in (:orgs)
                   and status in ('OPEN', 'BEING_MET') and created_at < :end
                 group by category
-                """)
+                """))
             .param("orgs", q.organisationIds())
             .param("end", q.end())
             .query((rs, i) -> new Measure("needs.open", rs.getString(1), rs.getLong(2)))
             .list());
     all.addAll(
         jdbc.sql(
-                """
+                q.inline(
+                    """
                 select n.category, count(*) from need n where n.organisation_id in (:orgs)
                   and exists (select 1 from need_event e where e.need_id = n.id
                     and e.status = 'MET' and e.recorded_at >= :start and e.recorded_at < :end)
                 group by n.category
-                """)
+                """))
             .param("orgs", q.organisationIds())
             .param("start", q.start())
             .param("end", q.end())

@@ -82,9 +82,10 @@ class RegistryIndicators implements IndicatorSource {
             "members.joined",
             "",
             jdbc.sql(
-                    "select count(*) from member where organisation_id in (:orgs)"
-                        + " and created_at >= :start and created_at < :end"
-                        + district(q))
+                    q.inline(
+                        "select count(*) from member where organisation_id in (:orgs)"
+                            + " and created_at >= :start and created_at < :end"
+                            + district(q)))
                 .param("orgs", q.organisationIds())
                 .param("start", q.start())
                 .param("end", q.end())
@@ -96,9 +97,10 @@ class RegistryIndicators implements IndicatorSource {
             "households.registered",
             "",
             jdbc.sql(
-                    "select count(*) from household where organisation_id in (:orgs)"
-                        + " and erased_at is null and created_at < :end"
-                        + district(q))
+                    q.inline(
+                        "select count(*) from household where organisation_id in (:orgs)"
+                            + " and erased_at is null and created_at < :end"
+                            + district(q)))
                 .param("orgs", q.organisationIds())
                 .param("end", q.end())
                 .params(districtParam(q))
@@ -110,13 +112,14 @@ class RegistryIndicators implements IndicatorSource {
   /** Members counted by an expression, as they stood at the period's end. */
   private List<Measure> grouped(IndicatorQuery q, String key, String by, boolean activeOnly) {
     return jdbc.sql(
-            "select label, count(*) as n from (select "
-                + by
-                + " as label from member where organisation_id in (:orgs)"
-                + " and created_at < :end"
-                + (activeOnly ? " and status = 'ACTIVE'" : "")
-                + district(q)
-                + ") m group by label")
+            q.inline(
+                "select label, count(*) as n from (select "
+                    + by
+                    + " as label from member where organisation_id in (:orgs)"
+                    + " and created_at < :end"
+                    + (activeOnly ? " and status = 'ACTIVE'" : "")
+                    + district(q)
+                    + ") m group by label"))
         .param("orgs", q.organisationIds())
         .param("end", q.end())
         .param("year", q.until().minusDays(1).getYear())

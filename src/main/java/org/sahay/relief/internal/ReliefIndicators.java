@@ -49,28 +49,31 @@ class ReliefIndicators implements IndicatorSource {
     List<Measure> all =
         new java.util.ArrayList<>(
             jdbc.sql(
-                    "select label, count(*) as n from (select distinct coalesce(d.district, '')"
-                        + " as label, d.household_key"
-                        + where
-                        + ") h group by label")
+                    q.inline(
+                        "select label, count(*) as n from (select distinct coalesce(d.district, '')"
+                            + " as label, d.household_key"
+                            + where
+                            + ") h group by label"))
                 .params(params(q))
                 .query((rs, i) -> new Measure("relief.households", rs.getString(1), rs.getLong(2)))
                 .list());
     Long people =
         jdbc.sql(
-                "select coalesce(sum(p), 0) from (select d.household_key, max(d.people) as p"
-                    + where
-                    + " group by d.household_key) h")
+                q.inline(
+                    "select coalesce(sum(p), 0) from (select d.household_key, max(d.people) as p"
+                        + where
+                        + " group by d.household_key) h"))
             .params(params(q))
             .query(Long.class)
             .single();
     all.add(new Measure("relief.people", "", people));
     Long kits =
         jdbc.sql(
-                "select count(*)"
-                    + where
-                    + " and exists (select 1 from distribution_round r"
-                    + " where r.id = d.round_id and r.kit_id is not null)")
+                q.inline(
+                    "select count(*)"
+                        + where
+                        + " and exists (select 1 from distribution_round r"
+                        + " where r.id = d.round_id and r.kit_id is not null)"))
             .params(params(q))
             .query(Long.class)
             .single();

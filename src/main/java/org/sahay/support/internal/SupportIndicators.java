@@ -130,6 +130,6 @@ class SupportIndicators implements IndicatorSource {
     if (q.funder() != null) {
       p.put("funder", q.funder().value());
     }
-    return jdbc.sql(sql).params(p).query(Long.class).single();
+    return jdbc.sql(q.inline(sql)).params(p).query(Long.class).single();
   }
 }
