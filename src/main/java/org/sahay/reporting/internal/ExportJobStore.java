@@ -71,6 +71,12 @@ public class ExportJobStore {
         .list();
   }
 
+  /**
+   * Records how far a job has got, in a transaction of its own: it is called while the rows are
+   * read inside a read-only one (PostgreSQL refuses a write there).
+   */
+  @org.springframework.transaction.annotation.Transactional(
+      propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
   public void progress(UUID id, ExportJob.Status status, long done, OffsetDateTime finished) {
     jdbc.sql(
             "update export_job set status = :status, rows_done = :done, finished_at = :finished"
