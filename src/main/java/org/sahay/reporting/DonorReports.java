@@ -95,7 +95,7 @@ public class DonorReports {
   /** The report on a grant; the months default to the grant's own, up to this month. */
   public DonorReport grant(Actor by, GrantId id, YearMonth from, YearMonth to) {
     Grant grant = grants.get(by, id);
-    YearMonth[] period = period(by, grant.startsOn(), grant.endsOn(), from, to);
+    YearMonth[] period = period(grant.organisationId(), grant.startsOn(), grant.endsOn(), from, to);
     LocalDate start = period[0].atDay(1);
     LocalDate until = period[1].plusMonths(1).atDay(1);
     long raised =
@@ -136,7 +136,7 @@ public class DonorReports {
   public DonorReport campaign(Actor by, CampaignId id, YearMonth from, YearMonth to) {
     Campaign campaign = campaigns.get(by, id);
     OrganisationId owner = campaigns.organisationOf(by, id);
-    YearMonth[] period = period(by, campaign.startsOn(), campaign.endsOn(), from, to);
+    YearMonth[] period = period(owner, campaign.startsOn(), campaign.endsOn(), from, to);
     LocalDate start = period[0].atDay(1);
     LocalDate until = period[1].plusMonths(1).atDay(1);
     Set<JournalEntryId> reversed = fundsReports.reversed(by, owner);
@@ -252,10 +252,13 @@ public class DonorReports {
         .orElse(new DonorReport.Narrative("", null, null, null));
   }
 
-  /** The months asked for, else the subject's own up to this month; never more than five years. */
+  /**
+   * The months asked for, else the subject's own up to this month in the owner's zone; never more
+   * than five years.
+   */
   private YearMonth[] period(
-      Actor by, LocalDate startsOn, LocalDate endsOn, YearMonth from, YearMonth to) {
-    YearMonth now = YearMonth.from(today.at(by.organisation()));
+      OrganisationId owner, LocalDate startsOn, LocalDate endsOn, YearMonth from, YearMonth to) {
+    YearMonth now = YearMonth.from(today.at(owner));
     YearMonth end =
         to != null
             ? to

@@ -45,11 +45,14 @@ class DonorReportPagesController {
   private final DonorReports reports;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.sahay.organisations.Today today;
 
-  DonorReportPagesController(DonorReports reports, AuditLog audit, Clock clock) {
+  DonorReportPagesController(
+      DonorReports reports, AuditLog audit, Clock clock, org.sahay.organisations.Today today) {
     this.reports = reports;
     this.audit = audit;
     this.clock = clock;
+    this.today = today;
   }
 
   @GetMapping("/reports/donor/{kind}/{id}")
@@ -128,7 +131,7 @@ class DonorReportPagesController {
         ui.t(
             "donorReport.madeBy",
             actor.username(),
-            ui.dateTime(now, java.time.ZoneId.of("Asia/Kolkata"))));
+            ui.dateTime(now, today.zone(view.report().subject().organisation()))));
     byte[] bytes =
         pdf.pageNumbers((page, pages) -> ui.t("relief.page.page", page, pages)).toBytes();
     return PdfDocument.download(fileName(view, "pdf"), bytes);
