@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * One demo collective's records, made through the modules' services by its own users: members in
  * two scripts across two districts, households with children, needs, a relief round with
- * hand-overs, doses and counselling sessions; then its funds and support requests ({@link
- * DemoFunds}). A record a service refuses is logged and left out; the demo still starts.
+ * hand-overs, doses, counselling sessions and Jan Dhan standings; then its funds and support
+ * requests ({@link DemoFunds}). A record a service refuses is logged and left out; the demo still
+ * starts.
  */
 @Component
 class DemoCollective {
@@ -45,6 +46,10 @@ class DemoCollective {
       List<String> districts) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCollective.class);
+
+  /** The built-in Pradhan Mantri Jan Dhan Yojana scheme (V50). */
+  private static final String JAN_DHAN = "5c4e0000-0000-4000-8000-000000000006";
+
   private static final String[] GENDERS = {"FEMALE", "FEMALE", "FEMALE", "TRANSGENDER", "FEMALE"};
 
   private final Members members;
@@ -57,6 +62,7 @@ class DemoCollective {
   private final Vaccinations vaccinations;
   private final Counselling counselling;
   private final DemoFunds funds;
+  private final org.sahay.entitlements.Entitlements entitlements;
   private final Today today;
 
   DemoCollective(
@@ -70,6 +76,7 @@ class DemoCollective {
       Vaccinations vaccinations,
       Counselling counselling,
       DemoFunds funds,
+      org.sahay.entitlements.Entitlements entitlements,
       Today today) {
     this.members = members;
     this.households = households;
@@ -81,6 +88,7 @@ class DemoCollective {
     this.vaccinations = vaccinations;
     this.counselling = counselling;
     this.funds = funds;
+    this.entitlements = entitlements;
     this.today = today;
   }
 
@@ -126,7 +134,22 @@ class DemoCollective {
                   "Synthetic demo note: talked about managing stress.",
                   null)));
     }
+    standings(plan, made, day);
     funds.seed(plan, made, day);
+  }
+
+  /** Jan Dhan bank accounts: four opened, three applied for, three missing documents. */
+  private void standings(Plan plan, List<MemberId> made, LocalDate day) {
+    for (int i = 0; i < 10 && i < made.size(); i++) {
+      String status = i < 4 ? "GRANTED" : i < 7 ? "APPLIED" : "DOCUMENTS_MISSING";
+      logIfRefused(
+          "entitlement step",
+          entitlements.record(
+              plan.leader(),
+              made.get(i),
+              new org.sahay.entitlements.Entitlements.Change(
+                  JAN_DHAN, status, day.minusDays(3L * i).toString(), null)));
+    }
   }
 
   private List<MemberId> members(Plan plan, LocalDate day) {

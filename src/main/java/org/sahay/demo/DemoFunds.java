@@ -39,6 +39,7 @@ class DemoFunds {
   private final Grants grants;
   private final Expenses expenses;
   private final SupportRequests support;
+  private final org.sahay.support.SupportPayments payments;
 
   DemoFunds(
       Ledger ledger,
@@ -46,13 +47,15 @@ class DemoFunds {
       Donations donations,
       Grants grants,
       Expenses expenses,
-      SupportRequests support) {
+      SupportRequests support,
+      org.sahay.support.SupportPayments payments) {
     this.ledger = ledger;
     this.campaigns = campaigns;
     this.donations = donations;
     this.grants = grants;
     this.expenses = expenses;
     this.support = support;
+    this.payments = payments;
   }
 
   void seed(DemoCollective.Plan plan, List<MemberId> made, LocalDate day) {
@@ -67,7 +70,7 @@ class DemoFunds {
     String account = bank.id().value().toString();
     campaign(plan, account, day);
     grant(plan, account, day);
-    requests(plan, made);
+    requests(plan, made, account, day);
   }
 
   /** A campaign with six donations, one of them anonymous. */
@@ -155,13 +158,16 @@ class DemoFunds {
   }
 
   /** A draft, one sent, one approved in full, one partly and one refused. */
-  private void requests(DemoCollective.Plan plan, List<MemberId> made) {
+  private void requests(
+      DemoCollective.Plan plan, List<MemberId> made, String account, LocalDate day) {
     String[] titles = {
       "Medicines for members (draft)",
       "School fees for children",
       "Rent support for three months",
       "Ration kits for households",
-      "Travel to the district office"
+      "Travel to the district office",
+      "Electricity arrears",
+      "Vegetables for the lockdown"
     };
     for (int stage = 0; stage < titles.length; stage++) {
       SupportRequest request =
@@ -190,22 +196,60 @@ class DemoFunds {
       if (request == null || stage == 1) {
         continue;
       }
-      String approved = stage == 2 ? "20,000" : stage == 3 ? "12,000" : "0";
-      DemoCollective.logIfRefused(
-          "decision",
-          support.decide(
-              plan.funderViewer(),
-              request.id(),
-              new SupportInputs.Decision(
-                  List.of(
-                      new SupportInputs.LineDecision(
-                          request.lines().get(0).id().value().toString(),
-                          null,
-                          approved,
-                          stage == 4 ? "Not this time (demo)" : "Approved (demo)",
-                          null)),
-                  request.version())));
+      String approved = stage == 3 ? "12,000" : stage == 4 ? "0" : "20,000";
+      SupportRequest decided =
+          done(
+              support.decide(
+                  plan.funderViewer(),
+                  request.id(),
+                  new SupportInputs.Decision(
+                      List.of(
+                          new SupportInputs.LineDecision(
+                              request.lines().get(0).id().value().toString(),
+                              null,
+                              approved,
+                              stage == 4 ? "Not this time (demo)" : "Approved (demo)",
+                              null)),
+                      request.version())));
+      if (stage >= 5 && decided != null && decided.grantId() != null) {
+        // The approval made a grant; the funder's money for it arrives before it is paid out.
+        DemoCollective.logIfRefused(
+            "instalment",
+            grants.receiveInstalment(
+                plan.leader(),
+                decided.grantId(),
+                new InstalmentInput(null, "20,000", day.toString(), account, "UTR-DEMO-GRANT")));
+        pay(plan, decided, made.get(stage), account, stage == 5 ? "8,000" : "20,000");
+      }
+      if (stage == 6) {
+        DemoCollective.logIfRefused("closing", support.close(plan.leader(), request.id()));
+      }
     }
+  }
+
+  /** Pays part or all of a request's approved line to its member, from the bank account. */
+  private void pay(
+      DemoCollective.Plan plan,
+      SupportRequest request,
+      MemberId member,
+      String account,
+      String amount) {
+    DemoCollective.logIfRefused(
+        "payment",
+        payments.disburse(
+            plan.leader(),
+            request.id(),
+            new SupportInputs.Disbursement(
+                request.lines().get(0).id().value().toString(),
+                member.value().toString(),
+                null,
+                null,
+                amount,
+                "BANK_TRANSFER",
+                account,
+                "UTR-DEMO-" + request.id().value().toString().substring(0, 8),
+                null,
+                List.of())));
   }
 
   private static <T> T done(FundsOutcome<T> outcome) {

@@ -9,6 +9,7 @@
     allowedDependencies = {
       "access",
       "care",
+      "entitlements",
       "funds",
       "needs",
       "organisations",

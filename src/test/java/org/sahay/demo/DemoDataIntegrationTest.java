@@ -38,12 +38,21 @@ class DemoDataIntegrationTest extends IntegrationTest {
       assertThat(count(jdbc, "select count(*) from organisation")).isEqualTo(5);
       assertThat(count(jdbc, "select count(*) from member")).isEqualTo(48);
       assertThat(jdbc.sql("select status from support_request").query(String.class).list())
-          .contains("DRAFT", "SUBMITTED", "APPROVED", "PARTLY_APPROVED", "REJECTED");
+          .contains(
+              "DRAFT",
+              "SUBMITTED",
+              "APPROVED",
+              "PARTLY_APPROVED",
+              "REJECTED",
+              "DISBURSING",
+              "CLOSED");
+      assertThat(count(jdbc, "select count(*) from entitlement where status = 'GRANTED'"))
+          .isEqualTo(8);
       assertThat(count(jdbc, "select count(*) from household")).isEqualTo(12);
       assertThat(count(jdbc, "select count(*) from need")).isEqualTo(32);
       assertThat(count(jdbc, "select count(*) from distribution")).isGreaterThanOrEqualTo(12);
       assertThat(count(jdbc, "select count(*) from donation")).isEqualTo(12);
-      assertThat(count(jdbc, "select count(*) from grant_award")).isEqualTo(6);
+      assertThat(count(jdbc, "select count(*) from grant_award")).isEqualTo(10);
       assertThat(count(jdbc, "select count(*) from vaccination_dose")).isEqualTo(16);
       assertThat(count(jdbc, "select count(*) from counselling_session")).isEqualTo(10);
       assertThat(count(jdbc, "select count(*) from app_user")).isEqualTo(8);
