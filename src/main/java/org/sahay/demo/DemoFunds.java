@@ -212,19 +212,32 @@ class DemoFunds {
                               null)),
                       request.version())));
       if (stage >= 5 && decided != null && decided.grantId() != null) {
-        // The approval made a grant; the funder's money for it arrives before it is paid out.
-        DemoCollective.logIfRefused(
-            "instalment",
-            grants.receiveInstalment(
-                plan.leader(),
-                decided.grantId(),
-                new InstalmentInput(null, "20,000", day.toString(), account, "UTR-DEMO-GRANT")));
-        pay(plan, decided, made.get(stage), account, stage == 5 ? "8,000" : "20,000");
+        fundAndPay(plan, decided, made.get(stage), account, day, stage == 5 ? "8,000" : "20,000");
       }
       if (stage == 6) {
         DemoCollective.logIfRefused("closing", support.close(plan.leader(), request.id()));
       }
     }
+  }
+
+  /**
+   * The approval made a grant: the funder's money for it arrives, then part or all of it is paid
+   * out to the line's member.
+   */
+  private void fundAndPay(
+      DemoCollective.Plan plan,
+      SupportRequest decided,
+      MemberId member,
+      String account,
+      LocalDate day,
+      String amount) {
+    DemoCollective.logIfRefused(
+        "instalment",
+        grants.receiveInstalment(
+            plan.leader(),
+            decided.grantId(),
+            new InstalmentInput(null, "20,000", day.toString(), account, "UTR-DEMO-GRANT")));
+    pay(plan, decided, member, account, amount);
   }
 
   /** Pays part or all of a request's approved line to its member, from the bank account. */
