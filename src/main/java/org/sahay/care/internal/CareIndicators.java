@@ -54,7 +54,6 @@ class CareIndicators implements IndicatorSource {
             q.inline(
                 "select vaccine_code, count(*) from vaccination_dose where organisation_id in (:orgs)"
                     + " and given_on >= :from and given_on < :until group by vaccine_code"))
-        .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
         .query((rs, i) -> new Measure("care.doses", rs.getString(1), rs.getLong(2)))
@@ -70,7 +69,6 @@ class CareIndicators implements IndicatorSource {
                 "select count(*) from "
                     + table
                     + " where organisation_id in (:orgs) and held_on >= :from and held_on < :until"))
-        .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
         .query(Long.class)

@@ -56,7 +56,6 @@ class EntitlementIndicators implements IndicatorSource {
             where e.organisation_id in (:orgs) and e.status = 'GRANTED'
             group by coalesce(s.name_en, s.code)
             """))
-        .param("orgs", q.organisationIds())
         .query((rs, i) -> new Measure("entitlements.granted", rs.getString(1), rs.getLong(2)))
         .list()
         .forEach(all::add);
@@ -70,7 +69,6 @@ class EntitlementIndicators implements IndicatorSource {
               and v.status_on >= :from and v.status_on < :until
             group by coalesce(s.name_en, s.code)
             """))
-        .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
         .query(
@@ -86,7 +84,6 @@ class EntitlementIndicators implements IndicatorSource {
             where d.organisation_id in (:orgs) and d.starts_on < :until and d.ends_on >= :from
             group by coalesce(e.status, 'NOT_RECORDED')
             """))
-        .param("orgs", q.organisationIds())
         .param("from", q.from())
         .param("until", q.until())
         .query((rs, i) -> new Measure("drives.outcomes", rs.getString(1), rs.getLong(2)))

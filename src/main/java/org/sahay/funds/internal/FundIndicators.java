@@ -44,7 +44,6 @@ class FundIndicators implements IndicatorSource {
                 ? ""
                 : " and f.id in (select g.fund_id from grant_award g where g.funder_id = :funder)");
     Map<String, Object> p = new HashMap<>();
-    p.put("orgs", q.organisationIds());
     p.put("from", q.from());
     p.put("until", q.until());
     if (q.funder() != null) {

@@ -55,7 +55,6 @@ class NeedIndicators implements IndicatorSource {
                   and status in ('OPEN', 'BEING_MET') and created_at < :end
                 group by category
                 """))
-            .param("orgs", q.organisationIds())
             .param("end", q.end())
             .query((rs, i) -> new Measure("needs.open", rs.getString(1), rs.getLong(2)))
             .list());
@@ -68,7 +67,6 @@ class NeedIndicators implements IndicatorSource {
                     and e.status = 'MET' and e.recorded_at >= :start and e.recorded_at < :end)
                 group by n.category
                 """))
-            .param("orgs", q.organisationIds())
             .param("start", q.start())
             .param("end", q.end())
             .query((rs, i) -> new Measure("needs.met", rs.getString(1), rs.getLong(2)))

@@ -86,7 +86,6 @@ class RegistryIndicators implements IndicatorSource {
                         "select count(*) from member where organisation_id in (:orgs)"
                             + " and created_at >= :start and created_at < :end"
                             + district(q)))
-                .param("orgs", q.organisationIds())
                 .param("start", q.start())
                 .param("end", q.end())
                 .params(districtParam(q))
@@ -101,7 +100,6 @@ class RegistryIndicators implements IndicatorSource {
                         "select count(*) from household where organisation_id in (:orgs)"
                             + " and erased_at is null and created_at < :end"
                             + district(q)))
-                .param("orgs", q.organisationIds())
                 .param("end", q.end())
                 .params(districtParam(q))
                 .query(Long.class)
@@ -120,7 +118,6 @@ class RegistryIndicators implements IndicatorSource {
                     + (activeOnly ? " and status = 'ACTIVE'" : "")
                     + district(q)
                     + ") m group by label"))
-        .param("orgs", q.organisationIds())
         .param("end", q.end())
         .param("year", q.until().minusDays(1).getYear())
         .params(districtParam(q))

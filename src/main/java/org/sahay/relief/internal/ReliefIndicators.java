@@ -83,7 +83,6 @@ class ReliefIndicators implements IndicatorSource {
 
   private static Map<String, Object> params(IndicatorQuery q) {
     Map<String, Object> p = new java.util.HashMap<>();
-    p.put("orgs", q.organisationIds());
     p.put("start", q.start());
     p.put("end", q.end());
     if (q.district() != null) {

@@ -124,7 +124,6 @@ class SupportIndicators implements IndicatorSource {
 
   private long count(String sql, IndicatorQuery q) {
     Map<String, Object> p = new HashMap<>();
-    p.put("orgs", q.organisationIds());
     p.put("start", q.start());
     p.put("end", q.end());
     if (q.funder() != null) {
