@@ -155,7 +155,9 @@ class SecurityConfig implements WebMvcConfigurer {
                         "/img/**",
                         "/webjars/**",
                         "/favicon.ico",
-                        "/robots.txt")
+                        "/robots.txt",
+                        "/sw.js",
+                        "/manifest.json")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

@@ -111,10 +111,15 @@ class ErrorHandling {
         .body(problem);
   }
 
+  /** The JSON API and the phone's sync calls answer with problem details, never a page. */
+  static boolean answersJson(String contextPath, String uri) {
+    return uri.startsWith(contextPath + "/api/") || uri.startsWith(contextPath + "/sync/");
+  }
+
   private Object answer(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key) {
     Locale locale = RequestContextUtils.getLocale(request);
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+    if (answersJson(request.getContextPath(), request.getRequestURI())) {
       return ResponseEntity.status(status)
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(problems.of(status, key, locale));

@@ -29,7 +29,7 @@ class SahayErrorController implements ErrorController {
     HttpStatus status = status(request);
     Locale locale = RequestContextUtils.getLocale(request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
+    if (uri instanceof String path && ErrorHandling.answersJson(request.getContextPath(), path)) {
       return ResponseEntity.status(status)
           .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(problems.of(status, null, locale));

@@ -141,6 +141,16 @@ public class RecipientStore {
         .toList();
   }
 
+  /** The collective's recipients, oldest first, for a site's offline lookup. */
+  public List<Recipient> all(OrganisationId organisation, int limit) {
+    return opened(
+        jdbc.sql(
+                "select id, personal from relief_recipient where organisation_id = :org"
+                    + " order by created_at, id limit :limit")
+            .param("org", organisation.value())
+            .param("limit", limit));
+  }
+
   /** Recipients who may be this person: the same phone, or the same first name word and village. */
   public List<Recipient> likelySame(OrganisationId organisation, Recipient r) {
     Set<RecipientId> seen = new LinkedHashSet<>();

@@ -187,8 +187,8 @@ class DistributionApiController {
     return recipients.search(actor, q, 20);
   }
 
-  private ResponseEntity<?> answer(
-      Distributions.Outcome outcome, Actor actor, HttpServletRequest request) {
+  /** The answer to a hand-over, for the API and for a phone's replay alike. */
+  ResponseEntity<?> answer(Distributions.Outcome outcome, Actor actor, HttpServletRequest request) {
     Locale locale = locale(request);
     if (outcome instanceof Distributions.Outcome.Recorded recorded) {
       return ResponseEntity.created(

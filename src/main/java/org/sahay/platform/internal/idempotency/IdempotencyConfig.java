@@ -36,7 +36,7 @@ class IdempotencyConfig {
         new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, wait, staleAfter));
     // After Spring Security (order -100), so that the caller is known.
     registration.setOrder(0);
-    registration.addUrlPatterns("/api/v1/*");
+    registration.addUrlPatterns("/api/v1/*", "/sync/v1/*");
     return registration;
   }
 

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The one idempotency mechanism for creating API calls: a POST under {@code /api/v1} with an {@code
+ * The one idempotency mechanism for creating API calls: a POST under {@code /api/v1} (tokens) or
+ * {@code /sync/v1} (a signed-in phone replaying what it recorded offline) with an {@code
  * Idempotency-Key} runs once per user and key; repeats get the first answer, a different body under
  * the same key is refused with 422, and a repeat that arrives while the first is still running
  * waits for its answer.
@@ -51,7 +52,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     // Token creation answers with a secret that must never be stored, so it is not replayable.
     return !"POST".equals(request.getMethod())
-        || !path.startsWith("/api/v1/")
+        || !(path.startsWith("/api/v1/") || path.startsWith("/sync/v1/"))
         || path.equals("/api/v1/tokens")
         || request.getHeader(HEADER) == null;
   }
@@ -85,6 +86,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
       hash = hash(request, parts);
       replayable = request;
+    } else if (form(request)) {
+      // A form (a phone's replay): the container parses it into parameters for the controller;
+      // the parameters, in the order sent, say whether a repeat is the same call.
+      hash = hash(request, formFields(request));
+      replayable = request;
     } else {
       // Whole: BodyLimitFilter, which runs first, has capped it. A fixed 20 MB read here used to
       // cut a raw upload between 20 MB and SAHAY_MAX_UPLOAD short without a word.
@@ -103,7 +109,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       if (store.claim(principal, key, hash, staleAfter)) {
         runOnce(replayable, response, chain, principal, key);
       } else {
-        problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+        inProgress(request, response);
       }
       return;
     }
@@ -111,7 +117,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     if (!stored.requestHash().equals(hash)) {
       problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotency.mismatch");
     } else if (stored.state() != IdempotencyStore.State.COMPLETE) {
-      problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+      inProgress(request, response);
     } else if (stored.body().isEmpty() && stored.status() == IdempotencyStore.ERASED) {
       // The answer named a person who has since been erased: it is gone with her.
       problem(request, response, HttpStatus.GONE, "problem.idempotency.erased");
@@ -176,6 +182,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
+  /** Still running elsewhere: a phone keeps the record and tries again after this many seconds. */
+  private void inProgress(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    response.setHeader("Retry-After", "5");
+    problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.inProgress");
+  }
+
   private void problem(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
       throws IOException {
@@ -193,6 +206,32 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private static boolean multipart(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+  }
+
+  private static boolean form(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
+  /** The form's fields as they were sent: {@code name=value&...}, URL-encoded. */
+  private static byte[] formFields(HttpServletRequest request) {
+    StringBuilder fields = new StringBuilder();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              for (String value : values) {
+                if (!fields.isEmpty()) {
+                  fields.append('&');
+                }
+                fields
+                    .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+              }
+            });
+    return fields.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A digest of every part: its name, file name and content, in order. */

@@ -49,10 +49,16 @@ class IdempotencyStore implements StoredAnswers {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Vault vault;
+  private final AppNode node;
 
   IdempotencyStore(
-      JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, Vault vault) {
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      Vault vault,
+      AppNode node) {
     this.jdbc = jdbc;
+    this.node = node;
     this.vault = vault;
     this.tx = new TransactionTemplate(transactions);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -61,9 +67,9 @@ class IdempotencyStore implements StoredAnswers {
 
   /**
    * True when this caller now owns the key; false when someone already does. A claim still in
-   * progress after {@code staleAfter} (the first attempt died with the server, or its client gave
-   * up while the claim stayed) is taken over by a retry of the same request, so that a phone can
-   * always sync its record in the end.
+   * progress is taken over by a retry of the same request when the node that holds it has died (its
+   * heartbeat stopped: killed, crashed or restarted mid-request), or after {@code staleAfter}
+   * whatever happened, so that a phone can always sync its record in the end.
    */
   boolean claim(String principal, String key, String requestHash, Duration staleAfter) {
     if (claim(principal, key, requestHash)) {
@@ -75,12 +81,18 @@ class IdempotencyStore implements StoredAnswers {
             s ->
                 jdbc.sql(
                         """
-                        update idempotency_record set created_at = :now
+                        update idempotency_record set created_at = :now, owner_node = :node
                         where principal = :principal and idem_key = :key
                           and request_hash = :hash and state = 'IN_PROGRESS'
-                          and created_at < :cutoff
+                          and (created_at < :cutoff
+                            or (owner_node is not null and owner_node <> :node
+                              and not exists (select 1 from app_node n
+                                where n.id = idempotency_record.owner_node
+                                  and n.seen_at >= :alive)))
                         """)
                     .param("now", now)
+                    .param("node", node.id())
+                    .param("alive", node.aliveSince())
                     .param("principal", principal)
                     .param("key", key)
                     .param("hash", requestHash)
@@ -96,9 +108,10 @@ class IdempotencyStore implements StoredAnswers {
               jdbc.sql(
                       """
                       insert into idempotency_record
-                        (principal, idem_key, request_hash, state, created_at)
-                      values (:principal, :key, :hash, 'IN_PROGRESS', :now)
+                        (principal, idem_key, request_hash, state, created_at, owner_node)
+                      values (:principal, :key, :hash, 'IN_PROGRESS', :now, :node)
                       """)
+                  .param("node", node.id())
                   .param("principal", principal)
                   .param("key", key)
                   .param("hash", requestHash)
