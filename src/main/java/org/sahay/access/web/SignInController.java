@@ -61,7 +61,7 @@ class SignInController {
 
   /**
    * Ends the session at once (no confirmation, no CSRF token needed: the worst a forged request can
-   * do is sign someone out), wipes what the browser keeps, and leaves for a neutral page.
+   * do is sign someone out), wipes the browser's cookies and cache, and leaves for a neutral page.
    */
   @GetMapping("/quick-exit")
   String quickExit(HttpServletRequest request, HttpServletResponse response) {
@@ -77,7 +77,10 @@ class SignInController {
       cookie.setHttpOnly(true);
       response.addCookie(cookie);
     }
-    response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
+    // Not "storage": that would delete what waits on a phone to be sent, recorded without a
+    // network. It stays sealed under the offline PIN, whose key this exit has dropped; the page
+    // clears local and session storage itself.
+    response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\"");
     return "redirect:" + quickExitTarget;
   }
 
