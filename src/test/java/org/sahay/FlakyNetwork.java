@@ -79,10 +79,18 @@ public final class FlakyNetwork implements AutoCloseable {
         new Thread(
             () -> {
               while (!server.isClosed()) {
+                Socket phone;
                 try {
-                  relay(server.accept());
+                  phone = server.accept();
                 } catch (IOException e) {
                   return;
+                }
+                try {
+                  relay(phone);
+                } catch (IOException e) {
+                  // Sahay is not listening (killed, not started again yet): refused, as it would
+                  // be.
+                  close(phone);
                 }
               }
             },
@@ -92,8 +100,8 @@ public final class FlakyNetwork implements AutoCloseable {
   }
 
   private void relay(Socket phone) throws IOException {
-    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
     open.add(phone);
+    Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
     open.add(server);
     boolean[] doomed = {false};
     pump(

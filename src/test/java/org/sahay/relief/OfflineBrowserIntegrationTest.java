@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahay.ChromiumTest;
 import org.sahay.Fixtures;
 import org.sahay.FlakyNetwork;
+import org.sahay.ForkedSahay;
 import org.sahay.access.Role;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
@@ -33,6 +34,7 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
   private static final String PIN = "246810";
 
   @Autowired private JdbcClient jdbc;
+  @Autowired private javax.sql.DataSource dataSource;
 
   private FlakyNetwork network;
   private Organisation collective;
@@ -197,6 +199,58 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
     assertThat(handOvers()).isEqualTo(1);
   }
 
+  /**
+   * The server is killed (as in a crash) and started again while the phone has no network; then
+   * killed again while a replayed hand-over is half done (its key claimed, the hand-over waiting
+   * for a lock), and started again: the phone's retry with the same key takes the dead node's claim
+   * over, and each hand-over is saved exactly once.
+   */
+  @Test
+  void theServerKilledWhileThePhoneWasOfflineAndMidRequestStillSavesEachOnce() throws Exception {
+    relief.member("Padma Restartone");
+    relief.member("Rukmini Restarttwo");
+    try (ForkedSahay fork =
+        new ForkedSahay(freePort(), java.nio.file.Path.of("target/forked-sahay.log"))) {
+      fork.start();
+      network.close();
+      network = new FlakyNetwork(fork.port());
+      readyForTheSite();
+
+      network.down();
+      giveOffline("Padma Restartone");
+      fork.kill();
+      fork.start();
+      network.up();
+      script("SahayOffline.replay().then(() => done(1));");
+      waitUntilQueued(0);
+      assertThat(handOvers()).isEqualTo(1);
+
+      network.down();
+      giveOffline("Rukmini Restarttwo");
+      network.up();
+      try (java.sql.Connection lock = dataSource.getConnection()) {
+        lock.setAutoCommit(false);
+        try (var hold =
+            lock.prepareStatement(
+                "select on_hand from stock_balance where organisation_id = ? for update")) {
+          hold.setObject(1, collective.id().value());
+          hold.executeQuery().close();
+        }
+        ((JavascriptExecutor) browser).executeScript("SahayOffline.replay();");
+        wait.until(d -> claimsInProgress() == 1);
+        fork.kill();
+        lock.rollback();
+      }
+      assertThat(queued()).isEqualTo(1);
+      assertThat(handOvers()).isEqualTo(1);
+      fork.start();
+      script("SahayOffline.replay().then(() => done(1));");
+      waitUntilQueued(0);
+      assertThat(handOvers()).isEqualTo(2);
+      assertThat(claimsInProgress()).isZero();
+    }
+  }
+
   // ---- the steps of a site day
 
   /** Signs in, sets the offline PIN and takes the round's lookup and pages onto the phone. */
@@ -282,6 +336,21 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
         .param("round", UUID.fromString(round))
         .query(Long.class)
         .single();
+  }
+
+  private long claimsInProgress() {
+    return jdbc.sql(
+            "select count(*) from idempotency_record where principal = :user"
+                + " and state = 'IN_PROGRESS'")
+        .param("user", leader.username())
+        .query(Long.class)
+        .single();
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private long members() {
