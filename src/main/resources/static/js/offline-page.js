@@ -107,7 +107,8 @@
       O.forget();
       const sw = navigator.serviceWorker && navigator.serviceWorker.controller;
       if (sw) sw.postMessage({ type: "wipe" });
-      indexedDB.deleteDatabase("sahay-offline").onsuccess = () => window.location.reload();
+      const gone = indexedDB.deleteDatabase("sahay-offline");
+      gone.onsuccess = gone.onerror = gone.onblocked = () => window.location.replace("/offline");
     });
     document.addEventListener("sahay:queue", () => show());
     show();

@@ -17,25 +17,31 @@
   let note = "";
 
   // ---- storage: meta (salt, check, owner, last), queue (sealed records), lookup (sealed rounds)
+  // One connection for the page's life; given up when another page wants to delete the database.
+  let opened = null;
   function db() {
-    return new Promise((ok, fail) => {
+    opened = opened || new Promise((ok, fail) => {
       const r = indexedDB.open("sahay-offline", 1);
       r.onupgradeneeded = () => {
         r.result.createObjectStore("meta");
         r.result.createObjectStore("queue", { keyPath: "seq", autoIncrement: true });
         r.result.createObjectStore("lookup", { keyPath: "round" });
       };
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
+      r.onsuccess = () => {
+        r.result.onversionchange = () => { r.result.close(); opened = null; };
+        ok(r.result);
+      };
+      r.onerror = () => { opened = null; fail(r.error); };
     });
+    return opened;
   }
   async function run(store, mode, act) {
     const d = await db();
     return new Promise((ok, fail) => {
       const t = d.transaction(store, mode);
       const req = act(t.objectStore(store));
-      t.oncomplete = () => { d.close(); ok(req ? req.result : undefined); };
-      t.onerror = () => { d.close(); fail(t.error); };
+      t.oncomplete = () => ok(req ? req.result : undefined);
+      t.onerror = () => fail(t.error);
     });
   }
   const get = (store, id) => run(store, "readonly", (s) => s.get(id));
@@ -185,13 +191,18 @@
       if (s.signIn) { note = T.signIn; return; }
       const meta = await get("meta", "pin");
       if (meta && meta.owner !== s.user) { note = T.otherUser; return; }
-      for (const record of waiting) {
-        const outcome = await send(record, s);
-        if (outcome === "signIn") { note = T.signIn; return; }
-        if (outcome === "offline" || outcome === "later") return;
-        if (outcome === "sent") await put("meta", Date.now(), "last");
+      let sent = 0;
+      try {
+        for (const record of waiting) {
+          const outcome = await send(record, s);
+          if (outcome === "signIn") { note = T.signIn; return; }
+          if (outcome === "offline" || outcome === "later") return;
+          if (outcome === "sent") sent++;
+        }
+        note = "";
+      } finally {
+        if (sent) await put("meta", Date.now(), "last");
       }
-      note = "";
     } finally {
       busy = false;
       render();

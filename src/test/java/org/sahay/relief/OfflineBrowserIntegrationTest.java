@@ -103,6 +103,20 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
     assertThat(members()).isEqualTo(4);
   }
 
+  /** Online, the hand-over page finds people as she types (htmx), with no button pressed. */
+  @Test
+  void onlineTheHandOverPageSearchesAsSheTypes() {
+    String member = relief.member("Bhagya Typeahead");
+    wait = signIn(leader);
+    browser.get(base() + "/relief/rounds/" + round);
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("f-q"))).sendKeys("Bhagya");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#found input[name=memberId][value='" + member + "']")));
+    assertThat(browser.getCurrentUrl()).endsWith("/relief/rounds/" + round);
+    assertThat(browser.findElement(By.id("found")).getText()).contains("Bhagya Typeahead");
+  }
+
   @Test
   void aReplayWhoseAnswerIsLostIsSavedOnceWhenTriedAgain() throws Exception {
     relief.member("Anasuya Lostanswer");
