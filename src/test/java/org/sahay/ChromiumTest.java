@@ -36,6 +36,18 @@ public abstract class ChromiumTest extends IntegrationTest {
             "install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
         .exists();
     profile = Files.createTempDirectory("sahay-chromium");
+    ChromeOptions options = options(profile);
+    options.addArguments("--disable-sync", "--window-size=360,740");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  /** Debian's headless Chromium with a fresh profile, asking the network for nothing of its own. */
+  public static ChromeOptions options(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments(
@@ -45,16 +57,9 @@ public abstract class ChromiumTest extends IntegrationTest {
         "--disable-gpu",
         "--disable-background-networking",
         "--disable-component-update",
-        "--disable-sync",
         "--no-first-run",
-        "--window-size=360,740",
         "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    return options;
   }
 
   @AfterEach

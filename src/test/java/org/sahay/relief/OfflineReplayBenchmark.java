@@ -17,10 +17,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sahay.Fixtures;
 import org.sahay.Http;
-import org.sahay.SahayApplication;
 import org.sahay.access.Role;
 import org.sahay.organisations.OrganisationKind;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,26 +37,7 @@ public final class OfflineReplayBenchmark {
   public static void main(String[] args) throws Exception {
     int records = Integer.parseInt(args[0]);
     int latency = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-    Path data = Path.of("target", "replay-benchmark");
-    List<String> settings =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--sahay.data-dir=" + data,
-                "--logging.level.root=WARN",
-                "--logging.level.org.sahay=WARN"));
-    if (System.getenv("SAHAY_TEST_DB_URL") == null) {
-      Files.createDirectories(data);
-      Files.deleteIfExists(data.resolve("bench.mv.db"));
-      settings.add(
-          "--spring.datasource.url=jdbc:h2:file:./"
-              + data
-              + "/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
-    SpringApplication application = new SpringApplication(SahayApplication.class);
-    application.setAdditionalProfiles("test");
-    try (ConfigurableApplicationContext context =
-        application.run(settings.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = org.sahay.Benchmarked.start("replay-benchmark")) {
       int port =
           Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "8080"));
       Fixtures fixtures = context.getAutowireCapableBeanFactory().createBean(Fixtures.class);
@@ -195,17 +174,7 @@ public final class OfflineReplayBenchmark {
 
   private static ChromeDriver browser() throws Exception {
     Path profile = Files.createTempDirectory("sahay-replay");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--user-data-dir=" + profile);
+    ChromeOptions options = org.sahay.ChromiumTest.options(profile);
     return new ChromeDriver(
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))

@@ -1,19 +1,15 @@
 package org.sahay.reporting;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sahay.Fixtures;
-import org.sahay.SahayApplication;
 import org.sahay.access.Role;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,26 +30,8 @@ public final class DashboardBenchmark {
     int collectives = Integer.parseInt(args[0]);
     int members = Integer.parseInt(args[1]);
     int handOvers = Integer.parseInt(args[2]);
-    Path data = Path.of("target", "dashboard-benchmark");
-    List<String> settings =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--sahay.data-dir=" + data,
-                "--logging.level.root=WARN",
-                "--logging.level.org.sahay=WARN"));
-    if (System.getenv("SAHAY_TEST_DB_URL") == null) {
-      Files.createDirectories(data);
-      Files.deleteIfExists(data.resolve("bench.mv.db"));
-      settings.add(
-          "--spring.datasource.url=jdbc:h2:file:./"
-              + data
-              + "/bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
-    SpringApplication application = new SpringApplication(SahayApplication.class);
-    application.setAdditionalProfiles("test");
     try (ConfigurableApplicationContext context =
-        application.run(settings.toArray(String[]::new))) {
+        org.sahay.Benchmarked.start("dashboard-benchmark")) {
       Fixtures fixtures = context.getAutowireCapableBeanFactory().createBean(Fixtures.class);
       Organisations organisations = context.getBean(Organisations.class);
       JdbcClient jdbc = context.getBean(JdbcClient.class);

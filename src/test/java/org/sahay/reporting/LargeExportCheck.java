@@ -9,11 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.sahay.Fixtures;
-import org.sahay.SahayApplication;
 import org.sahay.access.Role;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.platform.OrganisationId;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,28 +30,9 @@ public final class LargeExportCheck {
   public static void main(String[] args) throws Exception {
     int rows = Integer.parseInt(args[0]);
     String format = args.length > 1 ? args[1] : "XLSX";
-    Path data = Path.of("target", "large-export");
-    List<String> settings =
-        new java.util.ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--sahay.data-dir=" + data,
-                "--logging.level.root=WARN",
-                "--logging.level.org.sahay=WARN"));
-    if (System.getenv("SAHAY_TEST_DB_URL") == null) {
-      Files.createDirectories(data);
-      Files.deleteIfExists(data.resolve("check.mv.db"));
-      settings.add(
-          "--spring.datasource.url=jdbc:h2:file:./"
-              + data
-              + "/check;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-    }
-    SpringApplication application = new SpringApplication(SahayApplication.class);
-    application.setAdditionalProfiles("test");
     boolean ok = false;
     boolean postgres;
-    try (ConfigurableApplicationContext context =
-        application.run(settings.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context = org.sahay.Benchmarked.start("large-export")) {
       Fixtures fixtures = context.getAutowireCapableBeanFactory().createBean(Fixtures.class);
       var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
       var leader = fixtures.user(collective, Role.ORG_ADMIN, Role.LEADER);
@@ -90,7 +69,8 @@ public final class LargeExportCheck {
       double seconds = (System.nanoTime() - start) / 1e9;
       long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
       Path file =
-          data.resolve("exports").resolve(id + "." + format.toLowerCase(java.util.Locale.ROOT));
+          Path.of("target", "large-export", "exports")
+              .resolve(id + "." + format.toLowerCase(java.util.Locale.ROOT));
       long size = Files.exists(file) ? Files.size(file) : -1;
       System.out.printf(
           java.util.Locale.ROOT,
