@@ -54,7 +54,7 @@ public final class OfflineReplayBenchmark {
       for (int i = 0; i < records; i++) {
         members.add(relief.member("Synthetic Replay " + i));
       }
-      baseline(port, leader, baselineRound, members);
+      baseline(port, leader, baselineRound, members, round);
       ChromeDriver browser = browser();
       try {
         replay(browser, "http://localhost:" + port, leader, round, members, latency);
@@ -140,7 +140,7 @@ public final class OfflineReplayBenchmark {
    * per record): what the server and the loopback cost without the browser and its IndexedDB.
    */
   private static void baseline(
-      int port, Fixtures.TestUser leader, String round, List<String> members) {
+      int port, Fixtures.TestUser leader, String round, List<String> members, String site) {
     Http http = new Http(port);
     http.signIn(leader.username(), leader.password());
     String session = http.get("/sync/v1/session").body();
@@ -162,6 +162,25 @@ public final class OfflineReplayBenchmark {
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
+    // The lookup a phone takes to the site, for the collective's members: median of 3 after one.
+    long[] lookups = new long[4];
+    for (int i = 0; i < lookups.length; i++) {
+      long began = System.nanoTime();
+      var lookup = http.get("/sync/v1/rounds/" + site + "/lookup");
+      lookups[i] = (System.nanoTime() - began) / 1_000_000;
+      if (lookup.statusCode() != 200) {
+        throw new IllegalStateException(lookup.statusCode() + " " + lookup.body());
+      }
+      if (i == 0) {
+        System.out.printf(
+            "REPLAY lookup of %d people: %d bytes of JSON%n",
+            members.size(), lookup.body().length());
+      }
+    }
+    java.util.Arrays.sort(lookups, 1, lookups.length);
+    System.out.printf(
+        "REPLAY lookup: median %d ms, slowest %d ms (after a first of %d ms)%n",
+        lookups[2], lookups[3], lookups[0]);
     System.out.printf(
         "REPLAY baseline: the same %d requests from a Java client in %d ms (%.1f ms each)%n",
         members.size(), ms, ms / (double) members.size());
