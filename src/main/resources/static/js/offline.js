@@ -86,6 +86,7 @@
     const k = await derive(pin, salt);
     await put("meta", { salt: salt, check: await seal("sahay", k), owner: T.user }, "pin");
     hold(k);
+    keepShells([]);
   }
   async function unlock(pin) {
     const meta = await get("meta", "pin");
@@ -270,9 +271,14 @@
     sealed.round = round;
     sealed.expires = Date.parse(lookup.expires);
     await put("lookup", sealed);
-    const assets = Array.from(document.querySelectorAll("link[rel=stylesheet],script[src]")).map((e) => e.href || e.src);
-    worker({ type: "cache", urls: ["/relief/rounds/" + round, "/members/new", "/needs/new", "/offline"].concat(assets) });
+    keepShells(["/relief/rounds/" + round]);
     say(fill(T.ready, lookup.entries.length, new Date(lookup.expires).toLocaleString()));
+  }
+  // The pages a leader may need with no network, as shells (no one's data on them), with their
+  // styles and scripts.
+  function keepShells(more) {
+    const assets = Array.from(document.querySelectorAll("link[rel=stylesheet],script[src]")).map((e) => e.href || e.src);
+    worker({ type: "cache", urls: more.concat(["/members/new", "/needs/new", "/care/counselling/group", "/offline"], assets) });
   }
   async function lookupOf(round) {
     const sealed = await get("lookup", round);

@@ -65,6 +65,7 @@ class PageBudgetBrowserIntegrationTest extends ChromiumTest {
             "/relief/rounds/" + round,
             "/members/new",
             "/needs/new",
+            "/care/counselling/group",
             "/reports/exports"));
     weights.addAll(navigation("mentor", fixtures.user(mentor, Role.MENTOR_STAFF)));
     weights.addAll(navigation("funder", fixtures.user(funder, Role.FUNDER_VIEWER)));

@@ -66,7 +66,7 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
   }
 
   @Test
-  void handOversAndARegistrationRecordedOfflineAreSavedOnceAndAReplayAddsNothing()
+  void handOversARegistrationAndAttendanceRecordedOfflineAreSavedOnceAndAReplayAddsNothing()
       throws Exception {
     List<String> names = List.of("Sarala Siteone", "Vimala Sitetwo", "Kamala Sitethree");
     names.forEach(relief::member);
@@ -83,6 +83,13 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
     browser.findElement(By.cssSelector("form[data-kind=member] button[type=submit]")).click();
     waitForSyncText("saved on this phone");
     assertThat(queued()).isEqualTo(4);
+    // Attendance at a group session, on the page the phone kept when the PIN was set.
+    browser.get(base() + "/care/counselling/group");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-facilitator")))
+        .sendKeys("Synthetic Facilitator");
+    browser.findElement(By.id("f-attendance")).sendKeys(String.join(", ", codes(names)));
+    browser.findElement(By.cssSelector("form[data-kind=attendance] button[type=submit]")).click();
+    wait.until(d -> queued() == 5);
     assertThat(handOvers()).isZero();
     // What would be sent again if the answers never reached the phone: the same records, keys too.
     script(
@@ -93,14 +100,16 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
     waitUntilQueued(0);
     assertThat(handOvers()).isEqualTo(3);
     assertThat(members()).isEqualTo(4);
+    assertThat(groupSessions()).isEqualTo(1);
 
     script(
         "Promise.all(window.__kept.map(r => SahayOffline.put('queue', r))).then(() => done(1));");
-    assertThat(queued()).isEqualTo(4);
+    assertThat(queued()).isEqualTo(5);
     script("SahayOffline.replay().then(() => done(1));");
     waitUntilQueued(0);
     assertThat(handOvers()).isEqualTo(3);
     assertThat(members()).isEqualTo(4);
+    assertThat(groupSessions()).isEqualTo(1);
   }
 
   /** Online, the hand-over page finds people as she types (htmx), with no button pressed. */
@@ -286,7 +295,7 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
                 script(
                     "caches.open('sahay-shell-v1').then(c => Promise.all(['/relief/rounds/"
                         + round
-                        + "', '/members/new'].map(u => c.match(u))))"
+                        + "', '/members/new', '/care/counselling/group'].map(u => c.match(u))))"
                         + ".then(hits => done(hits.every(Boolean)));")));
   }
 
@@ -365,6 +374,21 @@ class OfflineBrowserIntegrationTest extends ChromiumTest {
     try (var socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  private List<String> codes(List<String> names) {
+    return jdbc.sql("select code from member where organisation_id = :org order by code")
+        .param("org", collective.id().value())
+        .query(String.class)
+        .list()
+        .subList(0, names.size());
+  }
+
+  private long groupSessions() {
+    return jdbc.sql("select count(*) from counselling_group_session where organisation_id = :org")
+        .param("org", collective.id().value())
+        .query(Long.class)
+        .single();
   }
 
   private long members() {

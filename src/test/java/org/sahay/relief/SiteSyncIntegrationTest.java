@@ -247,6 +247,47 @@ class SiteSyncIntegrationTest extends IntegrationTest {
     assertThat(Json.object(wrong.body(), "$.errors")).isNotEmpty();
   }
 
+  @Test
+  void attendanceAtAGroupSessionReplaysOnceAndAnUnknownCodeIsLeftToThePerson() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
+    String first = code(relief.member("Tulasi Groupone"));
+    String second = code(relief.member("Malathi Grouptwo"));
+    Phone phone = phone(leader);
+    String form =
+        "topic=RESILIENCE&facilitator=Synthetic+Facilitator&attendance=" + first + "%2C" + second;
+    String key = UUID.randomUUID().toString();
+    var saved = phone.replay("/sync/v1/care/groups", form, key);
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+    assertThat(Json.number(saved.body(), "$.attended")).isEqualTo(2);
+    assertThat(phone.replay("/sync/v1/care/groups", form, key).body()).isEqualTo(saved.body());
+    assertThat(groupSessions(collective.id().value())).isEqualTo(1);
+
+    var unknown =
+        phone.replay(
+            "/sync/v1/care/groups",
+            "topic=RESILIENCE&facilitator=Synthetic+Facilitator&attendance=ZZZZ-999999",
+            UUID.randomUUID().toString());
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(Json.object(unknown.body(), "$.errors")).containsKey("attendance");
+    assertThat(groupSessions(collective.id().value())).isEqualTo(1);
+  }
+
+  private String code(String member) {
+    return jdbc.sql("select code from member where id = :id")
+        .param("id", UUID.fromString(member))
+        .query(String.class)
+        .single();
+  }
+
+  private long groupSessions(UUID organisation) {
+    return jdbc.sql("select count(*) from counselling_group_session where organisation_id = :org")
+        .param("org", organisation)
+        .query(Long.class)
+        .single();
+  }
+
   private long members(UUID organisation) {
     return jdbc.sql("select count(*) from member where organisation_id = :org")
         .param("org", organisation)

@@ -43,6 +43,21 @@ class CounsellingPagesController {
     return page(actor, model, FormState.empty(), FormState.empty());
   }
 
+  /**
+   * The group session form on a page of its own, with nobody's data on it, so that a phone can keep
+   * it and take attendance where there is no network.
+   */
+  @GetMapping("/care/counselling/group")
+  String groupForm(Actor actor, Model model) {
+    if (actor.organisation() == null
+        || !policy.permits(actor, CareAction.CARE_WRITE, actor.organisation())) {
+      throw new org.sahay.platform.NotFoundException();
+    }
+    model.addAttribute("topics", CounsellingTopic.values());
+    model.addAttribute("groupForm", FormState.of(Map.of(), Map.of()));
+    return "care/group";
+  }
+
   @PostMapping("/care/counselling/group")
   String group(Actor actor, GroupForm form, Model model, RedirectAttributes redirect) {
     var outcome = counselling.recordGroup(actor, form.input());
