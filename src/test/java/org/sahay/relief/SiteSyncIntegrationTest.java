@@ -44,6 +44,20 @@ class SiteSyncIntegrationTest extends IntegrationTest {
     }
   }
 
+  /** A collective's leader with stock and a round, once per household, to give in. */
+  private record Site(org.sahay.Fixtures.TestUser leader, Relief relief, String round) {}
+
+  private Site site() {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(collective, Role.LEADER);
+    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
+    String kit = relief.item("Ration kit", "KIT");
+    String office = relief.location("Office");
+    relief.receive(office, kit, "10", null);
+    return new Site(
+        leader, relief, relief.round(office, kit, "1", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD"));
+  }
+
   private Phone phone(org.sahay.Fixtures.TestUser user) {
     Http http = http();
     http.signIn(user.username(), user.password());
@@ -59,13 +73,10 @@ class SiteSyncIntegrationTest extends IntegrationTest {
 
   @Test
   void aReplayedHandOverIsSavedOnceAndARepeatGetsTheFirstAnswer() {
-    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    var leader = fixtures.user(collective, Role.LEADER);
-    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
-    String kit = relief.item("Ration kit", "KIT");
-    String office = relief.location("Office");
-    relief.receive(office, kit, "10", null);
-    String round = relief.round(office, kit, "1", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
+    Site site = site();
+    var leader = site.leader();
+    Relief relief = site.relief();
+    String round = site.round();
     String member = relief.member("Sitara Offlinecase");
     Phone phone = phone(leader);
     assertThat(phone.user()).isEqualTo(leader.username());
@@ -101,13 +112,10 @@ class SiteSyncIntegrationTest extends IntegrationTest {
 
   @Test
   void aKeyWhoseFirstAttemptDiedWithItsNodeIsTakenOverAtOnce() throws Exception {
-    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    var leader = fixtures.user(collective, Role.LEADER);
-    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
-    String kit = relief.item("Ration kit", "KIT");
-    String office = relief.location("Office");
-    relief.receive(office, kit, "10", null);
-    String round = relief.round(office, kit, "1", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
+    Site site = site();
+    var leader = site.leader();
+    Relief relief = site.relief();
+    String round = site.round();
     String member = relief.member("Kamala Crashcase");
     Phone phone = phone(leader);
     String path = "/sync/v1/rounds/" + round + "/handovers";
@@ -145,13 +153,10 @@ class SiteSyncIntegrationTest extends IntegrationTest {
 
   @Test
   void theSiteLookupCarriesCodesNamesAndWhoReceivedForTheCollectiveOnlyAndIsAudited() {
-    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    var leader = fixtures.user(collective, Role.LEADER);
-    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
-    String kit = relief.item("Ration kit", "KIT");
-    String office = relief.location("Office");
-    relief.receive(office, kit, "10", null);
-    String round = relief.round(office, kit, "1", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
+    Site site = site();
+    var leader = site.leader();
+    Relief relief = site.relief();
+    String round = site.round();
     String given = relief.member("Lalitha Lookupone");
     relief.member("Radha Lookuptwo");
     Phone phone = phone(leader);
@@ -191,13 +196,10 @@ class SiteSyncIntegrationTest extends IntegrationTest {
 
   @Test
   void aReplayWithoutTheCsrfTokenIsRefusedAndSavesNothing() {
-    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
-    var leader = fixtures.user(collective, Role.LEADER);
-    Relief relief = new Relief(http(), http().token(leader.username(), leader.password()));
-    String kit = relief.item("Ration kit", "KIT");
-    String office = relief.location("Office");
-    relief.receive(office, kit, "10", null);
-    String round = relief.round(office, kit, "1", "ALL_MEMBERS", "ONCE_PER_HOUSEHOLD");
+    Site site = site();
+    var leader = site.leader();
+    Relief relief = site.relief();
+    String round = site.round();
     String member = relief.member("Gowri Forgedcase");
     Phone phone = phone(leader);
     var forged =

@@ -8,7 +8,6 @@ import org.sahay.relief.DistributionId;
 import org.sahay.relief.Distributions;
 import org.sahay.relief.RoundId;
 import org.sahay.relief.SiteLookups;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
@@ -76,21 +75,6 @@ class SiteSyncController {
       @PathVariable DistributionId id,
       @RequestParam(defaultValue = "") String reason,
       HttpServletRequest request) {
-    var outcome = distributions.reverse(actor, id, reason);
-    if (outcome instanceof Distributions.Reversal.Reversed) {
-      return ResponseEntity.ok(Map.of("id", id.toString(), "reversed", true));
-    }
-    if (outcome instanceof Distributions.Reversal.AlreadyReversed) {
-      return ResponseEntity.status(HttpStatus.CONFLICT)
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(
-              problems.of(
-                  HttpStatus.CONFLICT,
-                  "relief.reversal.already",
-                  RequestContextUtils.getLocale(request)));
-    }
-    return problems.invalid(
-        ((Distributions.Reversal.Invalid) outcome).errors(),
-        RequestContextUtils.getLocale(request));
+    return api.reverse(actor, id, new DistributionApiController.ReversalRequest(reason), request);
   }
 }
