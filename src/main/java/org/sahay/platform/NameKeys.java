@@ -51,7 +51,64 @@ public final class NameKeys {
   private static final Pattern FINAL_Y_AFTER_CONSONANT = Pattern.compile("(?<=[^aeiou])y$");
   private static final Pattern FINAL_O_AFTER_CONSONANT = Pattern.compile("(?<=[^aeiou])o$");
 
+  /*
+   * Words that say how a woman is addressed rather than who she is, added or dropped from one
+   * registration to the next: Devi and Kumari (Hindi, Telugu), Bibi, Begum and Khatun (Bengali
+   * Muslim names), Amma and Garu (Telugu), Bai, Sri and Srimati, Mosammat and its abbreviations,
+   * Md for Mohammad. Kept as phonetic keys, so every spelling and script of them is one word here.
+   */
+  private static final java.util.Set<String> HONORIFICS =
+      java.util.stream.Stream.of(
+              "devi",
+              "kumari",
+              "bibi",
+              "begum",
+              "khatun",
+              "khatoon",
+              "amma",
+              "garu",
+              "bai",
+              "sri",
+              "shri",
+              "srimati",
+              "shrimati",
+              "smt",
+              "mosammat",
+              "musammat",
+              "mst",
+              "md")
+          .map(NameKeys::wordKey)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private NameKeys() {}
+
+  /**
+   * Whether a phonetic word (one word of {@link #phonetic}) is an honorific or a suffix such as
+   * Devi, Kumari, Bibi or Khatun, which says little about who a person is: record linkage weighs it
+   * low rather than dropping it.
+   */
+  public static boolean isHonorific(String phoneticWord) {
+    return HONORIFICS.contains(phoneticWord);
+  }
+
+  /**
+   * A coarser key of a phonetic word, its consonant skeleton: the first letter, then the consonants
+   * without vowels and without repeats ({@code laksmi} is {@code lksm}, as are Lakshmy and
+   * Lokkhmi). Equal skeletons say "spelled alike", not "the same name".
+   */
+  public static String skeleton(String phoneticWord) {
+    if (phoneticWord.isEmpty()) {
+      return phoneticWord;
+    }
+    StringBuilder out = new StringBuilder().append(phoneticWord.charAt(0));
+    for (int i = 1; i < phoneticWord.length(); i++) {
+      char c = phoneticWord.charAt(i);
+      if (!isVowel(c) && c != 'y' && c != out.charAt(out.length() - 1)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
 
   /**
    * The name in plain lower-case ASCII Latin, whatever script it was written in: punctuation

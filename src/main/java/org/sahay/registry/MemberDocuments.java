@@ -150,7 +150,7 @@ public class MemberDocuments {
   private MemberRow member(Actor by, MemberId id, RegistryAction action) {
     MemberRow row = members.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, action, row.organisation());
-    if (row.status() == MemberStatus.ERASED) {
+    if (row.status() == MemberStatus.ERASED || row.status() == MemberStatus.MERGED) {
       throw new NotFoundException();
     }
     return row;

@@ -6,5 +6,7 @@ public enum MemberStatus {
   MOVED,
   DECEASED,
   WITHDRAWN,
-  ERASED
+  ERASED,
+  /** Found to be the same person as another member, whose record holds everything now. */
+  MERGED
 }

@@ -58,6 +58,7 @@ public class Members {
   private final org.springframework.context.ApplicationEventPublisher events;
   private final StoredAnswers storedAnswers;
   private final Today today;
+  private final org.sahay.registry.internal.MergeStore mergeStore;
 
   Members(
       MemberStore store,
@@ -70,8 +71,10 @@ public class Members {
       Vault vault,
       org.springframework.context.ApplicationEventPublisher events,
       StoredAnswers storedAnswers,
-      Today today) {
+      Today today,
+      org.sahay.registry.internal.MergeStore mergeStore) {
     this.today = today;
+    this.mergeStore = mergeStore;
     this.store = store;
     this.searchStore = searchStore;
     this.validation = validation;
@@ -219,7 +222,7 @@ public class Members {
             phone,
             name,
             village == null || village.isBlank() ? null : village.strip(),
-            status == MemberStatus.ERASED ? null : status),
+            status == MemberStatus.ERASED || status == MemberStatus.MERGED ? null : status),
         limit,
         Math.max(0, page) * limit);
   }
@@ -285,7 +288,7 @@ public class Members {
   public Outcome update(Actor by, MemberId id, MemberInput input) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
-    if (row.status() == MemberStatus.ERASED) {
+    if (row.status() == MemberStatus.ERASED || row.status() == MemberStatus.MERGED) {
       throw new NotFoundException();
     }
     if (input.version() == null) {
@@ -343,7 +346,7 @@ public class Members {
   public void recordConsent(Actor by, MemberId id, ConsentPurpose purpose, boolean granted) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, RegistryAction.MEMBER_WRITE, row.organisation());
-    if (row.status() == MemberStatus.ERASED) {
+    if (row.status() == MemberStatus.ERASED || row.status() == MemberStatus.MERGED) {
       throw new NotFoundException();
     }
     store.recordConsent(id, row.organisation(), purpose, granted, by.username());
@@ -373,6 +376,13 @@ public class Members {
     }
     vault.destroyKey(id.value());
     store.erase(id);
+    // Records merged into hers are her too: they go with her, keys and all.
+    for (MemberId merged : mergeStore.mergedInto(id)) {
+      vault.destroyKey(merged.value());
+      store.erase(merged);
+      storedAnswers.forgetAnswersNaming(merged.value());
+      events.publishEvent(new MemberErased(merged, row.organisation()));
+    }
     // A stored API answer (the member as registered, her profile) would replay her data.
     storedAnswers.forgetAnswersNaming(id.value());
     events.publishEvent(new MemberErased(id, row.organisation()));
@@ -389,7 +399,7 @@ public class Members {
   private MemberRow readable(Actor by, MemberId id) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, RegistryAction.MEMBER_READ, row.organisation());
-    if (row.status() == MemberStatus.ERASED) {
+    if (row.status() == MemberStatus.ERASED || row.status() == MemberStatus.MERGED) {
       throw new NotFoundException();
     }
     return row;

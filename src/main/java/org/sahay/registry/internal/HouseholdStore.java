@@ -182,7 +182,7 @@ public class HouseholdStore {
             select m.id, hm.household_id from member m
               left join household_member hm
                 on hm.member_id = m.id and hm.organisation_id = m.organisation_id
-            where m.organisation_id = :org and m.status <> 'ERASED' and m.id in (:ids)
+            where m.organisation_id = :org and m.status not in ('ERASED', 'MERGED') and m.id in (:ids)
             """)
         .param("org", organisation.value())
         .param("ids", members.stream().map(MemberId::value).toList())
@@ -209,10 +209,10 @@ public class HouseholdStore {
     jdbc.sql(
             """
             select h.id, coalesce(head.code, (select min(m.code) from household_member hm
-                join member m on m.id = hm.member_id and m.status <> 'ERASED'
+                join member m on m.id = hm.member_id and m.status not in ('ERASED', 'MERGED')
                 where hm.household_id = h.id))
             from household h
-              left join member head on head.id = h.head_member_id and head.status <> 'ERASED'
+              left join member head on head.id = h.head_member_id and head.status not in ('ERASED', 'MERGED')
             where h.organisation_id = :org and h.id in (:ids)
             """)
         .param("org", organisation.value())
@@ -231,7 +231,7 @@ public class HouseholdStore {
   public Optional<MemberId> memberByCode(OrganisationId organisation, String code) {
     return jdbc.sql(
             "select id from member where organisation_id = :org and code = :code"
-                + " and status <> 'ERASED'")
+                + " and status not in ('ERASED', 'MERGED')")
         .param("org", organisation.value())
         .param("code", code)
         .query((rs, n) -> new MemberId(rs.getObject(1, UUID.class)))
@@ -247,7 +247,7 @@ public class HouseholdStore {
         .sql(
             """
             select id, code, personal, 'MEMBER' from member
-            where organisation_id = :org and status <> 'ERASED' and id in (:ids)
+            where organisation_id = :org and status not in ('ERASED', 'MERGED') and id in (:ids)
             order by code
             """)
         .param("org", organisation.value())
@@ -267,7 +267,7 @@ public class HouseholdStore {
             """
             select m.id, m.code, m.personal, hm.relation from household_member hm
               join member m on m.id = hm.member_id and m.organisation_id = hm.organisation_id
-            where hm.household_id = :id and hm.organisation_id = :org and m.status <> 'ERASED'
+            where hm.household_id = :id and hm.organisation_id = :org and m.status not in ('ERASED', 'MERGED')
             order by case when hm.relation = 'HEAD' then 0 else 1 end, m.code
             """)
         .param("id", id.value())

@@ -32,7 +32,7 @@ public class MemberExportStore {
   /** How many members of the collective (erased ones aside) were registered up to {@code asOf}. */
   public long countForExport(OrganisationId organisation, OffsetDateTime asOf) {
     return jdbc.sql(
-            "select count(*) from member where organisation_id = :org and status <> 'ERASED'"
+            "select count(*) from member where organisation_id = :org and status not in ('ERASED', 'MERGED')"
                 + " and created_at <= :asOf")
         .param("org", organisation.value())
         .param("asOf", asOf)
@@ -50,7 +50,7 @@ public class MemberExportStore {
         .sql(
             """
             select * from member
-            where organisation_id = :org and status <> 'ERASED' and created_at <= :asOf
+            where organisation_id = :org and status not in ('ERASED', 'MERGED') and created_at <= :asOf
               and code > :after
             order by code limit :limit
             """)

@@ -69,7 +69,7 @@ public class MemberSearchStore {
           .append(i);
       params.put("t" + i, tokens.get(i));
     }
-    sql.append(" where m.organisation_id = :org and m.status <> 'ERASED'");
+    sql.append(" where m.organisation_id = :org and m.status not in ('ERASED', 'MERGED')");
     params.put("org", organisation.value());
     if (query.code() != null) {
       sql.append(" and m.code = :code");
@@ -94,7 +94,7 @@ public class MemberSearchStore {
   public Optional<MemberSummary> summary(OrganisationId organisation, MemberId id) {
     return summaries(
             jdbc.sql(
-                    "select %s from member where organisation_id = :org and id = :id and status <> 'ERASED'"
+                    "select %s from member where organisation_id = :org and id = :id and status not in ('ERASED', 'MERGED')"
                         .formatted(SUMMARY_COLUMNS))
                 .param("org", organisation.value())
                 .param("id", id.value()))
@@ -124,7 +124,7 @@ public class MemberSearchStore {
             jdbc.sql(
                     """
                 select %s from member
-                where organisation_id = :org and status <> 'ERASED'
+                where organisation_id = :org and status not in ('ERASED', 'MERGED')
                   and ((:phone is not null and id in (select member_id from member_token
                           where organisation_id = :org and token = :phone))
                     or (:key is not null and id in (select member_id from member_token

@@ -37,18 +37,21 @@ public class MemberStore {
   private final Clock clock;
   private final PersonalData personal;
   private final DocumentStore documentRows;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   MemberStore(
       JdbcClient jdbc,
       org.springframework.jdbc.core.JdbcTemplate batches,
       Clock clock,
       PersonalData personal,
-      DocumentStore documentRows) {
+      DocumentStore documentRows,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.batches = batches;
     this.clock = clock;
     this.personal = personal;
     this.documentRows = documentRows;
+    this.events = events;
   }
 
   /**
@@ -121,7 +124,7 @@ public class MemberStore {
                   personal = :personal, sensitive = :sensitive, version = version + 1,
                   updated_at = :now
                 where id = :id and organisation_id = :org and version = :version
-                  and status <> 'ERASED'
+                  and status not in ('ERASED', 'MERGED')
                 """)
             .params(columns(id, m, sensitive))
             .param("now", OffsetDateTime.now(clock))
@@ -185,6 +188,17 @@ public class MemberStore {
   }
 
   private void replaceTokens(MemberId id, OrganisationId organisation, ValidMember m) {
+    events.publishEvent(
+        new org.sahay.registry.MemberRecorded(
+            id,
+            organisation,
+            m.name(),
+            m.alias(),
+            m.birthYear(),
+            m.phone(),
+            m.otherPhone(),
+            m.village(),
+            m.district()));
     jdbc.sql("delete from member_token where member_id = :id").param("id", id.value()).update();
     List<Object[]> rows = new ArrayList<>();
     for (String token : personal.tokens(organisation, m)) {
@@ -336,7 +350,7 @@ public class MemberStore {
       return found;
     }
     jdbc.sql(
-            "select id, code from member where organisation_id = :org and status <> 'ERASED'"
+            "select id, code from member where organisation_id = :org and status not in ('ERASED', 'MERGED')"
                 + " and id in (:ids)")
         .param("org", organisation.value())
         .param("ids", members.stream().map(MemberId::value).toList())

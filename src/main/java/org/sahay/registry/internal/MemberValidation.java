@@ -82,7 +82,7 @@ public class MemberValidation {
     }
     MemberStatus status =
         text(in.status()) == null ? MemberStatus.ACTIVE : parse(MemberStatus.class, in.status());
-    if (status == null || status == MemberStatus.ERASED) {
+    if (status == null || status == MemberStatus.ERASED || status == MemberStatus.MERGED) {
       errors.put("status", "member.status.invalid");
     }
     List<String> languages = new ArrayList<>();

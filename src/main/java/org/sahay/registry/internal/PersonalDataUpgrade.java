@@ -86,7 +86,7 @@ class PersonalDataUpgrade implements ApplicationRunner {
                   other_phone, state, district, block, village, joined_on, status, languages,
                   has_smartphone
                 from member
-                where personal is null and status <> 'ERASED'
+                where personal is null and status not in ('ERASED', 'MERGED')
                   and (name is not null or alias is not null or phone is not null
                     or other_phone is not null or village is not null or block is not null
                     or date_of_birth is not null)

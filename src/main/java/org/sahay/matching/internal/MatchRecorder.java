@@ -1,0 +1,71 @@
+package org.sahay.matching.internal;
+
+import org.sahay.platform.Vault;
+import org.sahay.registry.MemberErased;
+import org.sahay.registry.MemberRecorded;
+import org.sahay.registry.MembersMerged;
+import org.sahay.registry.MergeUndone;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each member's match record in step with the registry, inside the registry's own
+ * transaction: made or made again when she is registered or changed, left out of scans while she is
+ * merged into another, and deleted with every pair naming her when she is erased.
+ */
+@Component
+class MatchRecorder {
+
+  private final MatchRecordStore records;
+  private final PairStore pairs;
+  private final Vault vault;
+
+  MatchRecorder(MatchRecordStore records, PairStore pairs, Vault vault) {
+    this.records = records;
+    this.pairs = pairs;
+    this.vault = vault;
+  }
+
+  @EventListener
+  void on(MemberRecorded m) {
+    var plain =
+        new MatchKeys.Plain(
+            m.name(),
+            m.alias(),
+            m.birthYear(),
+            m.phone(),
+            m.otherPhone(),
+            m.village(),
+            m.district());
+    records.save(
+        m.member().value(), m.organisation(), MatchKeys.of(plain, keyed(m.organisation())));
+  }
+
+  /**
+   * A keyed 64-bit hash under the collective's index key: the first 8 bytes of the token (see
+   * {@link Vault#token}) of the value marked as record linkage's, so that it never equals a token.
+   */
+  java.util.function.ToLongFunction<String> keyed(org.sahay.platform.OrganisationId organisation) {
+    return value ->
+        java.nio.ByteBuffer.wrap(
+                java.util.Base64.getUrlDecoder()
+                    .decode(vault.token(organisation, "match|" + value)))
+            .getLong();
+  }
+
+  @EventListener
+  void on(MemberErased erased) {
+    records.delete(erased.member().value());
+    pairs.forget(erased.member().value());
+  }
+
+  @EventListener
+  void on(MembersMerged merged) {
+    records.active(merged.merged().value(), false);
+  }
+
+  @EventListener
+  void on(MergeUndone undone) {
+    records.active(undone.merged().value(), true);
+  }
+}

@@ -1,0 +1,92 @@
+package org.sahay.registry.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.sahay.platform.OrganisationId;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.MemberStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The member rows' side of merges, and reading a whole collective for record linkage. */
+@Repository
+public class MergeStore {
+
+  private static final int PAGE = 500;
+
+  private final JdbcClient jdbc;
+  private final MemberStore members;
+  private final Clock clock;
+
+  MergeStore(JdbcClient jdbc, MemberStore members, Clock clock) {
+    this.jdbc = jdbc;
+    this.members = members;
+    this.clock = clock;
+  }
+
+  public void markMerged(MemberId merged, MemberId survivor) {
+    jdbc.sql(
+            """
+            update member set status = 'MERGED', merged_into = :survivor, version = version + 1,
+              updated_at = :now where id = :id
+            """)
+        .param("survivor", survivor.value())
+        .param("now", OffsetDateTime.now(clock))
+        .param("id", merged.value())
+        .update();
+  }
+
+  public void restore(MemberId merged, MemberStatus status) {
+    jdbc.sql(
+            """
+            update member set status = :status, merged_into = null, version = version + 1,
+              updated_at = :now where id = :id and status = 'MERGED'
+            """)
+        .param("status", status.name())
+        .param("now", OffsetDateTime.now(clock))
+        .param("id", merged.value())
+        .update();
+  }
+
+  /** The records merged into a member (and not undone). */
+  public List<MemberId> mergedInto(MemberId survivor) {
+    return jdbc
+        .sql("select id from member where merged_into = :id and status = 'MERGED'")
+        .param("id", survivor.value())
+        .query(UUID.class)
+        .list()
+        .stream()
+        .map(MemberId::new)
+        .toList();
+  }
+
+  /** Every member of the collective who is neither erased nor merged, opened page by page. */
+  public void forEachOpened(OrganisationId organisation, Consumer<MemberRow> each) {
+    UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    boolean first = true;
+    while (true) {
+      var page =
+          jdbc.sql(
+                  """
+                  select * from member where organisation_id = :org
+                    and status not in ('ERASED', 'MERGED') and (:first or id > :after)
+                  order by id limit :page
+                  """)
+              .param("org", organisation.value())
+              .param("first", first)
+              .param("after", after)
+              .param("page", PAGE)
+              .query(MemberStore::sealedRow)
+              .list();
+      if (page.isEmpty()) {
+        return;
+      }
+      members.opened(page).forEach(each);
+      after = page.get(page.size() - 1).row().id().value();
+      first = false;
+    }
+  }
+}

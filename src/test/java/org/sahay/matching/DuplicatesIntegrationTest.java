@@ -1,0 +1,365 @@
+package org.sahay.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sahay.Fixtures;
+import org.sahay.Http;
+import org.sahay.IntegrationTest;
+import org.sahay.Json;
+import org.sahay.access.Actor;
+import org.sahay.access.Role;
+import org.sahay.matching.internal.MatchFeatures;
+import org.sahay.needs.Needs;
+import org.sahay.organisations.Organisation;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.registry.ConsentPurpose;
+import org.sahay.registry.ErasureReason;
+import org.sahay.registry.MemberId;
+import org.sahay.registry.MemberInput;
+import org.sahay.registry.Members;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Duplicates end to end, through the API: a scan finds one woman registered twice in two scripts
+ * (not her sister, who shares her phone), a person merges them and undoes it, "different people" is
+ * never proposed again, and nobody outside the collective learns anything.
+ */
+class DuplicatesIntegrationTest extends IntegrationTest {
+
+  @Autowired private Members members;
+  @Autowired private Needs needs;
+  @Autowired private org.sahay.care.Loans loans;
+  @Autowired private JdbcClient jdbc;
+
+  private record Site(Organisation collective, Fixtures.TestUser admin, String token) {}
+
+  private Site site() {
+    Organisation collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Fixtures.TestUser admin = fixtures.user(collective, Role.ORG_ADMIN);
+    return new Site(collective, admin, http().token(admin.username(), admin.password()));
+  }
+
+  private MemberId register(Actor by, String name, int year, String phone, String village) {
+    var input =
+        new MemberInput(
+            name,
+            null,
+            "FEMALE",
+            null,
+            year,
+            phone,
+            null,
+            "Andhra Pradesh",
+            "Guntur",
+            null,
+            village,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    var saved = (Members.Outcome.Saved) members.register(by, input);
+    return saved.member().id();
+  }
+
+  private String scan(Site site) throws InterruptedException {
+    var started =
+        http().postJson("/api/v1/duplicates/scan", "", "Authorization", Http.bearer(site.token()));
+    assertThat(started.statusCode()).isEqualTo(202);
+    String id = Json.text(started.body(), "$.id");
+    for (int i = 0; i < 200; i++) {
+      var scan =
+          http().get("/api/v1/duplicates/scans/" + id, "Authorization", Http.bearer(site.token()));
+      String status = Json.text(scan.body(), "$.status");
+      if (status.equals("DONE") || status.equals("FAILED")) {
+        assertThat(status).isEqualTo("DONE");
+        return scan.body();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the scan did not finish");
+  }
+
+  private List<Object> open(Site site, String band) {
+    var answer =
+        http().get("/api/v1/duplicates?band=" + band, "Authorization", Http.bearer(site.token()));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    return Json.list(answer.body(), "$");
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> pairOf(Site site, MemberId a, MemberId b) {
+    for (Object o : open(site, "likely")) {
+      var p = (Map<String, Object>) o;
+      if (List.of(p.get("first"), p.get("second"))
+          .containsAll(List.of(a.toString(), b.toString()))) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private HttpResponse<String> decide(Site site, Object pair, String json) {
+    return http()
+        .postJson(
+            "/api/v1/duplicates/" + pair + "/decision",
+            json,
+            "Authorization",
+            Http.bearer(site.token()));
+  }
+
+  @Test
+  void oneWomanInTwoScriptsIsProposedMergedWithHerHistoryAndUndone() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId first = register(admin, "Lakshmi Devi Reddy", 1980, "9876543210", "Kothapalli");
+    MemberId again = register(admin, "రెడ్డి లక్ష్మి", 1981, "9876543210", "Kothapalli");
+    MemberId sister = register(admin, "Sunita Reddy", 1986, "9876543210", "Kothapalli");
+    register(admin, "Fatima Khatun", 1975, "9123456780", "Ramapuram");
+    members.recordConsent(admin, again, ConsentPurpose.SHARE_WITH_DISTRICT, true);
+    var need =
+        (Needs.Outcome.Saved)
+            needs.record(admin, new Needs.Input(again.toString(), null, "FOOD", "HIGH", null));
+    String code = members.summary(admin, again).orElseThrow().code();
+    var loan =
+        ((org.sahay.care.CareOutcome.Saved<org.sahay.care.Loan>)
+                loans.record(
+                    admin,
+                    new org.sahay.care.Loans.LoanInput(
+                        code,
+                        "MONEYLENDER",
+                        "5000",
+                        "10",
+                        "MONTH",
+                        null,
+                        null,
+                        false,
+                        false,
+                        null,
+                        null)))
+            .value();
+    loans.repay(admin, loan.id(), new org.sahay.care.Loans.RepaymentInput("500", null));
+
+    String done = scan(site);
+    assertThat(Json.number(done, "$.likely")).isGreaterThanOrEqualTo(1);
+    var pair = pairOf(site, first, again);
+    assertThat(pair).isNotNull();
+    assertThat(pair.get("evidence").toString()).contains("name=WHOLE").contains("phone=SAME");
+    assertThat(pairOf(site, first, sister)).isNull();
+
+    var merged = decide(site, pair.get("id"), "{\"decision\":\"same\"}");
+    assertThat(merged.statusCode()).isEqualTo(200);
+    String merge = Json.text(merged.body(), "$.merge");
+    assertThat(Json.text(merged.body(), "$.survivor")).isEqualTo(first.toString());
+    assertThat(status(again)).isEqualTo("MERGED");
+    assertThat(members.search(admin, "Lakshmi", null, 0, 10))
+        .extracting(s -> s.id())
+        .containsExactly(first);
+    assertThat(consentHolders(again, first)).containsExactly(first.value());
+    var moved = needs.get(admin, need.need().id());
+    assertThat(moved.member()).isEqualTo(first.value());
+    assertThat(moved.category()).isEqualTo(need.need().category());
+    assertThat(decide(site, pair.get("id"), "{\"decision\":\"same\"}").statusCode()).isEqualTo(409);
+    assertThat(
+            jdbc.sql("select count(*) from loan where member_id = :m")
+                .param("m", again.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+    var movedLoan = loans.ofMember(admin, first).get(0);
+    assertThat(movedLoan.principal()).isEqualByComparingTo(loan.principal());
+    assertThat(movedLoan.repayments()).hasSize(1);
+
+    var undone =
+        http()
+            .postJson(
+                "/api/v1/merges/" + merge + "/undo",
+                "",
+                "Authorization",
+                Http.bearer(site.token()));
+    assertThat(undone.statusCode()).isEqualTo(200);
+    assertThat(status(again)).isEqualTo("ACTIVE");
+    assertThat(consentHolders(again, first)).containsExactly(again.value());
+    var back = needs.get(admin, need.need().id());
+    assertThat(back.member()).isEqualTo(again.value());
+    assertThat(back.category()).isEqualTo(need.need().category());
+    assertThat(loans.ofMember(admin, first)).isEmpty();
+    assertThat(loans.ofMember(admin, again).get(0).repayments()).hasSize(1);
+    assertThat(
+            http()
+                .postJson(
+                    "/api/v1/merges/" + merge + "/undo",
+                    "",
+                    "Authorization",
+                    Http.bearer(site.token()))
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(pairOf(site, first, again)).isNotNull();
+    scan(site);
+    assertThat(
+            open(site, "likely").stream()
+                .filter(p -> ((Map<?, ?>) p).get("id").equals(pair.get("id"))))
+        .hasSize(1);
+  }
+
+  @Test
+  void differentPeopleAreNeverProposedAgain() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Parvati Naidu", 1970, "9000000001", "Ponnur");
+    MemberId b = register(admin, "Parvathi Naidu", 1970, "9000000001", "Ponnur");
+    scan(site);
+    var pair = pairOf(site, a, b);
+    assertThat(pair).isNotNull();
+    assertThat(decide(site, pair.get("id"), "{\"decision\":\"different\"}").statusCode())
+        .isEqualTo(200);
+    scan(site);
+    assertThat(pairOf(site, a, b)).isNull();
+    assertThat(
+            jdbc.sql("select status from duplicate_pair where id = :id")
+                .param("id", UUID.fromString(pair.get("id").toString()))
+                .query(String.class)
+                .list())
+        .containsExactly("DIFFERENT");
+    assertThat(status(a)).isEqualTo("ACTIVE");
+    assertThat(status(b)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void nobodyOutsideTheCollectiveSeesOrDecidesAndOnlyKeepersMayReview() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Rekha Das", 1990, "9000000002", "Tenali");
+    MemberId b = register(admin, "রেখা দাস", 1990, "9000000002", "Tenali");
+    String done = scan(site);
+    var pair = pairOf(site, a, b);
+    assertThat(pair).isNotNull();
+    Site stranger = site();
+    assertThat(open(stranger, "likely")).isEmpty();
+    assertThat(
+            http()
+                .get(
+                    "/api/v1/duplicates/" + pair.get("id"),
+                    "Authorization",
+                    Http.bearer(stranger.token()))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(decide(stranger, pair.get("id"), "{\"decision\":\"same\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            http()
+                .get(
+                    "/api/v1/duplicates/scans/" + Json.text(done, "$.id"),
+                    "Authorization",
+                    Http.bearer(stranger.token()))
+                .statusCode())
+        .isEqualTo(404);
+    var counsellor = fixtures.user(site.collective(), Role.COUNSELLOR);
+    String counsellorToken = http().token(counsellor.username(), counsellor.password());
+    assertThat(
+            http()
+                .get(
+                    "/api/v1/duplicates?band=likely", "Authorization", Http.bearer(counsellorToken))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(http().get("/api/v1/duplicates?band=likely").statusCode()).isIn(401, 302);
+    assertThat(
+            http()
+                .get(
+                    "/api/v1/duplicates?band=everything",
+                    "Authorization",
+                    Http.bearer(site.token()))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(decide(site, pair.get("id"), "{\"decision\":\"maybe\"}").statusCode())
+        .isEqualTo(400);
+    var merged = decide(stranger, UUID.randomUUID(), "{\"decision\":\"same\"}");
+    assertThat(merged.statusCode()).isEqualTo(404);
+    assertThat(status(a)).isEqualTo("ACTIVE");
+    assertThat(status(b)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void matchRecordsHoldKeyedHashesOnlyAndDifferPerCollective() {
+    Site one = site();
+    Site two = site();
+    MemberId a = register(one.admin().actor(), "Salma Bibi", 1988, "9812345678", "Basirhat");
+    MemberId b = register(two.admin().actor(), "Salma Bibi", 1988, "9812345678", "Basirhat");
+    byte[] x = features(a);
+    byte[] y = features(b);
+    String raw = new String(x, StandardCharsets.ISO_8859_1) + new String(x, StandardCharsets.UTF_8);
+    for (String plain :
+        List.of("Salma", "salma", "slm", "9812345678", "5678", "Basirhat", "basirat", "1988")) {
+      assertThat(raw).doesNotContain(plain);
+    }
+    MatchFeatures fa = MatchFeatures.decode(x);
+    MatchFeatures fb = MatchFeatures.decode(y);
+    assertThat(fa.exact()[0]).isNotEqualTo(fb.exact()[0]);
+    assertThat(fa.phones()[0]).isNotEqualTo(fb.phones()[0]);
+    assertThat(fa.village()).isNotEqualTo(fb.village());
+    assertThat(fa.isHonorific(1)).isTrue();
+  }
+
+  @Test
+  void erasingTheRemainingRecordErasesTheOneMergedIntoIt() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Mala Mondal", 1979, "9000000003", "Habra");
+    MemberId b = register(admin, "মালা মণ্ডল", 1979, "9000000003", "Habra");
+    scan(site);
+    var pair = pairOf(site, a, b);
+    assertThat(
+            decide(site, pair.get("id"), "{\"decision\":\"same\",\"keep\":\"" + b + "\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(status(a)).isEqualTo("MERGED");
+    members.erase(admin, b, ErasureReason.values()[0]);
+    assertThat(status(a)).isEqualTo("ERASED");
+    assertThat(status(b)).isEqualTo("ERASED");
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id in (:a, :b)")
+                .param("a", a.value())
+                .param("b", b.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from match_record where member_id in (:a, :b)")
+                .param("a", a.value())
+                .param("b", b.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  private String status(MemberId id) {
+    return jdbc.sql("select status from member where id = :id")
+        .param("id", id.value())
+        .query(String.class)
+        .single();
+  }
+
+  private List<UUID> consentHolders(MemberId a, MemberId b) {
+    return jdbc.sql("select distinct member_id from member_consent where member_id in (:a, :b)")
+        .param("a", a.value())
+        .param("b", b.value())
+        .query(UUID.class)
+        .list();
+  }
+
+  private byte[] features(MemberId id) {
+    return jdbc.sql("select features from match_record where member_id = :id")
+        .param("id", id.value())
+        .query((rs, n) -> rs.getBytes(1))
+        .single();
+  }
+}
