@@ -271,7 +271,7 @@ class BrowserIntegrationTest extends ChromiumTest {
     java.util.function.BiFunction<String, String, String> post =
         (path, json) -> {
           var response = http.postJson(path, json, "Authorization", Http.bearer(token));
-          assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201);
+          assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 201, 202);
           var m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
           return m.find() ? m.group(1) : "";
         };
@@ -372,6 +372,7 @@ class BrowserIntegrationTest extends ChromiumTest {
         "{\"kind\":\"PETITION\",\"demands\":\"రేషన్ కిట్లు, మాస్కులు మరియు మందులు\","
             + "\"followUpOn\":\"2026-01-20\"}");
     String[] care = seedCare(collective, post, member, user);
+    String pair = seedDuplicates(http, token, post);
     // These lie deeper than two clicks from the navigation.
     return java.util.List.of(
         "/",
@@ -389,7 +390,38 @@ class BrowserIntegrationTest extends ChromiumTest {
         "/care/loans/" + care[0],
         "/care/incidents/" + care[1],
         "/care/vaccinations/due",
-        "/care/members/" + member);
+        "/care/members/" + member,
+        "/duplicates/" + pair);
+  }
+
+  /** One woman registered twice, in Latin and in Telugu, and a scan: answers the pair's id. */
+  private static String seedDuplicates(
+      Http http, String token, java.util.function.BiFunction<String, String, String> post) {
+    for (String name : java.util.List.of("Lakshmi Devi Reddy", "రెడ్డి లక్ష్మి")) {
+      post.apply(
+          "/api/v1/members",
+          """
+          {"name":"%s","gender":"FEMALE","yearOfBirth":1980,"district":"Guntur",
+           "phone":"9000022222","village":"Kothapeta"}
+          """
+              .formatted(name));
+    }
+    String scan = post.apply("/api/v1/duplicates/scan", "");
+    for (int i = 0; i < 200; i++) {
+      var status =
+          http.get("/api/v1/duplicates/scans/" + scan, "Authorization", Http.bearer(token));
+      if (org.sahay.Json.text(status.body(), "$.status").equals("DONE")) {
+        var pairs = http.get("/api/v1/duplicates?band=likely", "Authorization", Http.bearer(token));
+        return org.sahay.Json.text(pairs.body(), "$[0].id");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the duplicate scan did not finish");
   }
 
   /**

@@ -59,6 +59,7 @@ public class Members {
   private final StoredAnswers storedAnswers;
   private final Today today;
   private final org.sahay.registry.internal.MergeStore mergeStore;
+  private final org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicateChecks;
 
   Members(
       MemberStore store,
@@ -72,8 +73,10 @@ public class Members {
       org.springframework.context.ApplicationEventPublisher events,
       StoredAnswers storedAnswers,
       Today today,
-      org.sahay.registry.internal.MergeStore mergeStore) {
+      org.sahay.registry.internal.MergeStore mergeStore,
+      org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicateChecks) {
     this.today = today;
+    this.duplicateChecks = duplicateChecks;
     this.mergeStore = mergeStore;
     this.store = store;
     this.searchStore = searchStore;
@@ -272,15 +275,34 @@ public class Members {
     if (input.dateOfBirth() != null && input.dateOfBirth().matches("\\d{4}-.*")) {
       year = Integer.valueOf(input.dateOfBirth().substring(0, 4));
     }
-    if (phone == null && (words.isEmpty() || input.district() == null)) {
-      return List.of();
+    String district = input.district() == null ? null : input.district().strip();
+    // Record linkage first (any script, spelling, order or honorific), then the simple rule,
+    // which also asks about anyone on the same phone: she is there to be asked.
+    java.util.LinkedHashMap<MemberId, MemberSummary> found = new java.util.LinkedHashMap<>();
+    DuplicateCheck check = duplicateChecks.getIfAvailable();
+    if (check != null && input.name() != null) {
+      var described =
+          new MemberRecorded(
+              null,
+              by.organisation(),
+              input.name(),
+              input.alias(),
+              year,
+              phone,
+              MemberValidation.phone(input.otherPhone(), "otherPhone", ignored),
+              input.village(),
+              district);
+      for (MemberId id : check.sameAs(by.organisation(), described, 5)) {
+        searchStore.summary(by.organisation(), id).ifPresent(m -> found.put(id, m));
+      }
     }
-    return searchStore.likelySame(
-        by.organisation(),
-        phone,
-        words.isEmpty() ? null : words.get(0),
-        year,
-        input.district() == null ? null : input.district().strip());
+    if (phone != null || (!words.isEmpty() && district != null)) {
+      searchStore
+          .likelySame(
+              by.organisation(), phone, words.isEmpty() ? null : words.get(0), year, district)
+          .forEach(m -> found.putIfAbsent(m.id(), m));
+    }
+    return found.values().stream().limit(5).toList();
   }
 
   /** Changes a member; {@code input.version()} must be the version the caller read. */

@@ -46,28 +46,30 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     return new Site(collective, admin, http().token(admin.username(), admin.password()));
   }
 
+  private static MemberInput input(String name, int year, String phone, String village) {
+    return new MemberInput(
+        name,
+        null,
+        "FEMALE",
+        null,
+        year,
+        phone,
+        null,
+        "Andhra Pradesh",
+        "Guntur",
+        null,
+        village,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   private MemberId register(Actor by, String name, int year, String phone, String village) {
-    var input =
-        new MemberInput(
-            name,
-            null,
-            "FEMALE",
-            null,
-            year,
-            phone,
-            null,
-            "Andhra Pradesh",
-            "Guntur",
-            null,
-            village,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    var saved = (Members.Outcome.Saved) members.register(by, input);
+    var saved = (Members.Outcome.Saved) members.register(by, input(name, year, phone, village));
     return saved.member().id();
   }
 
@@ -339,6 +341,62 @@ class DuplicatesIntegrationTest extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void aLeaderReviewsOnPagesMergesAndUndoes() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Rupa Ghosh", 1992, "9000000004", "Bongaon");
+    MemberId b = register(admin, "রূপা ঘোষ", 1992, "9000000004", "Bongaon");
+    var leader = fixtures.user(site.collective(), Role.LEADER);
+    Http page = http();
+    page.signIn(leader.username(), leader.password());
+    var started = page.postForm("/duplicates/scan", Map.of(), "/duplicates");
+    assertThat(started.statusCode()).isEqualTo(302);
+    String scanned =
+        java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getRawPath()
+            + "?"
+            + java.net
+                .URI
+                .create(started.headers().firstValue("Location").orElseThrow())
+                .getRawQuery();
+    for (int i = 0; i < 200 && !page.get(scanned).body().contains("The search is done"); i++) {
+      Thread.sleep(50);
+    }
+    String queue = page.get("/duplicates").body();
+    var link =
+        java.util.regex.Pattern.compile("href=\"(/duplicates/[0-9a-f-]{36})\"").matcher(queue);
+    assertThat(link.find()).as(queue).isTrue();
+    String pair = link.group(1);
+    String shown = page.get(pair).body();
+    assertThat(shown).contains("Rupa Ghosh", "রূপা ঘোষ", "Same number", "Same village");
+    var merged =
+        page.postForm(pair + "/decision", Map.of("decision", "same", "keep", b.toString()), pair);
+    assertThat(merged.statusCode()).isEqualTo(302);
+    assertThat(page.get(pair).body()).contains("Merged.", "Undo the merge");
+    assertThat(status(a)).isEqualTo("MERGED");
+    var undo =
+        java.util.regex.Pattern.compile("action=\"(/merges/[0-9a-f-]{36}/undo)\"")
+            .matcher(page.get(pair).body());
+    assertThat(undo.find()).isTrue();
+    assertThat(page.postForm(undo.group(1), Map.of(), pair).statusCode()).isEqualTo(302);
+    assertThat(status(a)).isEqualTo("ACTIVE");
+    assertThat(page.postForm(pair + "/decision", Map.of("decision", "same"), null).statusCode())
+        .isEqualTo(403);
+    assertThat(status(a)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void registrationWarnsOfHerWhateverTheScriptOrderOrHonorific() {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId her = register(admin, "Lakshmi Devi Reddy", 1980, "9000000005", "Kothapalli");
+    register(admin, "Sunita Reddy", 1987, "9000000006", "Kothapalli");
+    var again = input("రెడ్డి లక్ష్మి", 1981, "9000000777", "Kothapalli");
+    assertThat(members.likelySame(admin, again)).extracting(m -> m.id()).containsExactly(her);
+    var someoneElse = input("Padma Naidu", 1981, "9000000778", "Kothapalli");
+    assertThat(members.likelySame(admin, someoneElse)).isEmpty();
   }
 
   private String status(MemberId id) {
