@@ -74,21 +74,7 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   }
 
   private String scan(Site site) throws InterruptedException {
-    var started =
-        http().postJson("/api/v1/duplicates/scan", "", "Authorization", Http.bearer(site.token()));
-    assertThat(started.statusCode()).isEqualTo(202);
-    String id = Json.text(started.body(), "$.id");
-    for (int i = 0; i < 200; i++) {
-      var scan =
-          http().get("/api/v1/duplicates/scans/" + id, "Authorization", Http.bearer(site.token()));
-      String status = Json.text(scan.body(), "$.status");
-      if (status.equals("DONE") || status.equals("FAILED")) {
-        assertThat(status).isEqualTo("DONE");
-        return scan.body();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the scan did not finish");
+    return Scans.run(http(), site.token());
   }
 
   private List<Object> open(Site site, String band) {

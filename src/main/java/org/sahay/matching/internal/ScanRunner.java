@@ -40,6 +40,7 @@ public class ScanRunner {
   private final PairStore pairs;
   private final ScanStore scans;
   private final MemberMerges registry;
+  private final NetworkKeys network;
   private final TransactionTemplate reading;
   private final TransactionTemplate writing;
 
@@ -48,7 +49,9 @@ public class ScanRunner {
       PairStore pairs,
       ScanStore scans,
       MemberMerges registry,
+      NetworkKeys network,
       PlatformTransactionManager transactions) {
+    this.network = network;
     this.records = records;
     this.pairs = pairs;
     this.scans = scans;
@@ -75,7 +78,11 @@ public class ScanRunner {
           bands[f.band().ordinal()]++;
         }
         OrganisationId organisation = new OrganisationId(loaded.collectives().get(c));
-        writing.executeWithoutResult(s -> pairs.replaceOpen(organisation, of));
+        writing.executeWithoutResult(
+            s -> {
+              pairs.replaceOpen(organisation, of);
+              network.findFor(organisation);
+            });
       }
       scans.finish(
           id,

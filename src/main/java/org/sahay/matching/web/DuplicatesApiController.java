@@ -31,11 +31,32 @@ class DuplicatesApiController {
   record DecisionInput(String decision, MemberId keep) {}
 
   private final Duplicates duplicates;
+  private final org.sahay.matching.NetworkMatches network;
   private final Problems problems;
 
-  DuplicatesApiController(Duplicates duplicates, Problems problems) {
+  DuplicatesApiController(
+      Duplicates duplicates, org.sahay.matching.NetworkMatches network, Problems problems) {
     this.duplicates = duplicates;
+    this.network = network;
     this.problems = problems;
+  }
+
+  /** Possible matches with other collectives of the network, as this collective may see them. */
+  @GetMapping("/api/v1/network-matches")
+  List<org.sahay.matching.NetworkMatches.NetworkMatch> networkMatches(Actor actor) {
+    return network.open(actor);
+  }
+
+  @PostMapping("/api/v1/network-matches/{id}/confirm")
+  org.sahay.matching.NetworkMatches.NetworkMatch confirm(
+      Actor actor, @PathVariable java.util.UUID id) {
+    return network.answer(actor, id, true);
+  }
+
+  @PostMapping("/api/v1/network-matches/{id}/decline")
+  ResponseEntity<Void> decline(Actor actor, @PathVariable java.util.UUID id) {
+    network.answer(actor, id, false);
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/api/v1/duplicates/scan")
