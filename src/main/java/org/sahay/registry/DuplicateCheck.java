@@ -13,4 +13,13 @@ public interface DuplicateCheck {
    * @param described the person as typed ({@code member} is null: she has no id yet)
    */
   List<MemberId> sameAs(OrganisationId collective, MemberRecorded described, int limit);
+
+  /**
+   * A row of a file that is likely the same person as a member of the collective ({@code member})
+   * or as an earlier row of the same file ({@code earlierRow}); rows are numbered as given.
+   */
+  record InFile(int row, MemberId member, Integer earlierRow) {}
+
+  /** Checks the rows of a file (row number to person) against the collective and each other. */
+  List<InFile> inFile(OrganisationId collective, java.util.Map<Integer, MemberRecorded> rows);
 }

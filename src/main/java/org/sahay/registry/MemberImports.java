@@ -44,7 +44,11 @@ public class MemberImports {
   }
 
   /** One problem of the validation report: a row, a column name, and what is wrong. */
-  public record Problem(int row, String column, String messageKey) {}
+  public record Problem(int row, String column, String messageKey, String detail) {
+    public Problem(int row, String column, String messageKey) {
+      this(row, column, messageKey, null);
+    }
+  }
 
   /** An import as its page shows it. */
   public record View(
@@ -77,6 +81,8 @@ public class MemberImports {
   private final TransactionTemplate tx;
   private final int maxRows;
   private final Today today;
+  private final org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicateChecks;
+  private final org.sahay.registry.internal.MemberStore members;
 
   MemberImports(
       ImportStore store,
@@ -87,8 +93,12 @@ public class MemberImports {
       MemberImportRun importRun,
       PlatformTransactionManager transactions,
       Today today,
-      @Value("${sahay.import.max-rows:100000}") int maxRows) {
+      @Value("${sahay.import.max-rows:100000}") int maxRows,
+      org.springframework.beans.factory.ObjectProvider<DuplicateCheck> duplicateChecks,
+      org.sahay.registry.internal.MemberStore members) {
     this.today = today;
+    this.duplicateChecks = duplicateChecks;
+    this.members = members;
     this.store = store;
     this.validation = validation;
     this.policy = policy;
@@ -179,6 +189,7 @@ public class MemberImports {
     int[] counts = {0, 0};
     LocalDate day = today.at(row.organisation());
     int thisYear = day.getYear();
+    Map<Integer, MemberRecorded> valid = new java.util.HashMap<>();
     ImportFiles.forEachRow(
         ImportFiles.Format.valueOf(row.format()),
         MemberImportRun.content(vault, row),
@@ -186,6 +197,7 @@ public class MemberImports {
           var checked = validation.check(ImportMapping.input(mapping, values, thisYear), day);
           if (checked.valid()) {
             counts[0]++;
+            valid.put(n, checked.member().recorded(null, row.organisation()));
           } else {
             counts[1]++;
             checked
@@ -198,6 +210,7 @@ public class MemberImports {
                     });
           }
         });
+    problems.addAll(likelySame(row.organisation(), valid, column("name", mapping, headers)));
     problems.sort(java.util.Comparator.comparingInt(Problem::row));
     tx.executeWithoutResult(
         s ->
@@ -226,6 +239,37 @@ public class MemberImports {
     }
     importRun.start(by, store.find(id).orElseThrow(), allOrNothing);
     return true;
+  }
+
+  /**
+   * Rows likely the same person as a member (named by code) or as an earlier row of the file: a
+   * warning in the report, read before the import is run; they are still valid.
+   */
+  private List<Problem> likelySame(
+      org.sahay.platform.OrganisationId collective,
+      Map<Integer, MemberRecorded> valid,
+      String nameColumn) {
+    DuplicateCheck check = duplicateChecks.getIfAvailable();
+    if (check == null || valid.isEmpty()) {
+      return List.of();
+    }
+    List<DuplicateCheck.InFile> found = check.inFile(collective, valid);
+    Map<MemberId, String> codes =
+        members.codes(
+            collective,
+            found.stream().map(DuplicateCheck.InFile::member).filter(m -> m != null).toList());
+    List<Problem> problems = new ArrayList<>();
+    for (DuplicateCheck.InFile f : found) {
+      if (problems.size() >= MAX_REPORTED) {
+        break;
+      }
+      problems.add(
+          f.member() != null
+              ? new Problem(f.row(), nameColumn, "import.likelySame.member", codes.get(f.member()))
+              : new Problem(
+                  f.row(), nameColumn, "import.likelySame.row", String.valueOf(f.earlierRow())));
+    }
+    return problems;
   }
 
   private ImportStore.ImportRow readable(Actor by, UUID id) {

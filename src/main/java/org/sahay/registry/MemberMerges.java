@@ -122,17 +122,7 @@ public class MemberMerges {
         organisation,
         m -> {
           count[0]++;
-          events.publishEvent(
-              new MemberRecorded(
-                  m.id(),
-                  organisation,
-                  m.name(),
-                  m.alias(),
-                  m.birthYear(),
-                  m.phone(),
-                  m.otherPhone(),
-                  m.village(),
-                  m.district()));
+          events.publishEvent(m.recorded());
         });
     return count[0];
   }

@@ -72,6 +72,32 @@ class MemberImportIntegrationTest extends IntegrationTest {
         .isNull();
   }
 
+  /** Each row is checked against the register and against the rows before it in the file. */
+  @Test
+  void rowsLikelyTheSameAsAMemberOrAnEarlierRowAreShownInTheReport() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Actor leader = fixtures.user(collective, Role.LEADER).actor();
+    importAll(
+        leader,
+        "Name,Gender,Age,District,Village,Phone\nLakshmi Devi Reddy,F,40,Guntur,Kothapeta,9876533333\n"
+            .getBytes(StandardCharsets.UTF_8));
+    String code = members.search(leader, "Lakshmi", null, 0, 10).get(0).code();
+    String file =
+        "Name,Gender,Age,District,Village,Phone\n"
+            + "రెడ్డి లక్ష్మి,F,41,Guntur,Kothapeta,9876533333\n"
+            + "Padma Rao,F,30,Guntur,Ramapuram,9876544444\n"
+            + "Padma Rao,F,30,Guntur,Ramapuram,9876544444\n"
+            + "Sunita Reddy,F,35,Guntur,Kothapeta,9876533333\n";
+    UUID id = upload(leader, file.getBytes(StandardCharsets.UTF_8));
+    assertThat(imports.validate(leader, id, imports.get(leader, id).mapping())).isEmpty();
+    var view = imports.get(leader, id);
+    assertThat(view.validRows()).isEqualTo(4);
+    assertThat(view.problems())
+        .containsExactly(
+            new MemberImports.Problem(2, "Name", "import.likelySame.member", code),
+            new MemberImports.Problem(4, "Name", "import.likelySame.row", "3"));
+  }
+
   @Test
   void reImportingTheSameFileCreatesNothingTwice() throws Exception {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);

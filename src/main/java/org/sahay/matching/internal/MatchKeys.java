@@ -21,7 +21,14 @@ public final class MatchKeys {
       String phone,
       String otherPhone,
       String village,
-      String district) {}
+      String district) {
+
+    /** The fields of a member as the registry recorded (or described) her. */
+    public static Plain of(org.sahay.registry.MemberRecorded m) {
+      return new Plain(
+          m.name(), m.alias(), m.birthYear(), m.phone(), m.otherPhone(), m.village(), m.district());
+    }
+  }
 
   private MatchKeys() {}
 

@@ -28,15 +28,7 @@ class MatchRecorder {
 
   @EventListener
   void on(MemberRecorded m) {
-    var plain =
-        new MatchKeys.Plain(
-            m.name(),
-            m.alias(),
-            m.birthYear(),
-            m.phone(),
-            m.otherPhone(),
-            m.village(),
-            m.district());
+    var plain = MatchKeys.Plain.of(m);
     records.save(
         m.member().value(), m.organisation(), MatchKeys.of(plain, keyed(m.organisation())));
   }

@@ -30,17 +30,7 @@ class RegistrationCheck implements DuplicateCheck {
 
   @Override
   public List<MemberId> sameAs(OrganisationId collective, MemberRecorded d, int limit) {
-    MatchFeatures her =
-        MatchKeys.of(
-            new MatchKeys.Plain(
-                d.name(),
-                d.alias(),
-                d.birthYear(),
-                d.phone(),
-                d.otherPhone(),
-                d.village(),
-                d.district()),
-            recorder.keyed(collective));
+    MatchFeatures her = MatchKeys.of(MatchKeys.Plain.of(d), recorder.keyed(collective));
     List<UUID> ids = new ArrayList<>();
     List<MatchFeatures> others = new ArrayList<>();
     records.forEach(
@@ -71,6 +61,49 @@ class RegistrationCheck implements DuplicateCheck {
         .limit(limit)
         .map(s -> new MemberId(s.id()))
         .toList();
+  }
+
+  /**
+   * The rows of a file and the members of the collective in one population, blocked and compared as
+   * a scan does (with the configured model): a row likely the same as a member, or as an earlier
+   * row, is reported.
+   */
+  @Override
+  public List<InFile> inFile(OrganisationId collective, Map<Integer, MemberRecorded> rows) {
+    var keyed = recorder.keyed(collective);
+    List<Integer> numbers = new ArrayList<>(rows.keySet());
+    java.util.Collections.sort(numbers);
+    List<MatchFeatures> all = new ArrayList<>();
+    for (Integer n : numbers) {
+      MemberRecorded d = rows.get(n);
+      all.add(MatchKeys.of(MatchKeys.Plain.of(d), keyed));
+    }
+    List<UUID> members = new ArrayList<>();
+    records.forEach(
+        collective,
+        (member, organisation, bytes) -> {
+          members.add(member);
+          all.add(MatchFeatures.decode(bytes));
+        });
+    Linkage.Result result =
+        Linkage.run(
+            new int[all.size()], all.toArray(new MatchFeatures[0]), LinkageModel.configured());
+    List<InFile> found = new ArrayList<>();
+    var candidates = result.candidates();
+    int fileRows = numbers.size();
+    for (int i = 0; i < candidates.size(); i++) {
+      int a = candidates.first(i);
+      int b = candidates.second(i);
+      if (result.bands()[i] != org.sahay.matching.Band.LIKELY || a >= fileRows) {
+        continue;
+      }
+      found.add(
+          b < fileRows
+              ? new InFile(numbers.get(b), null, numbers.get(a))
+              : new InFile(numbers.get(a), new MemberId(members.get(b - fileRows)), null));
+    }
+    found.sort(Comparator.comparingInt(InFile::row));
+    return found;
   }
 
   private static long nameKey(MatchFeatures f) {

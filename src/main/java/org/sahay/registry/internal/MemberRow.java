@@ -28,4 +28,11 @@ public record MemberRow(
     List<String> languages,
     Boolean hasSmartphone,
     byte[] sensitive,
-    int version) {}
+    int version) {
+
+  /** The member as {@link org.sahay.registry.MemberRecorded} tells it. */
+  public org.sahay.registry.MemberRecorded recorded() {
+    return new org.sahay.registry.MemberRecorded(
+        id, organisation, name, alias, birthYear, phone, otherPhone, village, district);
+  }
+}

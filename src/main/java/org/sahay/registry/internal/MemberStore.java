@@ -188,17 +188,7 @@ public class MemberStore {
   }
 
   private void replaceTokens(MemberId id, OrganisationId organisation, ValidMember m) {
-    events.publishEvent(
-        new org.sahay.registry.MemberRecorded(
-            id,
-            organisation,
-            m.name(),
-            m.alias(),
-            m.birthYear(),
-            m.phone(),
-            m.otherPhone(),
-            m.village(),
-            m.district()));
+    events.publishEvent(m.recorded(id, organisation));
     jdbc.sql("delete from member_token where member_id = :id").param("id", id.value()).update();
     List<Object[]> rows = new ArrayList<>();
     for (String token : personal.tokens(organisation, m)) {

@@ -25,4 +25,12 @@ public record ValidMember(
     List<String> languages,
     Boolean hasSmartphone,
     SensitiveProfile sensitive,
-    List<Member.Document> documents) {}
+    List<Member.Document> documents) {
+
+  /** The member as {@link org.sahay.registry.MemberRecorded} tells it (id null: not saved yet). */
+  public org.sahay.registry.MemberRecorded recorded(
+      org.sahay.registry.MemberId id, org.sahay.platform.OrganisationId organisation) {
+    return new org.sahay.registry.MemberRecorded(
+        id, organisation, name, alias, birthYear, phone, otherPhone, village, district);
+  }
+}
