@@ -68,8 +68,9 @@ public class Distributions {
     /** Not enough of an item at the round's location: only {@code left} is there. */
     record OutOfStock(ItemId item, BigDecimal left, BigDecimal needed) implements Outcome {}
 
-    /** A new non-member recipient may be somebody registered already. */
-    record LikelySame(List<Recipient> candidates) implements Outcome {}
+    /** A new non-member recipient may be somebody registered already, or a member. */
+    record LikelySame(List<Recipient> candidates, List<org.sahay.registry.MemberSummary> members)
+        implements Outcome {}
   }
 
   /** The outcome of a reversal. */
@@ -194,7 +195,7 @@ public class Distributions {
         return new Outcome.Invalid(invalid.errors());
       }
       if (registered instanceof Recipients.Outcome.LikelySame same) {
-        return new Outcome.LikelySame(same.candidates());
+        return new Outcome.LikelySame(same.candidates(), same.members());
       }
       RecipientId id = ((Recipients.Outcome.Saved) registered).recipient().id();
       target = Target.nonMember(id);

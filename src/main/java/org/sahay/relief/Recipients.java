@@ -31,8 +31,13 @@ public class Recipients {
     /** Field name to message key for each wrong field. */
     record Invalid(Map<String, String> errors) implements Outcome {}
 
-    /** Somebody already registered may be this person; send again with notDuplicate to go on. */
-    record LikelySame(List<Recipient> candidates) implements Outcome {}
+    /**
+     * Somebody already registered may be this person: a recipient ({@code candidates}) or a member
+     * of the collective ({@code members}, to be given to as a member); send again with notDuplicate
+     * to go on.
+     */
+    record LikelySame(List<Recipient> candidates, List<org.sahay.registry.MemberSummary> members)
+        implements Outcome {}
   }
 
   private static final int MAX = 100;
@@ -40,11 +45,20 @@ public class Recipients {
   private final RecipientStore store;
   private final Scope scope;
   private final AuditLog audit;
+  private final org.sahay.registry.Members members;
+  private final org.sahay.access.AccessPolicy policy;
 
-  Recipients(RecipientStore store, Scope scope, AuditLog audit) {
+  Recipients(
+      RecipientStore store,
+      Scope scope,
+      AuditLog audit,
+      org.sahay.registry.Members members,
+      org.sahay.access.AccessPolicy policy) {
     this.store = store;
     this.scope = scope;
     this.audit = audit;
+    this.members = members;
+    this.policy = policy;
   }
 
   @Transactional
@@ -62,8 +76,9 @@ public class Recipients {
     }
     if (!Boolean.TRUE.equals(input.notDuplicate())) {
       List<Recipient> same = store.likelySame(collective, recipient);
-      if (!same.isEmpty()) {
-        return new Outcome.LikelySame(same);
+      List<org.sahay.registry.MemberSummary> registered = likelyMembers(collective, by, recipient);
+      if (!same.isEmpty() || !registered.isEmpty()) {
+        return new Outcome.LikelySame(same, registered);
       }
     }
     store.insert(collective, recipient, by.username());
@@ -76,6 +91,39 @@ public class Recipients {
             recipient.id().toString(),
             recipient.phone() == null ? "without phone" : "with phone"));
     return new Outcome.Saved(recipient);
+  }
+
+  /**
+   * Members of the collective who may be this person (record linkage, through the registry): a
+   * member should be given to as herself, not as a new recipient. Only for those who may read the
+   * register.
+   */
+  private List<org.sahay.registry.MemberSummary> likelyMembers(
+      OrganisationId collective, Actor by, Recipient r) {
+    if (!policy.permits(by, org.sahay.registry.RegistryAction.MEMBER_READ, collective)) {
+      return List.of();
+    }
+    var described =
+        new org.sahay.registry.MemberInput(
+            r.name(),
+            null,
+            null,
+            null,
+            null,
+            r.phone(),
+            null,
+            null,
+            null,
+            null,
+            r.village(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return members.likelySame(by, described);
   }
 
   /** Those already registered who may be the person described. */

@@ -36,6 +36,7 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   @Autowired private Members members;
   @Autowired private Needs needs;
   @Autowired private org.sahay.care.Loans loans;
+  @Autowired private org.sahay.relief.Recipients recipients;
   @Autowired private JdbcClient jdbc;
 
   private record Site(Organisation collective, Fixtures.TestUser admin, String token) {}
@@ -383,6 +384,34 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     assertThat(members.likelySame(admin, again)).extracting(m -> m.id()).containsExactly(her);
     var someoneElse = input("Padma Naidu", 1981, "9000000778", "Kothapalli");
     assertThat(members.likelySame(admin, someoneElse)).isEmpty();
+  }
+
+  @Test
+  void aNewRecipientAtADistributionWhoIsAMemberIsShownAsTheMember() {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId her = register(admin, "Lakshmi Devi Reddy", 1980, "9000000008", "Kothapalli");
+    var asRecipient =
+        recipients.register(
+            admin,
+            new org.sahay.relief.Recipients.RecipientInput(
+                "రెడ్డి లక్ష్మి", "9000000008", null, "Kothapalli", null));
+    assertThat(asRecipient).isInstanceOf(org.sahay.relief.Recipients.Outcome.LikelySame.class);
+    assertThat(((org.sahay.relief.Recipients.Outcome.LikelySame) asRecipient).members())
+        .extracting(m -> m.id())
+        .containsExactly(her);
+    var stranger =
+        recipients.register(
+            admin,
+            new org.sahay.relief.Recipients.RecipientInput(
+                "Gauri Sen", "9000000009", null, "Kothapalli", null));
+    assertThat(stranger).isInstanceOf(org.sahay.relief.Recipients.Outcome.Saved.class);
+    var anyway =
+        recipients.register(
+            admin,
+            new org.sahay.relief.Recipients.RecipientInput(
+                "రెడ్డి లక్ష్మి", "9000000008", null, "Kothapalli", true));
+    assertThat(anyway).isInstanceOf(org.sahay.relief.Recipients.Outcome.Saved.class);
   }
 
   private String status(MemberId id) {

@@ -172,7 +172,7 @@ class DistributionApiController {
           .body(saved.recipient());
     }
     if (outcome instanceof Recipients.Outcome.LikelySame same) {
-      return likelySame(same.candidates(), request);
+      return likelySame(same.candidates(), same.members(), request);
     }
     return problems.invalid(((Recipients.Outcome.Invalid) outcome).errors(), locale(request));
   }
@@ -230,14 +230,21 @@ class DistributionApiController {
                   HttpStatus.UNPROCESSABLE_CONTENT, "relief.distribution.notEligible", locale));
     }
     if (outcome instanceof Distributions.Outcome.LikelySame same) {
-      return likelySame(same.candidates(), request);
+      return likelySame(same.candidates(), same.members(), request);
     }
     return problems.invalid(((Distributions.Outcome.Invalid) outcome).errors(), locale);
   }
 
-  private ResponseEntity<?> likelySame(List<Recipient> candidates, HttpServletRequest request) {
+  private ResponseEntity<?> likelySame(
+      List<Recipient> candidates,
+      List<org.sahay.registry.MemberSummary> members,
+      HttpServletRequest request) {
     var problem = problems.of(HttpStatus.CONFLICT, "relief.recipient.likelySame", locale(request));
     problem.setProperty("likelySame", candidates);
+    // Members by id and code only: give to her as a member.
+    problem.setProperty(
+        "likelyMembers",
+        members.stream().map(m -> Map.of("id", m.id(), "code", m.code())).toList());
     return conflict(problem);
   }
 

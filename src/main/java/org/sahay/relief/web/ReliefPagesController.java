@@ -139,6 +139,16 @@ class ReliefPagesController {
       // Answered here, not through a redirect: what was typed (a name, a phone, a village) stays
       // in this answer and never rests in the session store, as a flash attribute would.
       model.addAttribute("problem", "relief.recipient.likelySame");
+      if (!same.members().isEmpty()) {
+        model.addAttribute("problem", "relief.recipient.likelyMember");
+        model.addAttribute(
+            "problemArgs",
+            new String[] {
+              String.join(
+                  ", ",
+                  same.members().stream().map(org.sahay.registry.MemberSummary::code).toList())
+            });
+      }
       model.addAttribute("newRecipient", FormState.of(form, Map.of()));
       model.addAttribute(
           "likelySame", same.candidates().stream().map(r -> r.id().toString()).toList());
