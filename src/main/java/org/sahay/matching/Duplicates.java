@@ -80,9 +80,16 @@ public class Duplicates {
     this.audit = audit;
   }
 
-  /** Starts a scan of the actor's collective in the background. */
-  public ScanId scan(Actor by) {
+  /**
+   * Starts a scan of the actor's collective in the background; while one is queued or running,
+   * answers that one instead of starting another (a second press, or many, costs nothing).
+   */
+  public synchronized ScanId scan(Actor by) {
     OrganisationId own = own(by);
+    var unfinished = scans.unfinished(own);
+    if (unfinished.isPresent()) {
+      return unfinished.get();
+    }
     ScanId id = scans.create(own, by.username());
     workers.submit(() -> runner.run(id, own));
     return id;

@@ -414,6 +414,30 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     assertThat(anyway).isInstanceOf(org.sahay.relief.Recipients.Outcome.Saved.class);
   }
 
+  @Test
+  void aSecondScanWhileOneRunsIsThatOne() {
+    Site site = site();
+    UUID running = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into duplicate_scan (id, organisation_id, requested_by, status, members_total,
+              members_done, candidates, likely, possible, created_at)
+            values (:id, :o, 'someone', 'RUNNING', 10, 5, 0, 0, 0, current_timestamp)
+            """)
+        .param("id", running)
+        .param("o", site.collective().id().value())
+        .update();
+    var again =
+        http().postJson("/api/v1/duplicates/scan", "", "Authorization", Http.bearer(site.token()));
+    assertThat(Json.text(again.body(), "$.id")).isEqualTo(running.toString());
+    jdbc.sql("update duplicate_scan set status = 'DONE' where id = :id")
+        .param("id", running)
+        .update();
+    var fresh =
+        http().postJson("/api/v1/duplicates/scan", "", "Authorization", Http.bearer(site.token()));
+    assertThat(Json.text(fresh.body(), "$.id")).isNotEqualTo(running.toString());
+  }
+
   private String status(MemberId id) {
     return jdbc.sql("select status from member where id = :id")
         .param("id", id.value())

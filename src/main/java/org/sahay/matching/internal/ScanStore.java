@@ -84,6 +84,17 @@ public class ScanStore {
         .optional();
   }
 
+  /** The collective's scan that is queued or running, if there is one. */
+  public Optional<ScanId> unfinished(OrganisationId organisation) {
+    return jdbc.sql(
+            "select id from duplicate_scan where organisation_id = :o"
+                + " and status in ('QUEUED', 'RUNNING') order by created_at desc limit 1")
+        .param("o", organisation.value())
+        .query(UUID.class)
+        .optional()
+        .map(ScanId::new);
+  }
+
   /** Scans left running by a node that stopped: they will not finish. */
   public void failUnfinished() {
     jdbc.sql(
