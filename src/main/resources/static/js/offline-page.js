@@ -57,6 +57,7 @@
       li.append(line(fill(L.yours, new Date(item.at).toLocaleString())), line(item.label || ""));
       li.append(line(L.theirs), line(p.detail || p.title || String(p.status || "")));
       (p.likelySame || []).forEach((c) => li.append(line([c.name, c.code, c.village].filter(Boolean).join(" · "), "div")));
+      (p.likelyMembers || []).forEach((m) => li.append(line(m.code, "div")));
       Object.values(p.errors || {}).forEach((e) => li.append(line(e, "div")));
       const actions = document.createElement("p");
       actions.className = "actions";
