@@ -62,7 +62,7 @@ run() {
     -F "file=@$work/members.csv" "$base/members/import?_csrf=$csrf")
   local path=${location#"$base"}
   csrf=$(curl -s -c "$jar" -b "$jar" "$base$path" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&field.NAME=0&field.GENDER=1&field.AGE=2&field.DISTRICT=3&field.VILLAGE=4&field.PHONE=5" "$base$path/mapping"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&field[NAME]=0&field[GENDER]=1&field[AGE]=2&field[DISTRICT]=3&field[VILLAGE]=4&field[PHONE]=5" "$base$path/mapping"
   local checked; checked=$(date +%s%N)
   curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&mode=VALID_ROWS" "$base$path/run"
   until curl -s -c "$jar" -b "$jar" "$base$path" | grep -q 'id="import-done"\|id="import-failed"'; do sleep 2; done

@@ -64,7 +64,7 @@ run() {
     -F "file=@$work/members.csv" "$base/members/import?_csrf=$csrf")
   path=${location#"$base"}
   csrf=$(curl -s -c "$jar" -b "$jar" "$base$path" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&field.NAME=0&field.GENDER=1&field.AGE=2&field.DISTRICT=3&field.VILLAGE=4&field.PHONE=5" "$base$path/mapping"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&field[NAME]=0&field[GENDER]=1&field[AGE]=2&field[DISTRICT]=3&field[VILLAGE]=4&field[PHONE]=5" "$base$path/mapping"
   curl -s -c "$jar" -b "$jar" -o /dev/null --data "_csrf=$csrf&mode=VALID_ROWS" "$base$path/run"
   until curl -s -c "$jar" -b "$jar" "$base$path" | grep -q 'id="import-done"\|id="import-failed"'; do
     kill -0 $pid 2>/dev/null || { echo "$label: the app stopped; see its log" >&2; tail -20 "$work/$label.log" >&2; exit 1; }
@@ -130,7 +130,7 @@ PY
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-run H2 SAHAY_BENCH=h2
+[ -n "${BENCH_SKIP_H2:-}" ] || run H2 SAHAY_BENCH=h2
 if [ -n "${BENCH_PG_URL:-}" ]; then
   run PostgreSQL SAHAY_DB_URL="$BENCH_PG_URL" SAHAY_DB_USER="$BENCH_PG_USER" SAHAY_DB_PASSWORD="$BENCH_PG_PASSWORD"
 fi

@@ -244,6 +244,20 @@ public class Members {
     return searchStore.summary(by.organisation(), id);
   }
 
+  /**
+   * The district a member of the actor's collective is registered in, for a hand-over or a list
+   * that needs no more: her sealed fields stay closed. Empty when there is no such member; an empty
+   * string when she has no district.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> districtOf(Actor by, MemberId id) {
+    if (by.organisation() == null) {
+      return java.util.Optional.empty();
+    }
+    policy.require(by, RegistryAction.MEMBER_READ, by.organisation());
+    return searchStore.district(by.organisation(), id);
+  }
+
   /** The member of the actor's collective with this code (any case), if there is one. */
   @Transactional(readOnly = true)
   public java.util.Optional<MemberId> byCode(Actor by, String code) {

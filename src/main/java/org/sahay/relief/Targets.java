@@ -9,7 +9,6 @@ import org.sahay.registry.Beneficiary;
 import org.sahay.registry.Household;
 import org.sahay.registry.Households;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.MemberSummary;
 import org.sahay.registry.Members;
 import org.sahay.relief.internal.RecipientStore;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,10 @@ class Targets {
       return Optional.empty();
     }
     if (input.memberId() != null) {
-      return members.summary(by, input.memberId()).map(m -> member(by, m.id()));
+      MemberId member = input.memberId();
+      return members
+          .districtOf(by, member)
+          .map(d -> member(by, member, () -> d.isEmpty() ? null : d));
     }
     if (input.householdId() != null) {
       Household household;
@@ -61,6 +63,10 @@ class Targets {
 
   /** A member, with the household she belongs to, if any. */
   Target member(Actor by, MemberId member) {
+    return member(by, member, () -> districtOf(by, member));
+  }
+
+  private Target member(Actor by, MemberId member, java.util.function.Supplier<String> district) {
     Optional<Household> household = households.ofMember(by, member);
     return household
         .map(
@@ -74,7 +80,7 @@ class Targets {
                     size(h),
                     true,
                     ids(h),
-                    h.district() != null ? h.district() : districtOf(by, member)))
+                    h.district() != null ? h.district() : district.get()))
         .orElseGet(
             () ->
                 new Target(
@@ -86,11 +92,11 @@ class Targets {
                     1,
                     true,
                     List.of(member),
-                    districtOf(by, member)));
+                    district.get()));
   }
 
   private String districtOf(Actor by, MemberId member) {
-    return members.summary(by, member).map(MemberSummary::district).orElse(null);
+    return members.districtOf(by, member).filter(d -> !d.isEmpty()).orElse(null);
   }
 
   private static List<MemberId> ids(Household household) {

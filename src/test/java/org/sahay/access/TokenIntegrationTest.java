@@ -75,6 +75,25 @@ class TokenIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aTokensLastUseIsRecordedAtItsFirstUseAndNotOnEveryRequest() {
+    var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http http = http();
+    String token = http.token(leader.username(), leader.password());
+    var lastUsed =
+        jdbc.sql("select last_used_at from api_token where token_hash = :h")
+            .param("h", org.sahay.access.internal.ApiTokenStoreProbe.hash(token));
+    assertThat(lastUsed.query(java.time.OffsetDateTime.class).optional()).isEmpty();
+    assertThat(http.get("/api/v1/me", "Authorization", Http.bearer(token)).statusCode())
+        .isEqualTo(200);
+    var first = lastUsed.query(java.time.OffsetDateTime.class).single();
+    assertThat(first).isNotNull();
+    // Within the minute, more requests leave the row alone: no hot row for phones sharing a token.
+    assertThat(http.get("/api/v1/me", "Authorization", Http.bearer(token)).statusCode())
+        .isEqualTo(200);
+    assertThat(lastUsed.query(java.time.OffsetDateTime.class).single()).isEqualTo(first);
+  }
+
+  @Test
   void aDeactivatedUsersTokensStopWorking() {
     var organisation = fixtures.organisation(OrganisationKind.COLLECTIVE);
     var admin = fixtures.user(organisation, Role.ORG_ADMIN);

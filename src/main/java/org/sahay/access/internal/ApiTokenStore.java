@@ -53,7 +53,16 @@ public class ApiTokenStore {
     return new AccessTokens.Issued(id, secret);
   }
 
-  /** The owner of a live token; records when it was last used. */
+  /**
+   * How often a token's last use is written: at most once a minute per token and node, so that
+   * phones sharing a token do not all wait on its one row (it was written on every request).
+   */
+  static final java.time.Duration LAST_USED_EVERY = java.time.Duration.ofMinutes(1);
+
+  private final java.util.Map<String, Instant> lastWritten =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The owner of a live token; records when it was last used (to the minute). */
   public Optional<UserId> ownerOf(String secret) {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
       return Optional.empty();
@@ -64,12 +73,25 @@ public class ApiTokenStore {
             .param("h", hash)
             .query((rs, n) -> new UserId(rs.getObject(1, UUID.class)))
             .optional();
-    owner.ifPresent(
-        u ->
-            jdbc.sql("update api_token set last_used_at = :now where token_hash = :h")
-                .param("now", OffsetDateTime.now(clock))
-                .param("h", hash)
-                .update());
+    if (owner.isPresent()) {
+      Instant now = clock.instant();
+      Instant written = lastWritten.get(hash);
+      if (written == null || !written.plus(LAST_USED_EVERY).isAfter(now)) {
+        if (lastWritten.size() > 10_000) {
+          lastWritten.clear();
+        }
+        lastWritten.put(hash, now);
+        jdbc.sql(
+                "update api_token set last_used_at = :now where token_hash = :h"
+                    + " and (last_used_at is null or last_used_at < :cutoff)")
+            .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            .param(
+                "cutoff",
+                OffsetDateTime.ofInstant(now.minus(LAST_USED_EVERY), java.time.ZoneOffset.UTC))
+            .param("h", hash)
+            .update();
+      }
+    }
     return owner;
   }
 

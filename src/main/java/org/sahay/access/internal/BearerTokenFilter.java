@@ -43,6 +43,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
       entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
       return;
     }
+    // Read from the database this request: later steps (the session guard, the language) use it
+    // instead of reading the same user again.
+    request.setAttribute(SessionGuardFilter.USER, user.get());
     SahayPrincipal principal = new SahayPrincipal(user.get());
     principal.eraseCredentials();
     var authentication =

@@ -19,6 +19,9 @@ class SessionGuardFilter extends OncePerRequestFilter {
 
   static final String ACTOR = SessionGuardFilter.class.getName() + ".actor";
 
+  /** The signed-in user as read from the database during this request ({@link UserRecord}). */
+  static final String USER = SessionGuardFilter.class.getName() + ".user";
+
   private final UserStore users;
   private final Clock clock;
   private final Duration absoluteTimeout;
@@ -41,7 +44,12 @@ class SessionGuardFilter extends OncePerRequestFilter {
     HttpSession session = request.getSession(false);
     boolean tooOld =
         session != null && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis();
-    var user = users.findById(principal.userId()).filter(UserRecord::active);
+    var user =
+        (request.getAttribute(USER) instanceof UserRecord read
+                    && read.id().equals(principal.userId())
+                ? java.util.Optional.of(read)
+                : users.findById(principal.userId()))
+            .filter(UserRecord::active);
     if (tooOld || user.isEmpty()) {
       if (session != null) {
         session.invalidate();
@@ -56,6 +64,7 @@ class SessionGuardFilter extends OncePerRequestFilter {
       }
       return;
     }
+    request.setAttribute(USER, user.get());
     request.setAttribute(ACTOR, user.get().actor());
     chain.doFilter(request, response);
   }

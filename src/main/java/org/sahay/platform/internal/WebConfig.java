@@ -31,6 +31,18 @@ class WebConfig implements WebMvcConfigurer {
     return registration;
   }
 
+  /** Request mappings that pass over, cheaply, those whose literal start a path cannot match. */
+  @Bean
+  org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations prefixedRequestMappings() {
+    return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+      @Override
+      public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping
+          getRequestMappingHandlerMapping() {
+        return new PrefixedRequestMappings();
+      }
+    };
+  }
+
   @Override
   public void addFormatters(org.springframework.format.FormatterRegistry registry) {
     PageFormats.register(registry);

@@ -103,6 +103,20 @@ public class MemberSearchStore {
         .findFirst();
   }
 
+  /**
+   * The district of a (not erased or merged) member of the collective, read without opening her
+   * sealed fields: empty when there is no such member, an empty string when no district is known.
+   */
+  public Optional<String> district(OrganisationId organisation, MemberId id) {
+    return jdbc.sql(
+            "select coalesce(district, '') from member where organisation_id = :org and id = :id"
+                + " and status not in ('ERASED', 'MERGED')")
+        .param("org", organisation.value())
+        .param("id", id.value())
+        .query(String.class)
+        .optional();
+  }
+
   private record Found(MemberSummary summary, PersonalData.Fields fields) {
     boolean phoneEndsWith(String digits) {
       return (fields.phone() != null && fields.phone().endsWith(digits))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -146,15 +147,7 @@ class IdempotencyStore implements StoredAnswers {
     Set<UUID> subjects = subjects(body);
     tx.executeWithoutResult(
         s -> {
-          for (UUID subject : subjects) {
-            jdbc.sql(
-                    "insert into idempotency_subject (principal, idem_key, subject)"
-                        + " values (:principal, :key, :subject)")
-                .param("principal", principal)
-                .param("key", key)
-                .param("subject", subject)
-                .update();
-          }
+          insertSubjects(principal, key, List.copyOf(subjects));
           jdbc.sql(
                   """
                     update idempotency_record
@@ -170,6 +163,24 @@ class IdempotencyStore implements StoredAnswers {
               .param("key", key)
               .update();
         });
+  }
+
+  /** The ids an answer names, a hundred rows to a statement (one round trip for most answers). */
+  private void insertSubjects(String principal, String key, List<UUID> subjects) {
+    for (int from = 0; from < subjects.size(); from += 100) {
+      List<UUID> chunk = subjects.subList(from, Math.min(subjects.size(), from + 100));
+      StringBuilder sql =
+          new StringBuilder(
+              "insert into idempotency_subject (principal, idem_key, subject) values ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").append("(:principal, :key, :s").append(i).append(')');
+      }
+      var statement = jdbc.sql(sql.toString()).param("principal", principal).param("key", key);
+      for (int i = 0; i < chunk.size(); i++) {
+        statement = statement.param("s" + i, chunk.get(i));
+      }
+      statement.update();
+    }
   }
 
   /**

@@ -1,0 +1,188 @@
+package org.sahay.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The load driver (docs/benchmarks.md, docs/scaling.md): plays phones at distribution sites against
+ * running Sahay nodes over HTTP. It sets up its own collectives through the API, then runs one
+ * scenario at a chosen concurrency:
+ *
+ * <ul>
+ *   <li>{@code handovers}: every client records hand-overs in the first collective's round (one
+ *       round, as at one site);
+ *   <li>{@code spread}: the same, with client {@code i} at collective {@code i mod C}, each its own
+ *       round;
+ *   <li>{@code search}: name searches of one word, a page of 25;
+ *   <li>{@code day}: a day at the sites for {@code --seconds}: searches, registrations, hand-overs
+ *       and needs assessed, each write under its own idempotency key, sent again (to the next node)
+ *       until answered; then every acknowledged write is looked up: none may be lost or doubled.
+ * </ul>
+ *
+ * <p>Usage: {@code java -cp <test classpath> org.sahay.load.SiteDay --base http://localhost:8080
+ * --admin user:password --collectives 1 --members 2000 --clients 50 --scenario handovers
+ * [--recordings N] [--warmup N] [--seconds S] [--node-pids 123,456]}; {@code --base} takes several
+ * URLs, comma-separated; with {@code --node-pids} each phase also reports the CPU time of those
+ * processes, of PostgreSQL and of the driver.
+ */
+public final class SiteDay {
+
+  private SiteDay() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = options(args);
+    List<String> bases = Arrays.asList(o.getOrDefault("base", "http://localhost:8080").split(","));
+    String[] admin = o.getOrDefault("admin", "bench.admin:bench admin pass 42").split(":", 2);
+    int collectives = Integer.parseInt(o.getOrDefault("collectives", "1"));
+    int members = Integer.parseInt(o.getOrDefault("members", "2000"));
+    int clients = Integer.parseInt(o.getOrDefault("clients", "50"));
+    String scenario = o.getOrDefault("scenario", "handovers");
+    LoadClient client =
+        new LoadClient(
+            bases, Duration.ofSeconds(Long.parseLong(o.getOrDefault("retry-for", "120"))));
+    long t0 = System.nanoTime();
+    List<Sites.Collective> sites =
+        Sites.setUp(client, admin[0], admin[1], collectives, members, clients);
+    System.out.printf(
+        "set up %d collectives of %d members in %.1f s%n",
+        collectives, members, (System.nanoTime() - t0) / 1e9);
+    List<Long> pids = new ArrayList<>();
+    for (String pid : o.getOrDefault("node-pids", "").split(",")) {
+      if (!pid.isBlank()) {
+        pids.add(Long.parseLong(pid.strip()));
+      }
+    }
+    Stats stats = new Stats(new CpuMeter(pids));
+    switch (scenario) {
+      case "handovers", "spread" -> {
+        int recordings = Integer.parseInt(o.getOrDefault("recordings", "0"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
+        boolean spread = "spread".equals(scenario);
+        if (warmup > 0) {
+          // The JIT compiles for a minute or more: the first hand-overs are not the steady state.
+          handOvers(client, sites, clients, spread, 0, warmup, stats);
+          System.out.print("warm-up: " + stats.report());
+        }
+        handOvers(client, sites, clients, spread, warmup, recordings, stats);
+      }
+      case "search" ->
+          run(
+              clients,
+              seconds(o),
+              i -> search(client, sites.get(i % sites.size()), stats, new Random(i)));
+      case "day" -> new Day(client, sites, stats).run(clients, seconds(o));
+      default -> throw new IllegalArgumentException("no scenario " + scenario);
+    }
+    System.out.print(stats.report());
+    System.out.printf("retried writes: %d%n", client.retried.get());
+  }
+
+  private static Sites.Collective site(List<Sites.Collective> sites, int client) {
+    return sites.get(client % sites.size());
+  }
+
+  private static long seconds(Map<String, String> o) {
+    return Long.parseLong(o.getOrDefault("seconds", "60"));
+  }
+
+  /** Hand-overs to each member once: at one round, or spread over every collective's own round. */
+  private static void handOvers(
+      LoadClient client,
+      List<Sites.Collective> sites,
+      int clients,
+      boolean spread,
+      int skip,
+      int recordings,
+      Stats stats)
+      throws InterruptedException {
+    List<ConcurrentLinkedQueue<String>> queues = new ArrayList<>();
+    for (Sites.Collective c : sites) {
+      // Each collective's share of the recordings, after the first {@code skip} (per collective).
+      int share = spread ? Math.max(1, recordings / sites.size()) : recordings;
+      int from = Math.min(c.members().size(), spread ? skip / sites.size() : skip);
+      int to = recordings > 0 ? Math.min(c.members().size(), from + share) : c.members().size();
+      List<String> list = new ArrayList<>(c.members().subList(from, to));
+      queues.add(new ConcurrentLinkedQueue<>(list));
+    }
+    stats.restart();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    for (int t = 0; t < clients; t++) {
+      Sites.Collective site = sites.get(spread ? t % sites.size() : 0);
+      ConcurrentLinkedQueue<String> queue = queues.get(site.index());
+      pool.execute(
+          () -> {
+            for (String member = queue.poll(); member != null; member = queue.poll()) {
+              long started = System.nanoTime();
+              LoadClient.Answer answer =
+                  client.write(
+                      site.token(),
+                      "/api/v1/distribution-rounds/" + site.round() + "/distributions",
+                      Map.of("memberId", member),
+                      UUID.randomUUID().toString());
+              stats.add("hand-over", started, answer.status());
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.DAYS);
+  }
+
+  static void search(LoadClient client, Sites.Collective site, Stats stats, Random random) {
+    String word =
+        random.nextBoolean()
+            ? Sites.FIRST[random.nextInt(Sites.FIRST.length)]
+            : Sites.SECOND[random.nextInt(Sites.SECOND.length)];
+    long started = System.nanoTime();
+    LoadClient.Answer answer =
+        client.call(site.token(), "GET", "/api/v1/members?size=25&q=" + word, null);
+    stats.add("search", started, answer.status());
+  }
+
+  /** {@code clients} threads, each running {@code step} (given its number) until time is up. */
+  static void run(int clients, long seconds, java.util.function.IntConsumer step)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    AtomicInteger failed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    for (int t = 0; t < clients; t++) {
+      int index = t;
+      pool.execute(
+          () -> {
+            while (System.nanoTime() < deadline) {
+              try {
+                step.accept(index);
+              } catch (RuntimeException e) {
+                failed.incrementAndGet();
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.DAYS);
+    if (failed.get() > 0) {
+      System.out.printf("steps that threw in the driver: %d%n", failed.get());
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value, got " + args[i]);
+      }
+      o.put(args[i].substring(2), args[i + 1]);
+    }
+    return o;
+  }
+}
