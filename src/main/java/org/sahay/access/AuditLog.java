@@ -19,11 +19,14 @@ import org.sahay.platform.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The append-only audit log. Each organisation has its own hash chain (system events have one too),
- * so audited writes in different organisations never wait for one another. An entry is written in
- * the caller's transaction: it exists exactly when the change it describes does. Summaries never
+ * The append-only audit log. Each organisation has its own hash chain (system events have one too).
+ * An entry is written in the caller's transaction: it exists exactly when the change it describes
+ * does; it is sealed into its chain (numbered, hashed over the one before) by {@link AuditChains}
+ * just after, so that audited writes of one collective do not queue on its chain. Summaries never
  * carry sensitive values.
  */
 @Service
@@ -57,29 +60,41 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final AuditChains chains;
+  private final org.springframework.transaction.support.TransactionTemplate snapshot;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(
+      JdbcClient jdbc,
+      Clock clock,
+      AuditChains chains,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.chains = chains;
+    this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(
+        org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
+  /**
+   * Writes the entry, unsealed, in the caller's transaction; {@link AuditChains} gives it its
+   * number and hash in the chain within a fraction of a second of the commit. A writer never waits
+   * on the chain's head.
+   */
   @Transactional
   public void record(Event event) {
     String chain = chainOf(event.organisation());
-    Head head = lockHead(chain);
-    long seq = head.lastSeq() + 1;
+    chains.ensureHead(chain);
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String hash = hash(head.lastHash(), seq, chain, at, event);
     jdbc.sql(
             """
-            insert into audit_entry (id, chain_key, seq, organisation_id, actor, action,
-              entity_type, entity_id, summary, occurred_at, prev_hash, hash)
-            values (:id, :chain, :seq, :org, :actor, :action, :type, :entityId, :summary, :at,
-              :prev, :hash)
+            insert into audit_entry (id, chain_key, organisation_id, actor, action,
+              entity_type, entity_id, summary, occurred_at)
+            values (:id, :chain, :org, :actor, :action, :type, :entityId, :summary, :at)
             """)
         .param("id", Ids.newId())
         .param("chain", chain)
-        .param("seq", seq)
         .param("org", event.organisation() == null ? null : event.organisation().value())
         .param("actor", event.actor())
         .param("action", event.action())
@@ -87,14 +102,22 @@ public class AuditLog {
         .param("entityId", event.entityId())
         .param("summary", event.summary())
         .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
-        .param("prev", head.lastHash())
-        .param("hash", hash)
         .update();
-    jdbc.sql("update audit_chain_head set last_seq = :seq, last_hash = :hash where chain_key = :c")
-        .param("seq", seq)
-        .param("hash", hash)
-        .param("c", chain)
-        .update();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              chains.headed(chain);
+              chains.written(chain);
+            }
+          });
+    }
+  }
+
+  /** Seals every entry written so far into its chain now (a verification does this first). */
+  public int sealPending() {
+    return chains.sealAll();
   }
 
   /** An organisation's entries, newest first. */
@@ -105,7 +128,7 @@ public class AuditLog {
             select id, seq, organisation_id, actor, action, entity_type, entity_id, summary,
               occurred_at
             from audit_entry where chain_key = :chain
-            order by seq desc limit :size offset :offset
+            order by seq desc, occurred_at desc, id desc limit :size offset :offset
             """)
         .param("chain", chainOf(organisation))
         .param("size", size)
@@ -135,7 +158,7 @@ public class AuditLog {
               occurred_at
             from audit_entry
             where chain_key = :chain and entity_type = :type and entity_id = :entity
-            order by seq desc limit :limit
+            order by seq desc, occurred_at desc, id desc limit :limit
             """)
         .param("chain", chainOf(organisation))
         .param("type", entityType)
@@ -157,8 +180,13 @@ public class AuditLog {
   }
 
   /** Recomputes every chain and reports altered entries, gaps and a missing tail. */
-  @Transactional(readOnly = true)
   public AuditVerification verify() {
+    chains.sealAll();
+    // One snapshot for the heads and the entries: a block sealed meanwhile is not half seen.
+    return snapshot.execute(s -> verifySealed());
+  }
+
+  private AuditVerification verifySealed() {
     List<AuditVerification.Finding> findings = new ArrayList<>();
     long[] checked = {0};
     List<Head> heads =
@@ -171,7 +199,7 @@ public class AuditLog {
               """
               select seq, organisation_id, actor, action, entity_type, entity_id, summary,
                 occurred_at, prev_hash, hash
-              from audit_entry where chain_key = :chain order by seq
+              from audit_entry where chain_key = :chain and seq is not null order by seq
               """)
           .param("chain", head.chain())
           .query(
@@ -231,33 +259,6 @@ public class AuditLog {
   }
 
   private record Head(String chain, long lastSeq, String lastHash) {}
-
-  private Head lockHead(String chain) {
-    var head = selectHeadForUpdate(chain);
-    if (head != null) {
-      return head;
-    }
-    // First entry of this chain: its head is made in the caller's own transaction and connection.
-    // A concurrent first entry waits for that transaction and then finds the head, instead of
-    // holding one connection while it waits for another.
-    jdbc.sql(
-            "insert into audit_chain_head (chain_key, last_seq, last_hash) values (:c, 0, :h)"
-                + " on conflict do nothing")
-        .param("c", chain)
-        .param("h", GENESIS)
-        .update();
-    return Objects.requireNonNull(selectHeadForUpdate(chain));
-  }
-
-  private Head selectHeadForUpdate(String chain) {
-    return jdbc.sql(
-            "select chain_key, last_seq, last_hash from audit_chain_head where chain_key = :c"
-                + " for update")
-        .param("c", chain)
-        .query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)))
-        .optional()
-        .orElse(null);
-  }
 
   private static String chainOf(OrganisationId organisation) {
     return organisation == null ? SYSTEM_CHAIN : organisation.toString();

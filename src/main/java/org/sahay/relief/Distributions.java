@@ -144,7 +144,6 @@ public class Distributions {
   public Outcome record(Actor by, RoundId roundId, DistributionInput input) {
     Round round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     scope.require(by, ReliefAction.RELIEF_WRITE, round.organisation());
-    Target known = null;
     int given =
         (input.memberId() == null ? 0 : 1)
             + (input.householdId() == null ? 0 : 1)
@@ -153,18 +152,25 @@ public class Distributions {
     if (given != 1) {
       return new Outcome.Invalid(Map.of("memberId", "relief.distribution.whom"));
     }
-    if (input.recipient() == null) {
-      Optional<Target> found = targets.of(by, round.organisation(), input);
-      if (found.isEmpty()) {
-        return new Outcome.Invalid(Map.of("memberId", "relief.distribution.unknownRecipient"));
-      }
-      known = found.get();
-    }
+    // Who is reached is looked up in the hand-over's own transaction: one connection and one
+    // commit for the whole hand-over, not a read-only transaction per lookup.
+    Target[] looked = {null};
     for (int attempt = 1; ; attempt++) {
-      Target target = known;
       try {
-        return transaction.execute(status -> attempt(by, round, input, target, status));
+        return transaction.execute(
+            status -> {
+              if (input.recipient() == null) {
+                Optional<Target> found = targets.of(by, round.organisation(), input);
+                if (found.isEmpty()) {
+                  return new Outcome.Invalid(
+                      Map.of("memberId", "relief.distribution.unknownRecipient"));
+                }
+                looked[0] = found.get();
+              }
+              return attempt(by, round, input, looked[0], status);
+            });
       } catch (DuplicateKeyException e) {
+        Target target = looked[0];
         Beneficiary claim = target == null ? null : target.claimKey(round);
         Optional<EarlierDistribution> earlier =
             claim == null
@@ -222,6 +228,24 @@ public class Distributions {
     if (claim != null) {
       store.claim(collective, round.id(), claim, id);
     }
+    // Everything else first: the round's stock rows are the one lock all hand-overs of the round
+    // wait for, held until the commit, so they are taken last.
+    if (round.meetsFoodNeeds() && target.isMember()) {
+      needs.meetOpen(
+          by,
+          collective,
+          NeedCategory.FOOD,
+          target.reachedBeneficiaries(),
+          MetBy.handOver(id.value()));
+    }
+    audit.record(
+        new AuditLog.Event(
+            by.username(),
+            collective,
+            "DISTRIBUTION_RECORDED",
+            "distribution",
+            id.toString(),
+            "round " + round.id() + ", " + target.personKey().key()));
     List<StockLedger.Key> keys =
         round.lines().stream().map(l -> new StockLedger.Key(round.location(), l.item())).toList();
     Map<StockLedger.Key, BigDecimal> onHand = ledger.lock(collective, keys, false);
@@ -244,22 +268,6 @@ public class Distributions {
         store.line(collective, id, taken);
       }
     }
-    if (round.meetsFoodNeeds() && target.isMember()) {
-      needs.meetOpen(
-          by,
-          collective,
-          NeedCategory.FOOD,
-          target.reachedBeneficiaries(),
-          MetBy.handOver(id.value()));
-    }
-    audit.record(
-        new AuditLog.Event(
-            by.username(),
-            collective,
-            "DISTRIBUTION_RECORDED",
-            "distribution",
-            id.toString(),
-            "round " + round.id() + ", " + target.personKey().key()));
     return new Outcome.Recorded(
         new Distribution(
             id,

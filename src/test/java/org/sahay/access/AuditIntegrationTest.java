@@ -170,11 +170,84 @@ class AuditIntegrationTest extends IntegrationTest {
         .isEmpty();
   }
 
+  @Test
+  void anEntryIsSealedIntoItsChainJustAfterItsCommit() throws Exception {
+    OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
+    tx.executeWithoutResult(
+        s -> audit.record(new AuditLog.Event("tester", organisation, "TEST", "thing", "x", "one")));
+    var sealed =
+        jdbc.sql(
+            "select count(*) from audit_entry where chain_key = :c and seq is not null"
+                + " and hash is not null");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    long count = 0;
+    while (System.nanoTime() < deadline
+        && (count = sealed.param("c", organisation.toString()).query(Long.class).single()) < 2) {
+      Thread.sleep(50);
+    }
+    // The organisation's creation and this entry: numbered 1 and 2, by the sealer, unasked.
+    assertThat(count).isEqualTo(2);
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aWriterDoesNotWaitForTheChainsHead() throws Exception {
+    OrganisationId organisation = freshChain();
+    var headLocked = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var sealer = Executors.newSingleThreadExecutor();
+    // Someone holds the chain's head (as a sealer does while it seals a block).
+    Future<?> holder =
+        sealer.submit(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      jdbc.sql(
+                              "select last_seq from audit_chain_head where chain_key = :c"
+                                  + " for update")
+                          .param("c", organisation.toString())
+                          .query(Long.class)
+                          .single();
+                      headLocked.countDown();
+                      try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    try {
+      assertThat(headLocked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      var writer = Executors.newSingleThreadExecutor();
+      Future<?> written =
+          writer.submit(
+              () ->
+                  tx.executeWithoutResult(
+                      s ->
+                          audit.record(
+                              new AuditLog.Event(
+                                  "tester", organisation, "TEST", "thing", null, "meanwhile"))));
+      written.get(5, java.util.concurrent.TimeUnit.SECONDS);
+      writer.shutdown();
+    } finally {
+      release.countDown();
+      holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      sealer.shutdown();
+    }
+    assertThat(audit.verify().intact()).isTrue();
+    assertThat(
+            jdbc.sql("select count(*) from audit_entry where chain_key = :c and seq is null")
+                .param("c", organisation.toString())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   private OrganisationId freshChain() {
     OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
     for (int i = 0; i < 3; i++) {
       audit.record(new AuditLog.Event("tester", organisation, "TEST", "thing", null, "n" + i));
     }
+    audit.sealPending();
     return organisation;
   }
 

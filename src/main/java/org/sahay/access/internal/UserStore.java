@@ -61,20 +61,61 @@ public class UserStore {
   // Mapping a user reads its roles and grants with further queries: in one read-only
   // transaction they share the connection, so concurrent requests cannot exhaust the pool
   // by each holding one connection while waiting for a second.
-  @Transactional(readOnly = true)
   public Optional<UserRecord> findByUsername(String username) {
-    return jdbc.sql("select * from app_user where username = :u")
-        .param("u", username)
-        .query(this::map)
-        .optional();
+    return one("u.username = :key", username);
   }
 
-  @Transactional(readOnly = true)
   public Optional<UserRecord> findById(UserId id) {
-    return jdbc.sql("select * from app_user where id = :id")
-        .param("id", id.value())
-        .query(this::map)
-        .optional();
+    return one("u.id = :key", id.value());
+  }
+
+  /**
+   * One user with roles and grants in one statement (every request signed in reads its user: a
+   * query each for the user, the roles and the grants, in a transaction, was four round trips).
+   */
+  private Optional<UserRecord> one(String where, Object key) {
+    UserRecord[] user = {null};
+    Set<Role> roles = new java.util.HashSet<>();
+    Set<Action> grants = new java.util.HashSet<>();
+    jdbc.sql(
+            """
+            select u.id, u.organisation_id, u.username, u.password_hash, u.language, u.active,
+              u.created_at, x.kind, x.name
+            from app_user u left join (
+              select user_id, 'R' as kind, role as name from app_user_role
+              union all
+              select user_id, 'G' as kind, action as name from user_grant) x
+              on x.user_id = u.id
+            where %s
+            """
+                .formatted(where))
+        .param("key", key)
+        .query(
+            (ResultSet rs) -> {
+              if (user[0] == null) {
+                user[0] = record(rs, Set.of(), Set.of());
+              }
+              String kind = rs.getString("kind");
+              String name = rs.getString("name");
+              if ("R".equals(kind)) {
+                roles.add(Role.valueOf(name));
+              } else if ("G".equals(kind)) {
+                org.sahay.access.Actions.lookup(name).ifPresent(grants::add);
+              }
+            });
+    return Optional.ofNullable(user[0])
+        .map(
+            u ->
+                new UserRecord(
+                    u.id(),
+                    u.organisation(),
+                    u.username(),
+                    u.passwordHash(),
+                    u.language(),
+                    u.active(),
+                    u.createdAt(),
+                    roles,
+                    grants));
   }
 
   @Transactional(readOnly = true)
@@ -120,17 +161,22 @@ public class UserStore {
 
   private UserRecord map(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
+    return record(rs, roles(id), grants(id));
+  }
+
+  private static UserRecord record(ResultSet rs, Set<Role> roles, Set<Action> grants)
+      throws SQLException {
     UUID org = rs.getObject("organisation_id", UUID.class);
     return new UserRecord(
-        new UserId(id),
+        new UserId(rs.getObject("id", UUID.class)),
         org == null ? null : new OrganisationId(org),
         rs.getString("username"),
         rs.getString("password_hash"),
         Language.fromCode(rs.getString("language")).orElse(Language.EN),
         rs.getBoolean("active"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-        roles(id),
-        grants(id));
+        roles,
+        grants);
   }
 
   private Set<Action> grants(UUID user) {

@@ -1,11 +1,12 @@
 package org.sahay.platform.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Spring MVC's request mappings with one cheap test first. A path with a variable in it ({@code
@@ -19,26 +20,74 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class PrefixedRequestMappings extends RequestMappingHandlerMapping {
 
   private static final String[] ANY = {""};
-  private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+
+  /**
+   * The prefixes of each registered mapping, by identity (a mapping's own hash code combines all
+   * its conditions: too dear to compute 400 times a request). Written while mappings are
+   * registered, at start-up; copied on each write, so reads take no lock.
+   */
+  private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+
+  /** The path being looked up by this thread, as Spring matches it. */
+  private final ThreadLocal<String> lookingUp = new ThreadLocal<>();
+
+  @Override
+  protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+    super.registerHandlerMethod(handler, method, mapping);
+    remember(mapping);
+  }
+
+  @Override
+  public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+    super.registerMapping(mapping, handler, method);
+    remember(mapping);
+  }
+
+  /** How many mappings have their prefixes known (all of them, once started). */
+  int prefixed() {
+    return prefixes.size();
+  }
+
+  private synchronized void remember(RequestMappingInfo mapping) {
+    Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
+    copy.put(mapping, prefixesOf(mapping));
+    prefixes = copy;
+  }
+
+  @Override
+  protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+      throws Exception {
+    String outer = lookingUp.get();
+    lookingUp.set(lookupPath);
+    try {
+      return super.lookupHandlerMethod(lookupPath, request);
+    } finally {
+      if (outer == null) {
+        lookingUp.remove();
+      } else {
+        lookingUp.set(outer);
+      }
+    }
+  }
 
   @Override
   protected RequestMappingInfo getMatchingMapping(
       RequestMappingInfo info, HttpServletRequest request) {
-    if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
-      String path =
-          ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-      boolean possible = false;
-      for (String prefix : prefixes.computeIfAbsent(info, PrefixedRequestMappings::prefixesOf)) {
-        if (path.startsWith(prefix)) {
-          possible = true;
-          break;
-        }
-      }
-      if (!possible) {
-        return null;
-      }
+    String path = lookingUp.get();
+    String[] starts = prefixes.get(info);
+    if (path != null && starts != null && !startsWithAny(path, starts)) {
+      return null;
     }
     return super.getMatchingMapping(info, request);
+  }
+
+  private static boolean startsWithAny(String path, String[] starts) {
+    for (String start : starts) {
+      if (path.startsWith(start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The literal start of each of the mapping's patterns; any path may match when it has none. */
