@@ -63,6 +63,8 @@ start() {
 cleanup() {
   for f in "$work"/node-*.pid; do kill "$(cat "$f")" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  sleep 1
+  rm -rf "$work"
 }
 trap cleanup EXIT
 mkdir -p "$work/keys" "$work/body" "$work/proxy"
@@ -80,10 +82,10 @@ until grep -q "set up" "$work/driver.log" 2>/dev/null; do sleep 1; done
 sleep $((seconds / 2))
 echo "== $(date +%T) kill -9 of the node on 18301, mid-run"
 kill -9 "$(cat "$work/node-18301.pid")"
+wait "$(cat "$work/node-18301.pid")" 2>/dev/null || true
 sleep 30
 echo "== $(date +%T) the node on 18301 starts again"
 start 18301
 wait $driver
 cat "$work/driver.log"
 grep -c "ERROR" "$work"/node-*.log | sed 's/^/errors logged: /' || true
-rm -rf "$work"

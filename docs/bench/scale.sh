@@ -4,7 +4,8 @@
 #      updates: the same shape as one round's stock row) and at scale 20 (twenty branches);
 #   2. Sahay recording hand-overs with 50 clients (docs/bench: the load driver org.sahay.load.SiteDay)
 #      at one round, then spread over 20 collectives each with its own round; each after a warm-up,
-#      with the CPU seconds of the node, PostgreSQL and the driver per hand-over.
+#      with the CPU seconds of the node, PostgreSQL and the driver per hand-over; then one round
+#      at an offered rate (BENCH_RATE, 100 per second by default) for the latency of one.
 # Usage: docs/bench/scale.sh   (build first: ./mvnw -DskipTests package test-compile, and save the
 #   test classpath: ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt)
 # BENCH_JARS="old.jar target/sahay.jar" measures several jars one after the other, same minutes.
@@ -41,6 +42,12 @@ for jar in ${BENCH_JARS:-target/sahay.jar}; do
   driver --collectives 1 --members 8000 --clients 50 --scenario handovers --warmup 3000 --recordings 5000
   echo "-- twenty collectives, each its own round: 50 clients"
   driver --collectives 20 --members 400 --clients 50 --scenario spread --warmup 2000 --recordings 6000
+  # 50 clients back to back wait on each other by construction (Little's law: at 250/s the mean
+  # answer takes 50/250 s = 200 ms); phones at a site send one now and then. The latency of one
+  # hand-over is measured at an offered rate well under the capacity found above.
+  echo "-- one round: 50 clients offering ${BENCH_RATE:-100} hand-overs per second in all"
+  driver --collectives 1 --members 6000 --clients 50 --scenario handovers --warmup 2000 \
+    --recordings 4000 --rate "${BENCH_RATE:-100}"
   kill $node; wait $node 2>/dev/null || true
   rm -rf "$data"
 done

@@ -18,6 +18,7 @@ final class CpuMeter {
   private static final double TICKS = 100.0;
   private final List<Long> nodes;
   private double[] start;
+  private final java.util.Map<Long, Double> nodesAtStart = new java.util.HashMap<>();
 
   CpuMeter(List<Long> nodes) {
     this.nodes = List.copyOf(nodes);
@@ -25,6 +26,10 @@ final class CpuMeter {
 
   void start() {
     start = now();
+    nodesAtStart.clear();
+    for (long pid : nodes) {
+      nodesAtStart.put(pid, seconds(Path.of("/proc", Long.toString(pid), "stat")));
+    }
   }
 
   /** One line: CPU seconds of the nodes, PostgreSQL and the driver, and per operation in ms. */
@@ -33,7 +38,14 @@ final class CpuMeter {
       return "";
     }
     double[] end = now();
-    double app = end[0] - start[0];
+    // A node killed meanwhile is left out (its time is gone with it).
+    double app = 0;
+    for (long pid : nodes) {
+      Path stat = Path.of("/proc", Long.toString(pid), "stat");
+      if (Files.exists(stat)) {
+        app += seconds(stat) - nodesAtStart.getOrDefault(pid, 0.0);
+      }
+    }
     double db = end[1] - start[1];
     double driver = end[2] - start[2];
     int n = Math.max(1, operations);
@@ -44,15 +56,11 @@ final class CpuMeter {
   }
 
   private double[] now() {
-    double app = 0;
-    for (long pid : nodes) {
-      app += seconds(Path.of("/proc", Long.toString(pid), "stat"));
-    }
     double db = 0;
     for (Path process : postgres()) {
       db += seconds(process.resolve("stat"));
     }
-    return new double[] {app, db, seconds(Path.of("/proc/self/stat"))};
+    return new double[] {0, db, seconds(Path.of("/proc/self/stat"))};
   }
 
   private static List<Path> postgres() {

@@ -32,13 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Usage: {@code java -cp <test classpath> org.sahay.load.SiteDay --base http://localhost:8080
  * --admin user:password --collectives 1 --members 2000 --clients 50 --scenario handovers
- * [--recordings N] [--warmup N] [--seconds S] [--node-pids 123,456]}; {@code --base} takes several
- * URLs, comma-separated; with {@code --node-pids} each phase also reports the CPU time of those
- * processes, of PostgreSQL and of the driver.
+ * [--recordings N] [--warmup N] [--rate per-second] [--seconds S] [--node-pids 123,456]}; {@code
+ * --base} takes several URLs, comma-separated; with {@code --node-pids} each phase also reports the
+ * CPU time of those processes, of PostgreSQL and of the driver.
  */
 public final class SiteDay {
 
   private SiteDay() {}
+
+  /** Nanoseconds between the starts of one client's hand-overs; 0 for back to back. */
+  private static long pace;
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
@@ -68,12 +71,17 @@ public final class SiteDay {
       case "handovers", "spread" -> {
         int recordings = Integer.parseInt(o.getOrDefault("recordings", "0"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
+        // An offered rate (per second, all clients together) instead of as fast as answered: a
+        // site's phones record a hand-over every few seconds each, not back to back.
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        pace = 0;
         boolean spread = "spread".equals(scenario);
         if (warmup > 0) {
           // The JIT compiles for a minute or more: the first hand-overs are not the steady state.
           handOvers(client, sites, clients, spread, 0, warmup, stats);
           System.out.print("warm-up: " + stats.report());
         }
+        pace = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         handOvers(client, sites, clients, spread, warmup, recordings, stats);
       }
       case "search" ->
@@ -84,7 +92,9 @@ public final class SiteDay {
       case "day" -> new Day(client, sites, stats).run(clients, seconds(o));
       default -> throw new IllegalArgumentException("no scenario " + scenario);
     }
-    System.out.print(stats.report());
+    if (!"day".equals(scenario)) {
+      System.out.print(stats.report());
+    }
     System.out.printf("retried writes: %d%n", client.retried.get());
   }
 
@@ -122,7 +132,10 @@ public final class SiteDay {
       ConcurrentLinkedQueue<String> queue = queues.get(site.index());
       pool.execute(
           () -> {
+            long next = System.nanoTime() + (pace > 0 ? (long) (Math.random() * pace) : 0);
             for (String member = queue.poll(); member != null; member = queue.poll()) {
+              sleepUntil(next);
+              next += pace;
               long started = System.nanoTime();
               LoadClient.Answer answer =
                   client.write(
@@ -136,6 +149,17 @@ public final class SiteDay {
     }
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.DAYS);
+  }
+
+  private static void sleepUntil(long nanos) {
+    long wait = nanos - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   static void search(LoadClient client, Sites.Collective site, Stats stats, Random random) {

@@ -527,7 +527,7 @@ class MemberApiIntegrationTest extends IntegrationTest {
     assertThat(
             jdbc.sql(
                     "select summary from audit_entry where action = 'MEMBER_CHANGED'"
-                        + " and entity_id = :id order by seq")
+                        + " and entity_id = :id order by occurred_at, id")
                 .param("id", id)
                 .query(String.class)
                 .list())

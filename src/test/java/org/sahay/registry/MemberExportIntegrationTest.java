@@ -331,7 +331,7 @@ class MemberExportIntegrationTest extends IntegrationTest {
     var entries =
         jdbc.sql(
                 "select actor, summary, entity_id from audit_entry where organisation_id = :org"
-                    + " and action = 'MEMBERS_EXPORTED' order by seq")
+                    + " and action = 'MEMBERS_EXPORTED' order by occurred_at, id")
             .param("org", collective.id().value())
             .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
             .list();
@@ -533,7 +533,7 @@ class MemberExportIntegrationTest extends IntegrationTest {
   private String latestExportSummary(Organisation organisation) {
     return jdbc.sql(
             "select summary from audit_entry where organisation_id = :org"
-                + " and action = 'MEMBERS_EXPORTED' order by seq desc limit 1")
+                + " and action = 'MEMBERS_EXPORTED' order by occurred_at desc, id desc limit 1")
         .param("org", organisation.id().value())
         .query(String.class)
         .single();
