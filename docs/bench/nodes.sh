@@ -15,7 +15,7 @@ clients=${2:-50}
 collectives=${3:-10}
 work=$(mktemp -d)
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
-su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS sahay_nodes' -c 'CREATE DATABASE sahay_nodes OWNER sahay_ci'" >/dev/null 2>&1
+su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS sahay_nodes WITH (FORCE)' -c 'CREATE DATABASE sahay_nodes OWNER sahay_ci'" >/dev/null 2>&1
 
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 port=18201
 cp="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 export PGPASSWORD=sahay-ci-only
-pgdb() { su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $1' -c 'CREATE DATABASE $1 OWNER sahay_ci'" >/dev/null 2>&1; }
+pgdb() { su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)' -c 'CREATE DATABASE $1 OWNER sahay_ci'" >/dev/null 2>&1; }
 
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for scale in 1 20; do
