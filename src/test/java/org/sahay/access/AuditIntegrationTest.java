@@ -191,6 +191,12 @@ class AuditIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void scheduledWorkHasMoreThanOneThreadSoALongScanDoesNotHoldUpSealingOrTheHeartbeat(
+      @Autowired org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler scheduler) {
+    assertThat(scheduler.getPoolSize()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void aWriterDoesNotWaitForTheChainsHead() throws Exception {
     OrganisationId organisation = freshChain();
     var headLocked = new java.util.concurrent.CountDownLatch(1);
