@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sahay.platform.OrganisationId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -132,19 +131,11 @@ class AuditChains {
             .param("chain", chain)
             .param("block", BLOCK)
             .query(
-                (rs, n) -> {
-                  UUID org = rs.getObject("organisation_id", UUID.class);
-                  return new Unsealed(
-                      rs.getObject("id", UUID.class),
-                      rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                      new AuditLog.Event(
-                          rs.getString("actor"),
-                          org == null ? null : new OrganisationId(org),
-                          rs.getString("action"),
-                          rs.getString("entity_type"),
-                          rs.getString("entity_id"),
-                          rs.getString("summary")));
-                })
+                (rs, n) ->
+                    new Unsealed(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        AuditLog.eventOf(rs)))
             .list();
     if (block.isEmpty()) {
       return 0;

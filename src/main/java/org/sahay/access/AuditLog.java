@@ -189,11 +189,11 @@ public class AuditLog {
   private AuditVerification verifySealed() {
     List<AuditVerification.Finding> findings = new ArrayList<>();
     long[] checked = {0};
-    List<Head> heads =
+    List<AuditChains.Head> heads =
         jdbc.sql("select chain_key, last_seq, last_hash from audit_chain_head order by chain_key")
-            .query((rs, n) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)))
+            .query((rs, n) -> new AuditChains.Head(rs.getString(1), rs.getLong(2), rs.getString(3)))
             .list();
-    for (Head head : heads) {
+    for (AuditChains.Head head : heads) {
       ChainCheck check = new ChainCheck(head.chain(), findings);
       jdbc.sql(
               """
@@ -229,15 +229,7 @@ public class AuditLog {
         findings.add(
             new AuditVerification.Finding(chain, expectedSeq, AuditVerification.Kind.MISSING));
       }
-      UUID org = rs.getObject("organisation_id", UUID.class);
-      Event event =
-          new Event(
-              rs.getString("actor"),
-              org == null ? null : new OrganisationId(org),
-              rs.getString("action"),
-              rs.getString("entity_type"),
-              rs.getString("entity_id"),
-              rs.getString("summary"));
+      Event event = eventOf(rs);
       Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
       String stored = rs.getString("hash");
       String prev = rs.getString("prev_hash");
@@ -249,7 +241,7 @@ public class AuditLog {
       expectedSeq = seq + 1;
     }
 
-    void finish(Head head) {
+    void finish(AuditChains.Head head) {
       if (head.lastSeq() >= expectedSeq || !head.lastHash().equals(previousHash)) {
         findings.add(
             new AuditVerification.Finding(
@@ -258,7 +250,17 @@ public class AuditLog {
     }
   }
 
-  private record Head(String chain, long lastSeq, String lastHash) {}
+  /** The event an audit entry row records (its columns as written by {@link #record}). */
+  static Event eventOf(ResultSet rs) throws SQLException {
+    UUID org = rs.getObject("organisation_id", UUID.class);
+    return new Event(
+        rs.getString("actor"),
+        org == null ? null : new OrganisationId(org),
+        rs.getString("action"),
+        rs.getString("entity_type"),
+        rs.getString("entity_id"),
+        rs.getString("summary"));
+  }
 
   private static String chainOf(OrganisationId organisation) {
     return organisation == null ? SYSTEM_CHAIN : organisation.toString();
