@@ -168,7 +168,8 @@
     } catch (e) {
       return "offline";
     }
-    if (r.ok) {
+    // 409 with Idempotent-Replayed: recorded once already, its answer lost with a server that stopped.
+    if (r.ok || (r.status === 409 && r.headers.get("Idempotent-Replayed"))) {
       await del("queue", record.seq);
       return "sent";
     }

@@ -29,6 +29,7 @@ final class Day {
   private final List<ConcurrentLinkedQueue<String>> unserved = new ArrayList<>();
   private final Map<String, Acknowledged> ledger = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> answerLost = new ConcurrentLinkedQueue<>();
 
   Day(LoadClient client, List<Sites.Collective> sites, Stats stats) {
     this.client = client;
@@ -90,6 +91,12 @@ final class Day {
     long started = System.nanoTime();
     LoadClient.Answer answer = client.write(site.token(), path, body, key);
     stats.add(kind, started, answer.status());
+    if (answer.recordedAnswerLost()) {
+      // Recorded, its id unknown: checked below by whom it was about.
+      ledger.put(kind + ":" + key, new Acknowledged(kind, null, about, site.index()));
+      answerLost.add(kind);
+      return null;
+    }
     if (!answer.ok()) {
       refused.add(kind + " " + answer.status() + " after " + answer.attempts() + " attempts");
       return null;
@@ -123,40 +130,49 @@ final class Day {
         }
         for (JsonNode d : list.body()) {
           handedOver.add(d.get("id").asString());
-          if (!members.add(String.valueOf(d.get("member")))) {
+          if (!members.add(d.get("member").asString())) {
             doubled++;
           }
         }
       }
-      lost += lostHandOvers(site, handedOver);
+      lost += lostHandOvers(site, handedOver, members);
     }
     for (Acknowledged a : ledger.values()) {
       Sites.Collective site = sites.get(a.site());
       if (a.kind().equals("register")) {
-        if (!client.call(site.token(), "GET", "/api/v1/members/" + a.id(), null).ok()) {
-          lost++;
-        }
         LoadClient.Answer same =
             client.call(site.token(), "GET", "/api/v1/members?size=5&q=" + a.about(), null);
-        if (same.ok() && same.body() != null && same.body().size() > 1) {
-          doubled += same.body().size() - 1;
+        int found = same.ok() && same.body() != null ? same.body().size() : 0;
+        if (a.id() == null
+            ? found == 0
+            : !client.call(site.token(), "GET", "/api/v1/members/" + a.id(), null).ok()) {
+          lost++;
         }
+        doubled += Math.max(0, found - 1);
       } else if (a.kind().equals("need")
+          && a.id() != null
           && !client.call(site.token(), "GET", "/api/v1/needs/" + a.id(), null).ok()) {
         lost++;
       }
     }
     System.out.printf(
-        "acknowledged %s; refused %d %s; lost %d; doubled %d%n",
-        acknowledged, refused.size(), summary(refused), lost, doubled);
+        "acknowledged %s (answered \"recorded, answer lost\": %d %s); refused %d %s; lost %d;"
+            + " doubled %d%n",
+        acknowledged,
+        answerLost.size(),
+        summary(answerLost),
+        refused.size(),
+        summary(refused),
+        lost,
+        doubled);
   }
 
-  private int lostHandOvers(Sites.Collective site, Set<String> handedOver) {
+  private int lostHandOvers(Sites.Collective site, Set<String> handedOver, Set<String> members) {
     int lost = 0;
     for (Acknowledged a : ledger.values()) {
       if (a.kind().equals("hand-over")
           && a.site() == site.index()
-          && !handedOver.contains(a.id())) {
+          && !(a.id() == null ? members.contains(a.about()) : handedOver.contains(a.id()))) {
         lost++;
       }
     }

@@ -25,9 +25,14 @@ final class LoadClient {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** An answer: its status and its body read as JSON (null when empty or not JSON). */
-  record Answer(int status, JsonNode body, int attempts, boolean retryLater) {
+  record Answer(int status, JsonNode body, int attempts, boolean retryLater, boolean replayed) {
     boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** Recorded once already; the answer was lost with the node that stopped after its commit. */
+    boolean recordedAnswerLost() {
+      return status == 409 && replayed;
     }
 
     String text(String field) {
@@ -56,7 +61,7 @@ final class LoadClient {
     try {
       return send(base(), token, method, path, body, null, 1);
     } catch (IOException e) {
-      return new Answer(599, null, 1, true);
+      return new Answer(599, null, 1, true, false);
     }
   }
 
@@ -70,7 +75,7 @@ final class LoadClient {
       try {
         answer = send(base(), token, "POST", path, body, key, attempt);
       } catch (IOException e) {
-        answer = new Answer(599, null, attempt, true);
+        answer = new Answer(599, null, attempt, true, false);
       }
       // 409 with Retry-After: the first attempt under this key is still running (on a node that
       // may have died); the key is taken over once that node is known dead.
@@ -119,7 +124,8 @@ final class LoadClient {
           response.statusCode(),
           json,
           attempt,
-          response.headers().firstValue("Retry-After").isPresent());
+          response.headers().firstValue("Retry-After").isPresent(),
+          response.headers().firstValue("Idempotent-Replayed").isPresent());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

@@ -123,11 +123,7 @@ class SiteSyncIntegrationTest extends IntegrationTest {
     String key = UUID.randomUUID().toString();
     // The first attempt reached a node that was killed before it answered: its claim stays, held by
     // a node that no longer beats, and nothing was saved.
-    UUID deadNode = UUID.randomUUID();
-    jdbc.sql("insert into app_node (id, started_at, seen_at) values (:id, :then, :then)")
-        .param("id", deadNode)
-        .param("then", OffsetDateTime.now().minusMinutes(2))
-        .update();
+    UUID deadNode = deadNode();
     claim(leader.username(), key, hash(path, body), deadNode);
 
     var retry = phone.replay(path, body, key);
@@ -149,6 +145,32 @@ class SiteSyncIntegrationTest extends IntegrationTest {
     assertThat(waiting.statusCode()).isEqualTo(409);
     assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
     assertThat(handOvers(round)).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyWhoseWriteCommittedBeforeItsNodeDiedIsNeverRunAgainAndIsAnsweredRecorded()
+      throws Exception {
+    Site site = site();
+    var leader = site.leader();
+    String round = site.round();
+    String member = site.relief().member("Sarala Committedcase");
+    Phone phone = phone(leader);
+    String path = "/sync/v1/rounds/" + round + "/handovers";
+    String body = "memberId=" + member;
+    String key = UUID.randomUUID().toString();
+    UUID deadNode = deadNode();
+    claim(leader.username(), key, hash(path, body), deadNode);
+    // Its write committed with the mark; the node died before it stored the answer.
+    jdbc.sql("update idempotency_record set state = 'COMMITTED' where idem_key = :key")
+        .param("key", key)
+        .update();
+
+    var retry = phone.replay(path, body, key);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(retry.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(Json.text(retry.body(), "$.detail")).contains("not recorded again");
+    assertThat(handOvers(round)).isZero();
   }
 
   @Test
@@ -303,6 +325,16 @@ class SiteSyncIntegrationTest extends IntegrationTest {
         .param("round", UUID.fromString(round))
         .query(Long.class)
         .single();
+  }
+
+  /** A node that stopped beating two minutes ago. */
+  private UUID deadNode() {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("insert into app_node (id, started_at, seen_at) values (:id, :then, :then)")
+        .param("id", id)
+        .param("then", OffsetDateTime.now().minusMinutes(2))
+        .update();
+    return id;
   }
 
   private void claim(String user, String key, String hash, UUID node) {

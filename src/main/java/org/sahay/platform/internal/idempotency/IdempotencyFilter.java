@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import org.sahay.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -27,7 +28,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code /sync/v1} (a signed-in phone replaying what it recorded offline) with an {@code
  * Idempotency-Key} runs once per user and key; repeats get the first answer, a different body under
  * the same key is refused with 422, and a repeat that arrives while the first is still running
- * waits for its answer.
+ * waits for its answer. The key is marked committed inside the write's own transaction ({@link
+ * CommitMarker}), so a repeat after the first attempt's node died between its commit and storing
+ * its answer is told it was recorded (409, {@code Idempotent-Replayed}) and never runs it again.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -99,23 +102,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
       replayable = new CachedBodyRequest(request, body);
     }
 
-    if (store.claim(principal, key, hash, staleAfter)) {
-      runOnce(replayable, response, chain, principal, key);
+    Optional<UUID> attempt = store.claim(principal, key, hash, staleAfter);
+    if (attempt.isPresent()) {
+      runOnce(replayable, response, chain, principal, key, attempt.get());
       return;
     }
     Optional<IdempotencyStore.Stored> first = awaitFirst(principal, key);
     if (first.isEmpty()) {
       // The first attempt failed and gave the key back: this attempt may try again.
-      if (store.claim(principal, key, hash, staleAfter)) {
-        runOnce(replayable, response, chain, principal, key);
+      attempt = store.claim(principal, key, hash, staleAfter);
+      if (attempt.isPresent()) {
+        runOnce(replayable, response, chain, principal, key, attempt.get());
       } else {
         inProgress(request, response);
       }
       return;
     }
-    IdempotencyStore.Stored stored = first.get();
+    answer(request, response, hash, first.get());
+  }
+
+  private void answer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String hash,
+      IdempotencyStore.Stored stored)
+      throws IOException {
     if (!stored.requestHash().equals(hash)) {
       problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT, "problem.idempotency.mismatch");
+    } else if (stored.state() == IdempotencyStore.State.COMMITTED && stored.abandoned()) {
+      // The write committed, then its node died (or failed) before the answer was stored: it is
+      // never run again, and the caller is told it was recorded.
+      response.setHeader("Idempotent-Replayed", "true");
+      problem(request, response, HttpStatus.CONFLICT, "problem.idempotency.committed");
     } else if (stored.state() != IdempotencyStore.State.COMPLETE) {
       inProgress(request, response);
     } else if (stored.body().isEmpty() && stored.status() == IdempotencyStore.ERASED) {
@@ -130,9 +148,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       if (stored.contentType() != null) {
         response.setContentType(stored.contentType());
       }
-      if (stored.body().isPresent()) {
-        response.getOutputStream().write(stored.body().get().getBytes(StandardCharsets.UTF_8));
-      }
+      response.getOutputStream().write(stored.body().get().getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -141,16 +157,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletResponse response,
       FilterChain chain,
       String principal,
-      String key)
+      String key,
+      UUID attempt)
       throws IOException, ServletException {
     ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
     boolean completed = false;
     try {
-      chain.doFilter(request, capture);
+      try (CommitMarker.Running running = CommitMarker.running(principal, key, attempt)) {
+        chain.doFilter(request, capture);
+      }
       if (capture.getStatus() < 500) {
         store.complete(
             principal,
             key,
+            attempt,
             capture.getStatus(),
             capture.getContentType(),
             new String(capture.getContentAsByteArray(), StandardCharsets.UTF_8));
@@ -158,7 +178,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
       }
     } finally {
       if (!completed) {
-        store.release(principal, key);
+        store.release(principal, key, attempt);
       }
       capture.copyBodyToResponse();
     }
@@ -167,9 +187,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private Optional<IdempotencyStore.Stored> awaitFirst(String principal, String key) {
     long deadline = System.nanoTime() + waitForFirst.toNanos();
     while (true) {
-      Optional<IdempotencyStore.Stored> stored = store.find(principal, key);
+      Optional<IdempotencyStore.Stored> stored = store.find(principal, key, staleAfter);
       if (stored.isEmpty()
           || stored.get().state() == IdempotencyStore.State.COMPLETE
+          || (stored.get().state() == IdempotencyStore.State.COMMITTED && stored.get().abandoned())
           || System.nanoTime() > deadline) {
         return stored;
       }

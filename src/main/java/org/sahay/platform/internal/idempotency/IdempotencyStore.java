@@ -37,14 +37,24 @@ class IdempotencyStore implements StoredAnswers {
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final int MAX_SUBJECTS = 5000;
 
+  /**
+   * {@code COMMITTED}: the request's write has committed (see {@link CommitMarker}) but its answer
+   * is not stored yet, or was lost with the node that ran it.
+   */
   enum State {
     IN_PROGRESS,
+    COMMITTED,
     COMPLETE
   }
 
   /** A stored answer; {@code body} is empty when it can no longer be opened (key retired). */
   record Stored(
-      String requestHash, State state, int status, String contentType, Optional<String> body) {}
+      String requestHash,
+      State state,
+      int status,
+      String contentType,
+      Optional<String> body,
+      boolean abandoned) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
@@ -67,14 +77,16 @@ class IdempotencyStore implements StoredAnswers {
   }
 
   /**
-   * True when this caller now owns the key; false when someone already does. A claim still in
-   * progress is taken over by a retry of the same request when the node that holds it has died (its
-   * heartbeat stopped: killed, crashed or restarted mid-request), or after {@code staleAfter}
-   * whatever happened, so that a phone can always sync its record in the end.
+   * The attempt id when this caller now owns the key; empty when someone already does. A claim
+   * still in progress (nothing committed) is taken over by a retry of the same request when the
+   * node that holds it has died (its heartbeat stopped: killed, crashed or restarted mid-request),
+   * or after {@code staleAfter} whatever happened, so that a phone can always sync its record in
+   * the end. A claim whose write has committed ({@link State#COMMITTED}) is never taken over.
    */
-  boolean claim(String principal, String key, String requestHash, Duration staleAfter) {
-    if (claim(principal, key, requestHash)) {
-      return true;
+  Optional<UUID> claim(String principal, String key, String requestHash, Duration staleAfter) {
+    UUID attempt = UUID.randomUUID();
+    if (claim(principal, key, requestHash, attempt)) {
+      return Optional.of(attempt);
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Integer taken =
@@ -82,7 +94,8 @@ class IdempotencyStore implements StoredAnswers {
             s ->
                 jdbc.sql(
                         """
-                        update idempotency_record set created_at = :now, owner_node = :node
+                        update idempotency_record
+                        set created_at = :now, owner_node = :node, attempt = :attempt
                         where principal = :principal and idem_key = :key
                           and request_hash = :hash and state = 'IN_PROGRESS'
                           and (created_at < :cutoff
@@ -93,26 +106,28 @@ class IdempotencyStore implements StoredAnswers {
                         """)
                     .param("now", now)
                     .param("node", node.id())
+                    .param("attempt", attempt)
                     .param("alive", node.aliveSince())
                     .param("principal", principal)
                     .param("key", key)
                     .param("hash", requestHash)
                     .param("cutoff", now.minus(staleAfter))
                     .update());
-    return taken != null && taken == 1;
+    return taken != null && taken == 1 ? Optional.of(attempt) : Optional.empty();
   }
 
-  private boolean claim(String principal, String key, String requestHash) {
+  private boolean claim(String principal, String key, String requestHash, UUID attempt) {
     try {
       tx.executeWithoutResult(
           s ->
               jdbc.sql(
                       """
                       insert into idempotency_record
-                        (principal, idem_key, request_hash, state, created_at, owner_node)
-                      values (:principal, :key, :hash, 'IN_PROGRESS', :now, :node)
+                        (principal, idem_key, request_hash, state, created_at, owner_node, attempt)
+                      values (:principal, :key, :hash, 'IN_PROGRESS', :now, :node, :attempt)
                       """)
                   .param("node", node.id())
+                  .param("attempt", attempt)
                   .param("principal", principal)
                   .param("key", key)
                   .param("hash", requestHash)
@@ -124,12 +139,24 @@ class IdempotencyStore implements StoredAnswers {
     }
   }
 
-  Optional<Stored> find(String principal, String key) {
+  /**
+   * The stored state of a key. {@code abandoned} says that no attempt is running it any more: it
+   * was released, its node died, or it is older than {@code staleAfter}.
+   */
+  Optional<Stored> find(String principal, String key, Duration staleAfter) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
     return jdbc.sql(
             """
-            select request_hash, state, response_status, response_content_type, response_body
+            select request_hash, state, response_status, response_content_type, response_body,
+              case when owner_node is null or created_at < :cutoff
+                or (owner_node <> :node and not exists (select 1 from app_node n
+                  where n.id = idempotency_record.owner_node and n.seen_at >= :alive))
+                then 1 else 0 end
             from idempotency_record where principal = :principal and idem_key = :key
             """)
+        .param("cutoff", now.minus(staleAfter))
+        .param("node", node.id())
+        .param("alive", node.aliveSince())
         .param("principal", principal)
         .param("key", key)
         .query(
@@ -139,11 +166,13 @@ class IdempotencyStore implements StoredAnswers {
                     State.valueOf(rs.getString(2)),
                     rs.getInt(3),
                     rs.getString(4),
-                    open(principal, key, rs.getString(5))))
+                    open(principal, key, rs.getString(5)),
+                    rs.getInt(6) == 1))
         .optional();
   }
 
-  void complete(String principal, String key, int status, String contentType, String body) {
+  void complete(
+      String principal, String key, UUID attempt, int status, String contentType, String body) {
     Set<UUID> subjects = subjects(body);
     tx.executeWithoutResult(
         s -> {
@@ -153,8 +182,9 @@ class IdempotencyStore implements StoredAnswers {
                     update idempotency_record
                     set state = 'COMPLETE', response_status = :status,
                         response_content_type = :type, response_body = :body, completed_at = :now
-                    where principal = :principal and idem_key = :key
+                    where principal = :principal and idem_key = :key and attempt = :attempt
                     """)
+              .param("attempt", attempt)
               .param("status", status)
               .param("type", contentType)
               .param("body", seal(principal, key, body))
@@ -215,16 +245,35 @@ class IdempotencyStore implements StoredAnswers {
     return ids;
   }
 
-  /** Gives the key back when the work failed, so that a retry may run it. */
-  void release(String principal, String key) {
+  /**
+   * Gives the key back when the work failed, so that a retry may run it; when the work had already
+   * committed a write, the key stays committed and is let go of, so that a retry is answered at
+   * once and never runs it again.
+   */
+  void release(String principal, String key, UUID attempt) {
     tx.executeWithoutResult(
-        s ->
-            jdbc.sql(
-                    "delete from idempotency_record where principal = :principal and idem_key = :key"
-                        + " and state = 'IN_PROGRESS'")
-                .param("principal", principal)
-                .param("key", key)
-                .update());
+        s -> {
+          jdbc.sql(
+                  """
+                  delete from idempotency_record
+                  where principal = :principal and idem_key = :key and attempt = :attempt
+                    and state = 'IN_PROGRESS'
+                  """)
+              .param("principal", principal)
+              .param("key", key)
+              .param("attempt", attempt)
+              .update();
+          jdbc.sql(
+                  """
+                  update idempotency_record set owner_node = null
+                  where principal = :principal and idem_key = :key and attempt = :attempt
+                    and state = 'COMMITTED'
+                  """)
+              .param("principal", principal)
+              .param("key", key)
+              .param("attempt", attempt)
+              .update();
+        });
   }
 
   /** Forgets keys older than {@code age}, finished or stuck in progress after a crash. */
