@@ -3,7 +3,9 @@
 # BENCH_PG_URL/_USER/_PASSWORD are set, on PostgreSQL. Drives the real jar over HTTP, as a
 # collective leader would: upload, map, validate, run, then search through the API.
 # Usage: docs/bench/registry.sh [rows] [searches]   (build first: ./mvnw -DskipTests package)
-# BENCH_JAR picks another jar (to compare two builds side by side), BENCH_JAVA_OPTS adds JVM options.
+# BENCH_JAR picks another jar (to compare two builds side by side), BENCH_JAVA_OPTS adds JVM options,
+# BENCH_SKIP_H2 leaves H2 out. On PostgreSQL, psql's \copy of the same file into a plain table is
+# timed before and after, as the reference (needs the postgres user, so run as root).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-100000}
@@ -102,7 +104,25 @@ PY
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-run H2 SAHAY_BENCH=h2
+# The reference, in the same minutes: PostgreSQL's own \copy of the same CSV into a plain table
+# of text columns (no validation, no sealing, no index), as the postgres user.
+copy_reference() {
+  chmod a+rx "$work" && chmod a+r "$work/members.csv"
+  local start end
+  su postgres -c "psql -q -d postgres -c 'create table if not exists bench_copy_reference (name text, gender text, age text, district text, village text, phone text)' -c 'truncate bench_copy_reference'"
+  start=$(date +%s%N)
+  su postgres -c "psql -q -d postgres -c '\\copy bench_copy_reference from $work/members.csv csv header'"
+  end=$(date +%s%N)
+  su postgres -c "psql -q -d postgres -c 'drop table bench_copy_reference'"
+  local ms=$(( (end - start) / 1000000 ))
+  echo "reference: psql \\copy of the same $rows rows into a plain table: ${ms} ms = $(( rows * 1000 / (ms > 0 ? ms : 1) )) rows/s"
+}
+
+if [ -z "${BENCH_SKIP_H2:-}" ]; then
+  run H2 SAHAY_BENCH=h2
+fi
 if [ -n "${BENCH_PG_URL:-}" ]; then
+  copy_reference
   run PostgreSQL SAHAY_DB_URL="$BENCH_PG_URL" SAHAY_DB_USER="$BENCH_PG_USER" SAHAY_DB_PASSWORD="$BENCH_PG_PASSWORD"
+  copy_reference
 fi

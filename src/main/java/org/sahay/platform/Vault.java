@@ -4,7 +4,6 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
@@ -91,21 +90,16 @@ public class Vault {
   /** Creates the subject's data key, in the caller's transaction. */
   @Transactional
   public void createKey(UUID subject, OrganisationId organisation) {
-    try {
-      KeysetHandle key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      byte[] wrapped =
-          TinkProtoKeysetFormat.serializeEncryptedKeyset(key, master.aead(), keyContext(subject));
-      jdbc.sql(
-              "insert into data_key (subject_id, organisation_id, wrapped_key, created_at)"
-                  + " values (:s, :o, :k, :now)")
-          .param("s", subject)
-          .param("o", organisation.value())
-          .param("k", wrapped)
-          .param("now", OffsetDateTime.now(clock))
-          .update();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot create a data key", e);
-    }
+    createKeys(List.of(subject), organisation);
+  }
+
+  /**
+   * Creates the data keys of several subjects of one organisation, in the caller's transaction;
+   * sealing under them in the same transaction reads no key back (see {@link FreshKeys}).
+   */
+  @Transactional
+  public void createKeys(List<UUID> subjects, OrganisationId organisation) {
+    new NewDataKeys(jdbc, master, clock).create(subjects, organisation);
   }
 
   /** Encrypts one field of the subject; null stays null. */
@@ -271,6 +265,7 @@ public class Vault {
   /** Destroys the subject's data key; true when there was one. */
   @Transactional
   public boolean destroyKey(UUID subject) {
+    FreshKeys.forget(subject);
     return jdbc.sql("delete from data_key where subject_id = :s").param("s", subject).update() == 1;
   }
 
@@ -341,6 +336,10 @@ public class Vault {
   }
 
   private Optional<Aead> dataKey(UUID subject) {
+    Aead fresh = FreshKeys.get(subject);
+    if (fresh != null) {
+      return Optional.of(fresh);
+    }
     return wrapped(subject).map(wrapped -> unwrap(subject, wrapped));
   }
 
@@ -382,7 +381,7 @@ public class Vault {
     }
   }
 
-  private static byte[] keyContext(UUID subject) {
+  static byte[] keyContext(UUID subject) {
     return ("sahay-data-key:" + subject).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -34,8 +34,7 @@ import tools.jackson.core.type.TypeReference;
 class MemberImportRun {
 
   private static final Logger log = LoggerFactory.getLogger(MemberImportRun.class);
-  private static final int CHUNK = 100;
-  private static final int PROGRESS_EVERY = 200;
+  private static final int CHUNK = 500;
 
   /** At most this many imports run at once; see the constructor on connections. */
   private static final int IMPORT_THREADS = 2;
@@ -98,47 +97,42 @@ class MemberImportRun {
     executor.execute(() -> importRows(by, row, allOrNothing));
   }
 
+  /** A valid row waiting in a chunk, with the fingerprint it will be remembered by. */
+  private record Pending(MemberInput input, String fingerprint) {}
+
   private void importRows(Actor by, ImportStore.ImportRow row, boolean allOrNothing) {
     Map<ImportMapping.Field, Integer> mapping = mapping(row.mapping());
     int[] counts = {0, 0, 0};
     LocalDate day = today.at(row.organisation());
     int thisYear = day.getYear();
-    // In "valid rows" mode rows are committed a chunk at a time: one durable commit per chunk
-    // instead of per row. A failure stops the import either way; committed chunks stay, and
-    // importing the file again skips them by their fingerprints.
-    List<Runnable> chunk = new ArrayList<>(CHUNK);
-    int[] pending = {0, 0};
+    // Rows are registered a chunk at a time, one bulk write per table (COPY on PostgreSQL). In
+    // "valid rows" mode each chunk commits on its own: a failure stops the import, committed chunks
+    // stay, and importing the file again skips them by their fingerprints. In "all or nothing" mode
+    // the chunks join one transaction, with progress written beside it.
+    List<Pending> chunk = new ArrayList<>(CHUNK);
     try {
       Runnable all =
-          () ->
-              ImportFiles.forEachRow(
-                  ImportFiles.Format.valueOf(row.format()),
-                  content(vault, row),
-                  (n, values) -> {
-                    counts[0]++;
-                    MemberInput input = ImportMapping.input(mapping, values, thisYear);
-                    if (!validation.check(input, day).valid()) {
-                      return;
-                    }
-                    String fingerprint = fingerprint(row, values, mapping);
-                    if (allOrNothing) {
-                      importOne(by, row, input, fingerprint, counts, 1, 2);
-                      if (counts[0] % PROGRESS_EVERY == 0) {
-                        separately.executeWithoutResult(
-                            s -> store.progress(row.id(), counts[0], counts[1], counts[2]));
-                      }
-                    } else {
-                      chunk.add(() -> importOne(by, row, input, fingerprint, pending, 0, 1));
-                      if (chunk.size() == CHUNK) {
-                        commit(row, chunk, pending, counts);
-                      }
-                    }
-                  });
+          () -> {
+            ImportFiles.forEachRow(
+                ImportFiles.Format.valueOf(row.format()),
+                content(vault, row),
+                (n, values) -> {
+                  counts[0]++;
+                  MemberInput input = ImportMapping.input(mapping, values, thisYear);
+                  if (!validation.check(input, day).valid()) {
+                    return;
+                  }
+                  chunk.add(new Pending(input, fingerprint(row, values, mapping)));
+                  if (chunk.size() == CHUNK) {
+                    commit(by, row, chunk, counts);
+                  }
+                });
+            commit(by, row, chunk, counts);
+          };
       if (allOrNothing) {
         tx.executeWithoutResult(s -> all.run());
       } else {
         all.run();
-        commit(row, chunk, pending, counts);
       }
       finished(by, row, counts);
     } catch (RuntimeException e) {
@@ -148,21 +142,37 @@ class MemberImportRun {
     }
   }
 
-  /** Saves the rows gathered in {@code chunk} in one transaction and writes the progress. */
-  private void commit(
-      ImportStore.ImportRow row, List<Runnable> chunk, int[] pending, int[] counts) {
+  /**
+   * Registers the rows gathered in {@code chunk} that were not imported before (nor earlier in this
+   * chunk) in one transaction (or the import's own), then writes the progress beside it.
+   */
+  private void commit(Actor by, ImportStore.ImportRow row, List<Pending> chunk, int[] counts) {
     if (chunk.isEmpty()) {
       return;
     }
-    int[] added = {0, 0};
-    tx.executeWithoutResult(
-        s -> {
-          pending[0] = 0;
-          pending[1] = 0;
-          chunk.forEach(Runnable::run);
-          added[0] = pending[0];
-          added[1] = pending[1];
-        });
+    int[] added =
+        tx.execute(
+            s -> {
+              java.util.Set<String> seen =
+                  store.seenAmong(
+                      row.organisation(), chunk.stream().map(Pending::fingerprint).toList());
+              List<Pending> fresh = new ArrayList<>(chunk.size());
+              for (Pending p : chunk) {
+                if (seen.add(p.fingerprint())) {
+                  fresh.add(p);
+                }
+              }
+              List<Object> outcomes =
+                  members.registerAll(by, fresh.stream().map(Pending::input).toList());
+              Map<String, java.util.UUID> made = new java.util.LinkedHashMap<>();
+              for (int i = 0; i < fresh.size(); i++) {
+                if (outcomes.get(i) instanceof MemberId id) {
+                  made.put(fresh.get(i).fingerprint(), id.value());
+                }
+              }
+              store.rememberAll(row.organisation(), made, row.id());
+              return new int[] {made.size(), chunk.size() - fresh.size()};
+            });
     counts[1] += added[0];
     counts[2] += added[1];
     chunk.clear();
@@ -195,25 +205,6 @@ class MemberImportRun {
           store.finish(row.id(), "FAILED", "import.failed");
           vault.destroyKey(row.id());
         });
-  }
-
-  /** Imports one row; counts it in {@code counts[imported]} or {@code counts[skipped]}. */
-  private void importOne(
-      Actor by,
-      ImportStore.ImportRow row,
-      MemberInput input,
-      String fingerprint,
-      int[] counts,
-      int imported,
-      int skipped) {
-    if (store.seen(row.organisation(), fingerprint)) {
-      counts[skipped]++;
-      return;
-    }
-    if (members.registerOnly(by, input) instanceof MemberId id) {
-      store.remember(row.organisation(), fingerprint, id.value(), row.id());
-      counts[imported]++;
-    }
   }
 
   /**

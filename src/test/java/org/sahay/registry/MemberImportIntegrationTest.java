@@ -113,6 +113,79 @@ class MemberImportIntegrationTest extends IntegrationTest {
     assertThat(memberCount(collective)).isEqualTo(before);
   }
 
+  /**
+   * Past a chunk (rows are written a chunk at a time, in bulk): every member gets her own key, the
+   * next code, her tokens, documents and audit entry; a row repeated in a later chunk, or twice in
+   * one, is imported once; an all-or-nothing import of the same size does the same.
+   */
+  @Test
+  void aFileOfSeveralChunksImportsEachRowOnceWithItsCodeKeyTokensAndAuditEntry() throws Exception {
+    var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Actor leader = fixtures.user(collective, Role.LEADER).actor();
+    StringBuilder file = new StringBuilder("Name,Gender,Age,District,Village,Phone,Aadhaar\n");
+    for (int i = 0; i < 1200; i++) {
+      file.append(
+          "Bulkname%s Rowperson,F,%d,Guntur,Kothapeta,98%08d,%04d\n"
+              .formatted(NameWords.of(i), 20 + i % 40, i, i % 10000));
+    }
+    file.append(
+        "Bulkname%s Rowperson,F,20,Guntur,Kothapeta,98%08d,0000\n".formatted(NameWords.of(0), 0));
+    file.append(
+        "Bulkname%s Rowperson,F,20,Guntur,Kothapeta,98%08d,0000\n".formatted(NameWords.of(0), 0));
+    var view = importAll(leader, file.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(view.status()).isEqualTo("DONE");
+    assertThat(view.importedRows()).isEqualTo(1200);
+    assertThat(view.skippedRows()).isEqualTo(2);
+    assertThat(memberCount(collective)).isEqualTo(1200);
+    UUID org = collective.id().value();
+    assertThat(count("select count(distinct code) from member where organisation_id = :o", org))
+        .isEqualTo(1200);
+    assertThat(
+            count(
+                "select count(*) from data_key k join member m on m.id = k.subject_id where m.organisation_id = :o",
+                org))
+        .isEqualTo(1200);
+    assertThat(count("select count(*) from member_document where organisation_id = :o", org))
+        .isEqualTo(1200);
+    assertThat(
+            count(
+                "select count(*) from audit_entry where organisation_id = :o"
+                    + " and action = 'MEMBER_REGISTERED'",
+                org))
+        .isEqualTo(1200);
+    var found = members.search(leader, "Bulkname" + NameWords.of(777), null, 0, 10);
+    assertThat(found).hasSize(1);
+    assertThat(members.get(leader, found.get(0).id()).name())
+        .isEqualTo("Bulkname" + NameWords.of(777) + " Rowperson");
+    assertThat(members.search(leader, "9800000999", null, 0, 10)).hasSize(1);
+
+    var other = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    Actor otherLeader = fixtures.user(other, Role.LEADER).actor();
+    UUID again = upload(otherLeader, file.toString().getBytes(StandardCharsets.UTF_8));
+    imports.validate(otherLeader, again, imports.get(otherLeader, again).mapping());
+    assertThat(imports.run(otherLeader, again, true)).as("all or nothing").isTrue();
+    view = awaitEnd(otherLeader, again);
+    assertThat(view.importedRows()).isEqualTo(1200);
+    assertThat(view.skippedRows()).isEqualTo(2);
+    assertThat(memberCount(other)).isEqualTo(1200);
+  }
+
+  /** Name words made of letters only, different for each number (names take no digits). */
+  private static final class NameWords {
+    static String of(int n) {
+      StringBuilder word = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        word.append((char) ('a' + n % 26));
+        n /= 26;
+      }
+      return word.toString();
+    }
+  }
+
+  private long count(String sql, UUID org) {
+    return jdbc.sql(sql).param("o", org).query(Long.class).single();
+  }
+
   @Test
   void anXlsxFileImportsLikeACsv() throws Exception {
     var collective = fixtures.organisation(OrganisationKind.COLLECTIVE);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.sahay.platform.Ids;
@@ -32,6 +33,32 @@ public class DocumentStore {
     this.jdbc = jdbc;
     this.clock = clock;
     this.personal = personal;
+  }
+
+  /** The columns of {@link #row}, in order. */
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "member_id",
+          "organisation_id",
+          "type",
+          "status",
+          "sealed",
+          "jan_dhan",
+          "updated_at");
+
+  /** One document row for a bulk insert, its number and detail sealed under the member's key. */
+  Object[] row(MemberId id, OrganisationId organisation, Member.Document d, OffsetDateTime now) {
+    return new Object[] {
+      Ids.newId(),
+      id.value(),
+      organisation.value(),
+      d.type().name(),
+      d.status().name(),
+      personal.sealDocument(id, d.type(), d.number(), d.detail()),
+      d.janDhan(),
+      now
+    };
   }
 
   /** Adds one document row, its number and detail sealed under the member's key. */

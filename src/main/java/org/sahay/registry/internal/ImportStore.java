@@ -2,8 +2,10 @@ package org.sahay.registry.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahay.platform.BulkRows;
 import org.sahay.platform.OrganisationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,8 +38,10 @@ public class ImportStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final BulkRows bulk;
 
-  ImportStore(JdbcClient jdbc, Clock clock) {
+  ImportStore(JdbcClient jdbc, Clock clock, BulkRows bulk) {
+    this.bulk = bulk;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -180,29 +184,37 @@ public class ImportStore {
         .update();
   }
 
-  public boolean seen(OrganisationId organisation, String fingerprint) {
-    return jdbc.sql(
-                "select count(*) from member_import_row where organisation_id = :org"
-                    + " and fingerprint = :f")
-            .param("org", organisation.value())
-            .param("f", fingerprint)
-            .query(Long.class)
-            .single()
-        > 0;
+  /** Those of {@code fingerprints} already imported into the collective: one query a chunk. */
+  public java.util.Set<String> seenAmong(
+      OrganisationId organisation, java.util.Collection<String> fingerprints) {
+    if (fingerprints.isEmpty()) {
+      return new java.util.HashSet<>();
+    }
+    // The column is char(64): both databases give the value back padded with spaces.
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    jdbc.sql(
+            "select fingerprint from member_import_row where organisation_id = :org"
+                + " and fingerprint in (:f)")
+        .param("org", organisation.value())
+        .param("f", List.copyOf(fingerprints))
+        .query(String.class)
+        .list()
+        .forEach(f -> seen.add(f.stripTrailing()));
+    return seen;
   }
 
-  public void remember(
-      OrganisationId organisation, String fingerprint, UUID member, UUID importId) {
-    jdbc.sql(
-            """
-            insert into member_import_row (organisation_id, fingerprint, member_id, import_id,
-              created_at) values (:org, :f, :member, :import, :now)
-            """)
-        .param("org", organisation.value())
-        .param("f", fingerprint)
-        .param("member", member)
-        .param("import", importId)
-        .param("now", OffsetDateTime.now(clock))
-        .update();
+  /** Remembers each imported row's fingerprint and member, one bulk write for a chunk. */
+  public void rememberAll(
+      OrganisationId organisation,
+      java.util.Map<String, UUID> membersByFingerprint,
+      UUID importId) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<Object[]> rows = new java.util.ArrayList<>(membersByFingerprint.size());
+    membersByFingerprint.forEach(
+        (f, member) -> rows.add(new Object[] {organisation.value(), f, member, importId, now}));
+    bulk.insert(
+        "member_import_row",
+        List.of("organisation_id", "fingerprint", "member_id", "import_id", "created_at"),
+        rows);
   }
 }

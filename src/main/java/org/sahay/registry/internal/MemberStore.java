@@ -62,16 +62,25 @@ public class MemberStore {
    * finds it, and no registration holds one connection while it waits for another.
    */
   public String nextCode(OrganisationId organisation, String shortCode) {
+    return nextCodes(organisation, shortCode, 1).get(0);
+  }
+
+  /** The collective's next {@code count} member codes, taken with one lock of its sequence. */
+  public List<String> nextCodes(OrganisationId organisation, String shortCode, int count) {
     Long next = lockSequence(organisation);
     if (next == null) {
       startSequence(organisation);
       next = Objects.requireNonNull(lockSequence(organisation));
     }
     jdbc.sql("update member_code_sequence set next_value = :n where organisation_id = :o")
-        .param("n", next + 1)
+        .param("n", next + count)
         .param("o", organisation.value())
         .update();
-    return String.format("%s-%06d", shortCode, next);
+    List<String> codes = new ArrayList<>(count);
+    for (long n = next; n < next + count; n++) {
+      codes.add(String.format("%s-%06d", shortCode, n));
+    }
+    return codes;
   }
 
   /** Starts the collective's member codes at 1, unless they have started already. */

@@ -1,11 +1,8 @@
 package org.sahay.platform.internal.idempotency;
 
-import java.sql.DatabaseMetaData;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.sahay.platform.Database;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -53,29 +50,11 @@ class CommitMarker implements TransactionExecutionListener {
       """;
 
   private final JdbcClient jdbc;
-  private final DataSource dataSource;
-  private volatile Boolean postgres;
+  private final Database database;
 
-  CommitMarker(JdbcClient jdbc, DataSource dataSource) {
+  CommitMarker(JdbcClient jdbc, Database database) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
-  }
-
-  private boolean postgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      try {
-        known =
-            "PostgreSQL"
-                .equals(
-                    JdbcUtils.extractDatabaseMetaData(
-                        dataSource, DatabaseMetaData::getDatabaseProductName));
-      } catch (MetaDataAccessException e) {
-        throw new IllegalStateException("cannot tell which database this is", e);
-      }
-      postgres = known;
-    }
-    return known;
+    this.database = database;
   }
 
   /** The attempt of an idempotent request, open while its controller runs on this thread. */
@@ -141,7 +120,7 @@ class CommitMarker implements TransactionExecutionListener {
 
   private void mark(Running running) {
     int marked =
-        jdbc.sql(postgres() ? MARK_IF_WRITTEN : MARK)
+        jdbc.sql(database.postgres() ? MARK_IF_WRITTEN : MARK)
             .param("principal", running.principal)
             .param("key", running.key)
             .param("attempt", running.attempt)
