@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       round, as at one site);
  *   <li>{@code spread}: the same, with client {@code i} at collective {@code i mod C}, each its own
  *       round;
- *   <li>{@code search}: name searches of one word, a page of 25;
+ *   <li>{@code search}: name searches of one word, a page of 25 (with {@code --token T}, in the
+ *       collective of the leader whose API token that is, set up beforehand);
  *   <li>{@code day}: a day at the sites for {@code --seconds}: searches, registrations, hand-overs
  *       and needs assessed, each write under its own idempotency key, sent again (to the next node)
  *       until answered; then every acknowledged write is looked up: none may be lost or doubled.
@@ -55,8 +56,11 @@ public final class SiteDay {
         new LoadClient(
             bases, Duration.ofSeconds(Long.parseLong(o.getOrDefault("retry-for", "120"))));
     long t0 = System.nanoTime();
+    // --token: search a collective set up beforehand (a registry imported in bulk), as its leader.
     List<Sites.Collective> sites =
-        Sites.setUp(client, admin[0], admin[1], collectives, members, clients);
+        o.containsKey("token")
+            ? List.of(new Sites.Collective(0, null, o.get("token"), null, List.of()))
+            : Sites.setUp(client, admin[0], admin[1], collectives, members, clients);
     System.out.printf(
         "set up %d collectives of %d members in %.1f s%n",
         collectives, members, (System.nanoTime() - t0) / 1e9);

@@ -201,10 +201,13 @@ public class MemberStore {
     jdbc.sql("delete from member_token where member_id = :id").param("id", id.value()).update();
     List<Object[]> rows = new ArrayList<>();
     for (String token : personal.tokens(organisation, m)) {
-      rows.add(new Object[] {id.value(), organisation.value(), token});
+      rows.add(new Object[] {id.value(), organisation.value(), token, id.value()});
     }
+    // The code is copied from the member's row: searches read tokens in code order.
     batches.batchUpdate(
-        "insert into member_token (member_id, organisation_id, token) values (?, ?, ?)", rows);
+        "insert into member_token (member_id, organisation_id, token, code)"
+            + " select ?, ?, ?, code from member where id = ?",
+        rows);
   }
 
   /**

@@ -39,7 +39,7 @@ public class NewMembers {
           "created_at",
           "updated_at");
   private static final List<String> TOKEN_COLUMNS =
-      List.of("member_id", "organisation_id", "token");
+      List.of("member_id", "organisation_id", "token", "code");
 
   private final BulkRows bulk;
   private final PersonalData personal;
@@ -88,7 +88,7 @@ public class NewMembers {
         documentRows.add(documents.row(n.id(), organisation, d, now));
       }
       for (String token : personal.tokens(organisation, m)) {
-        tokenRows.add(new Object[] {n.id().value(), organisation.value(), token});
+        tokenRows.add(new Object[] {n.id().value(), organisation.value(), token, n.code()});
       }
     }
     bulk.insert("member", MEMBER_COLUMNS, rows);

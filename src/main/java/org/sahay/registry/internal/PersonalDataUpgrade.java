@@ -135,10 +135,12 @@ class PersonalDataUpgrade implements ApplicationRunner {
           .update();
       List<Object[]> tokens = new ArrayList<>();
       for (String token : personal.tokens(p.organisation(), p.member())) {
-        tokens.add(new Object[] {p.id().value(), p.organisation().value(), token});
+        tokens.add(new Object[] {p.id().value(), p.organisation().value(), token, p.id().value()});
       }
       batches.batchUpdate(
-          "insert into member_token (member_id, organisation_id, token) values (?, ?, ?)", tokens);
+          "insert into member_token (member_id, organisation_id, token, code)"
+              + " select ?, ?, ?, code from member where id = ?",
+          tokens);
     }
     return plain.size();
   }

@@ -1,0 +1,62 @@
+package org.sahay.registry.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sahay.IntegrationTest;
+import org.sahay.platform.Database;
+import org.sahay.platform.Ids;
+import org.sahay.platform.OrganisationId;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A name search reads the search tokens' index in member-code order: a page of results costs a page
+ * of index entries, not every match sorted (measured over a million members in docs/benchmarks.md).
+ * The plan is checked on the database the suite runs on.
+ */
+class MemberSearchPlanIntegrationTest extends IntegrationTest {
+
+  @Autowired private MemberSearchStore search;
+  @Autowired private JdbcClient jdbc;
+  @Autowired private Database database;
+  @Autowired private PlatformTransactionManager transactions;
+
+  @Test
+  void aNameSearchReadsTheOrderedTokenIndexAndSortsNothing() {
+    OrganisationId collective = new OrganisationId(Ids.newId());
+    for (String name : List.of("Lakshmi", "Lakshmi Devi")) {
+      var sql =
+          search.searchSql(
+              collective, new MemberSearchStore.Query(null, null, name, null, null), 25, 0);
+      String plan = plan(sql);
+      assertThat(plan).as(plan).containsIgnoringCase("member_token_ordered");
+      if (database.postgres()) {
+        assertThat(plan).as(plan).doesNotContain("Sort");
+      } else {
+        assertThat(plan).as(plan).containsIgnoringCase("index sorted");
+      }
+    }
+  }
+
+  private String plan(MemberSearchStore.SearchSql sql) {
+    return new TransactionTemplate(transactions)
+        .execute(
+            s -> {
+              if (database.postgres()) {
+                // The test's tables are small enough to read whole; ask what the index can do.
+                jdbc.sql("set local enable_seqscan = off").update();
+                jdbc.sql("set local enable_bitmapscan = off").update();
+              }
+              return String.join(
+                  "\n",
+                  jdbc.sql("explain " + sql.text())
+                      .params(sql.params())
+                      .query(String.class)
+                      .list());
+            });
+  }
+}
