@@ -193,11 +193,13 @@ public class ImportStore {
     if (fingerprints.isEmpty()) {
       return new java.util.HashSet<>();
     }
-    // The column is char(64): both databases give the value back padded with spaces.
+    // The column is char(64): both databases give the value back padded with spaces. On
+    // PostgreSQL each value is cast to it, or the key is not used (a varchar parameter compared
+    // with a char column reads every row of the collective).
     java.util.Set<String> seen = new java.util.HashSet<>();
     if (!database.postgres()) {
-      // H2 reads the whole table for an IN list against a char column (a statement per row is
-      // an index lookup each, and embedded).
+      // H2 reads the whole table for an IN list against a char column, cast or not; a lookup per
+      // row is an index probe each, and embedded.
       for (String f : fingerprints) {
         jdbc.sql(
                 "select fingerprint from member_import_row where organisation_id = :org"
@@ -210,11 +212,20 @@ public class ImportStore {
       }
       return seen;
     }
+    List<String> values = List.copyOf(fingerprints);
+    StringBuilder in = new StringBuilder();
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("org", organisation.value());
+    for (int i = 0; i < values.size(); i++) {
+      in.append(i == 0 ? "" : ", ").append("cast(:f").append(i).append(" as char(64))");
+      params.put("f" + i, values.get(i));
+    }
     jdbc.sql(
             "select fingerprint from member_import_row where organisation_id = :org"
-                + " and fingerprint in (:f)")
-        .param("org", organisation.value())
-        .param("f", List.copyOf(fingerprints))
+                + " and fingerprint in ("
+                + in
+                + ")")
+        .params(params)
         .query(String.class)
         .list()
         .forEach(f -> seen.add(f.stripTrailing()));
