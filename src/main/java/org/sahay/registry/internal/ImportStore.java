@@ -193,9 +193,7 @@ public class ImportStore {
     if (fingerprints.isEmpty()) {
       return new java.util.HashSet<>();
     }
-    // The column is char(64): both databases give the value back padded with spaces. On
-    // PostgreSQL each value is cast to it, or the key is not used (a varchar parameter compared
-    // with a char column reads every row of the collective).
+    // The column is char(64): both databases give the value back padded with spaces.
     java.util.Set<String> seen = new java.util.HashSet<>();
     if (!database.postgres()) {
       // H2 reads the whole table for an IN list against a char column, cast or not; a lookup per
@@ -212,19 +210,22 @@ public class ImportStore {
       }
       return seen;
     }
+    // One probe of the key per value, whatever the planner believes of the collective's size:
+    // during a large import its statistics lag, and an IN list was planned as a read of every
+    // fingerprint of the collective, for each chunk.
     List<String> values = List.copyOf(fingerprints);
-    StringBuilder in = new StringBuilder();
+    StringBuilder rows = new StringBuilder();
     java.util.Map<String, Object> params = new java.util.HashMap<>();
     params.put("org", organisation.value());
     for (int i = 0; i < values.size(); i++) {
-      in.append(i == 0 ? "" : ", ").append("cast(:f").append(i).append(" as char(64))");
+      rows.append(i == 0 ? "" : ", ").append("(cast(:f").append(i).append(" as char(64)))");
       params.put("f" + i, values.get(i));
     }
     jdbc.sql(
-            "select fingerprint from member_import_row where organisation_id = :org"
-                + " and fingerprint in ("
-                + in
-                + ")")
+            "select v.f from (values "
+                + rows
+                + ") as v(f) cross join lateral (select 1 from member_import_row r"
+                + " where r.organisation_id = :org and r.fingerprint = v.f limit 1) hit")
         .params(params)
         .query(String.class)
         .list()
