@@ -74,7 +74,8 @@ PY
   echo "rows $from-$(( from + 100000 )): upload + mapping + validation $(( (checked - start) / 1000000 )) ms, import run ${run_ms} ms = $(( 100000 * 1000 / (run_ms > 0 ? run_ms : 1) )) rows/s"
 done
 echo "members in the collective: $(psql_db "select count(*) from member where organisation_id = '$org'")"
-psql_db "vacuum analyze member; vacuum analyze member_token" >/dev/null
+psql_db "vacuum analyze member" >/dev/null
+psql_db "vacuum analyze member_token" >/dev/null
 
 echo "== the plan of one search for the commonest name word (its keyed token, page 1 of 25)"
 token=$(psql_db "select token from member_token where organisation_id = '$org' group by token order by count(*) desc limit 1")
