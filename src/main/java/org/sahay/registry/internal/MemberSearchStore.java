@@ -82,10 +82,11 @@ public class MemberSearchStore {
       order = "t0.organisation_id, t0.token, t0.code";
     }
     for (int i = 1; i < tokens.size(); i++) {
+      // By the key (member, token) alone: m is the collective's already, and naming the
+      // organisation too leads H2 to the ordered index, reading every member with the token.
       sql.append(
-          " join member_token t%d on t%d.member_id = m.id and t%d.organisation_id = :org"
-                  .formatted(i, i, i)
-              + " and t%d.token = :t%d".formatted(i, i));
+          " join member_token t%d on t%d.member_id = m.id and t%d.token = :t%d"
+              .formatted(i, i, i, i));
     }
     for (int i = 0; i < tokens.size(); i++) {
       params.put("t" + i, tokens.get(i));

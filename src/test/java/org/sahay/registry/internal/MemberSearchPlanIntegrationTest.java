@@ -33,7 +33,11 @@ class MemberSearchPlanIntegrationTest extends IntegrationTest {
           search.searchSql(
               collective, new MemberSearchStore.Query(null, null, name, null, null), 25, 0);
       String plan = plan(sql);
-      assertThat(plan).as(plan).containsIgnoringCase("member_token_ordered");
+      // The first word's entries are read in order; any further word is probed by its key, not
+      // by reading every member with that word again.
+      assertThat(plan.toLowerCase(java.util.Locale.ROOT).split("member_token_ordered", -1))
+          .as(plan)
+          .hasSize(2);
       if (database.postgres()) {
         assertThat(plan).as(plan).doesNotContain("Sort");
       } else {
