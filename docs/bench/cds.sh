@@ -1,47 +1,57 @@
 #!/usr/bin/env bash
-# Start-up of the fat jar, the extracted jar, and the extracted jar with a class-data-sharing
-# archive, alternated in one run so that the machine's noise hits all three alike.
+# Cold start to health UP, alternated in one run so that the machine's noise hits all alike:
+#   reference  the smallest Spring Boot web app with actuator (docs/bench/minimal-app), fat jar;
+#   fat jar    java -jar target/sahay.jar;
+#   bin/sahay  the jar extracted, AOT-processed at build time, classes from a CDS archive.
+# Sahay starts twice per round: on an empty data directory (Flyway makes the database), then again
+# on that data (a restart). H2 throughout.
 # Usage: docs/bench/cds.sh [rounds]    (build first: ./mvnw -DskipTests package)
 #
-# JDK 17 checks an archive against the class path it was made with, as written: the training run
-# and every run that uses the archive must name the jar the same way from the same directory
-# (here: `-jar sahay.jar` inside the extracted folder). Started from elsewhere, the JVM logs
-# "Required classpath entry does not exist", maps nothing and runs as without the archive; an
-# earlier version of this script did exactly that. The script therefore counts, once, how many
-# classes came from the archive, and fails when none did.
+# JDK 17 uses an archive only with the class path it was made with, as written; bin/sahay makes
+# and uses it with absolute paths, and makes it again when the jar or the JDK changes. The script
+# counts, once, how many classes come from the archive, and fails when none did (an earlier
+# version of it timed the extracted jar without the archive and called it "with CDS").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+root=$(pwd)
 rounds=${1:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-jar=$(pwd)/target/sahay.jar
-java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-# Training run: start, refresh the context, exit, and write the archive.
-(cd "$work/app" && SAHAY_DATA_DIR="$work/train" java -XX:ArchiveClassesAtExit=app.jsa \
-  -Dspring.context.exit=onRefresh -jar sahay.jar >"$work/train.log" 2>&1)
-shared=$(cd "$work/app" && SAHAY_DATA_DIR="$work/check" java -XX:SharedArchiveFile=app.jsa \
-  -Xlog:class+load=info -Dspring.context.exit=onRefresh -jar sahay.jar 2>&1 |
+(cd docs/bench/minimal-app && "$root/mvnw" -B -q -DskipTests package)
+reference=$root/docs/bench/minimal-app/target/minimal-app.jar
+
+# The first bin/sahay after a build makes the archive; then count what it maps.
+(cd "$work" && SAHAY_DATA_DIR="$work/train" SAHAY_JAVA_OPTS="-Dspring.context.exit=onRefresh" \
+  "$root/bin/sahay" >/dev/null 2>&1 || true)
+shared=$(cd "$work" && SAHAY_DATA_DIR="$work/check" \
+  SAHAY_JAVA_OPTS="-Xlog:class+load=info -Dspring.context.exit=onRefresh" "$root/bin/sahay" 2>&1 |
   grep -c "source: shared objects file" || true)
-total=$(cd "$work/app" && SAHAY_DATA_DIR="$work/check2" java -Xshare:off -Xlog:class+load=info \
-  -Dspring.context.exit=onRefresh -jar sahay.jar 2>&1 | grep -c "source:" || true)
-echo "classes loaded from the archive: $shared of about $total"
+echo "classes loaded from the archive: $shared"
 if [ "$shared" -lt 1000 ]; then
-  echo "the archive was not used: see $work/train.log" >&2
+  echo "the archive was not used" >&2
   exit 1
 fi
 
+# run LABEL DATA-DIR COMMAND...: milliseconds from exec to health UP, then stop.
 run() {
-  local label=$1 dir=$2; shift 2
-  rm -rf "$work/data"
+  local label=$1 data=$2; shift 2
   local s; s=$(date +%s%N)
-  (cd "$dir" && SAHAY_DATA_DIR="$work/data" SAHAY_PORT=18082 exec "$@") >"$work/run.log" 2>&1 &
+  (cd "$work" && SAHAY_DATA_DIR="$data" SAHAY_PORT=18082 SERVER_PORT=18082 exec "$@") \
+    >"$work/run.log" 2>&1 &
   local pid=$!
-  until curl -sf localhost:18082/actuator/health 2>/dev/null | grep -q UP; do sleep 0.05; done
-  echo "$label health UP after $(( ($(date +%s%N) - s) / 1000000 )) ms"
+  until curl -sf localhost:18082/actuator/health 2>/dev/null | grep -q UP; do
+    kill -0 $pid 2>/dev/null || { cat "$work/run.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  printf '%-28s %6d ms\n' "$label" $(( ($(date +%s%N) - s) / 1000000 ))
   kill $pid; wait $pid 2>/dev/null || true; sleep 1
 }
 for i in $(seq 1 "$rounds"); do
-  run "fat jar:          " . java -jar "$jar"
-  run "extracted:        " "$work/app" java -jar sahay.jar
-  run "extracted + CDS:  " "$work/app" java -XX:SharedArchiveFile=app.jsa -jar sahay.jar
+  echo "-- round $i"
+  rm -rf "$work"/d*
+  run "reference (minimal app)" "$work/d0" java -jar "$reference"
+  run "fat jar, first start" "$work/d1" java -jar "$root/target/sahay.jar"
+  run "fat jar, restart" "$work/d1" java -jar "$root/target/sahay.jar"
+  run "bin/sahay, first start" "$work/d2" "$root/bin/sahay"
+  run "bin/sahay, restart" "$work/d2" "$root/bin/sahay"
 done

@@ -100,6 +100,14 @@ class AccessPolicyTableTest {
   }
 
   @Test
+  void theStartFindsEveryActionEnumByItsName() {
+    // The start reads only classes named ...Action; an Action enum named otherwise would be missed.
+    assertThat(Actions.scan("org.sahay"))
+        .containsExactlyInAnyOrderElementsOf(Actions.scanAll("org.sahay"))
+        .hasSizeGreaterThan(40);
+  }
+
+  @Test
   void twoModulesCannotDeclareOneName() {
     Action copy =
         new Action() {
