@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
 import org.sahay.organisations.Today;
+import org.sahay.platform.NameKeys;
 import org.sahay.platform.Vault;
 import org.sahay.registry.internal.ImportFiles;
 import org.sahay.registry.internal.ImportMapping;
@@ -163,7 +164,8 @@ class MemberImportRun {
                 }
               }
               List<Object> outcomes =
-                  members.registerAll(by, fresh.stream().map(Pending::input).toList());
+                  NameKeys.remembering(
+                      () -> members.registerAll(by, fresh.stream().map(Pending::input).toList()));
               Map<String, java.util.UUID> made = new java.util.LinkedHashMap<>();
               for (int i = 0; i < fresh.size(); i++) {
                 if (outcomes.get(i) instanceof MemberId id) {

@@ -55,4 +55,32 @@ class LinkageQualityTest {
     assertThat(result.candidates().size()).isEqualTo(1);
     assertThat(result.bands()[0]).isNotEqualTo(Band.LIKELY);
   }
+
+  @Test
+  void aFileCheckedAgainstTheCollectiveFindsWhatAWholeScanFindsForItsRows() {
+    var register = new SyntheticPeople(11).register(6_000, 10, 0.2);
+    var keyed = LinkageQuality.hmac("k");
+    var features = new org.sahay.matching.internal.MatchFeatures[register.size()];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = org.sahay.matching.internal.MatchKeys.of(register.get(i).plain(), keyed);
+    }
+    int[] collective = new int[features.length];
+    int probes = 500;
+    var model = org.sahay.matching.internal.LinkageModel.configured();
+    var whole = org.sahay.matching.internal.Linkage.run(collective, features, model);
+    var probed = org.sahay.matching.internal.Linkage.run(collective, features, model, probes);
+    java.util.Map<Long, Band> expected = new java.util.HashMap<>();
+    for (int i = 0; i < whole.candidates().size(); i++) {
+      if (whole.candidates().first(i) < probes) {
+        expected.put(whole.candidates().pairs()[i], whole.bands()[i]);
+      }
+    }
+    java.util.Map<Long, Band> found = new java.util.HashMap<>();
+    for (int i = 0; i < probed.candidates().size(); i++) {
+      found.put(probed.candidates().pairs()[i], probed.bands()[i]);
+    }
+    assertThat(expected).hasSizeGreaterThan(probes / 2);
+    assertThat(found).isEqualTo(expected);
+    assertThat(probed.candidates().size()).isLessThan(whole.candidates().size() / 4);
+  }
 }

@@ -20,7 +20,16 @@ public final class Linkage {
   private Linkage() {}
 
   public static Result run(int[] collective, MatchFeatures[] features, LinkageModel given) {
-    PairFinder.Candidates candidates = PairFinder.candidates(collective, features);
+    return run(collective, features, given, features.length);
+  }
+
+  /**
+   * As {@link #run(int[], MatchFeatures[], LinkageModel)}, for pairs with one of the first {@code
+   * probes} in them.
+   */
+  public static Result run(
+      int[] collective, MatchFeatures[] features, LinkageModel given, int probes) {
+    PairFinder.Candidates candidates = PairFinder.candidates(collective, features, probes);
     LinkageModel model = given != null ? given : LinkageModel.estimate(candidates.counts());
     double[] byPattern = new double[Comparison.PATTERNS];
     for (int p = 0; p < byPattern.length; p++) {

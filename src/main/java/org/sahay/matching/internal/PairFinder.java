@@ -50,6 +50,16 @@ public final class PairFinder {
    * @param features for each member, what is known of her
    */
   public static Candidates candidates(int[] collective, MatchFeatures[] features) {
+    return candidates(collective, features, features.length);
+  }
+
+  /**
+   * As {@link #candidates(int[], MatchFeatures[])}, but only the pairs with at least one of the
+   * first {@code probes} members in them: the rows of a file checked against a whole collective,
+   * without comparing the collective's members with each other. Blocks are still made from every
+   * member, so a block too large is passed over exactly as in a whole scan.
+   */
+  public static Candidates candidates(int[] collective, MatchFeatures[] features, int probes) {
     if (features.length > INDEX_MASK) {
       throw new IllegalArgumentException("too many members for one scan");
     }
@@ -67,7 +77,8 @@ public final class PairFinder {
       if (end - start > LARGEST_BLOCK) {
         largeBlocks++;
       } else {
-        for (int i = start; i < end; i++) {
+        // Within a block, entries are sorted by member index: the probes come first.
+        for (int i = start; i < end && (int) (keys[i] & INDEX_MASK) < probes; i++) {
           for (int j = i + 1; j < end; j++) {
             int a = (int) (keys[i] & INDEX_MASK);
             int b = (int) (keys[j] & INDEX_MASK);

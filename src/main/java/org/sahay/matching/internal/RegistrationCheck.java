@@ -87,7 +87,10 @@ class RegistrationCheck implements DuplicateCheck {
         });
     Linkage.Result result =
         Linkage.run(
-            new int[all.size()], all.toArray(new MatchFeatures[0]), LinkageModel.configured());
+            new int[all.size()],
+            all.toArray(new MatchFeatures[0]),
+            LinkageModel.configured(),
+            numbers.size());
     List<InFile> found = new ArrayList<>();
     var candidates = result.candidates();
     int fileRows = numbers.size();
