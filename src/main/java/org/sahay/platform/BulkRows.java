@@ -7,8 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BulkRows {
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
   private final DataSource dataSource;
@@ -58,6 +60,8 @@ public class BulkRows {
 
   private void copy(String table, List<String> columns, List<Object[]> rows) {
     StringBuilder text = new StringBuilder(rows.size() * 128);
+    // A chunk's rows mostly share one timestamp: formatted once, not once per row.
+    Map<Object, String> times = new HashMap<>();
     for (Object[] row : rows) {
       if (row.length != columns.size()) {
         throw new IllegalArgumentException(
@@ -67,7 +71,7 @@ public class BulkRows {
         if (i > 0) {
           text.append('\t');
         }
-        append(text, row[i]);
+        append(text, row[i], times);
       }
       text.append('\n');
     }
@@ -92,15 +96,19 @@ public class BulkRows {
   }
 
   /** One value in COPY's text format: {@code \N} for null, backslash escapes, bytes as hex. */
-  static void append(StringBuilder text, Object value) {
+  private static void append(StringBuilder text, Object value, Map<Object, String> times) {
     if (value == null) {
       text.append("\\N");
     } else if (value instanceof byte[] bytes) {
-      text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
+      text.append("\\\\x");
+      for (byte b : bytes) {
+        text.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+      }
     } else if (value instanceof OffsetDateTime at) {
-      text.append(at.withOffsetSameInstant(ZoneOffset.UTC));
+      text.append(
+          times.computeIfAbsent(at, t -> at.withOffsetSameInstant(ZoneOffset.UTC).toString()));
     } else if (value instanceof java.time.Instant at) {
-      text.append(at);
+      text.append(times.computeIfAbsent(at, Object::toString));
     } else {
       String s = value.toString();
       for (int i = 0; i < s.length(); i++) {

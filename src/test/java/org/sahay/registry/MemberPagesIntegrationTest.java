@@ -3,6 +3,7 @@ package org.sahay.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sahay.Http;
@@ -187,6 +188,21 @@ class MemberPagesIntegrationTest extends IntegrationTest {
         uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
     String mappingPage = http.get(path).body();
     assertThat(mappingPage).contains("list.csv").contains("name=\"field[NAME]\"");
+
+    // Forms no page of ours sends: every one is answered as an incomplete mapping, none with a 500.
+    for (Map<String, String> hostile :
+        List.of(
+            Map.of("field.NAME", "0"),
+            Map.of("field[NOPE]", "1"),
+            Map.of("field[NAME]", "abc"),
+            Map.of("field[NAME]", "99999999999"),
+            Map.of("field[NAME]", "-1"),
+            Map.of("field", "x"))) {
+      assertThat(http.postForm(path + "/mapping", hostile, path).statusCode())
+          .as("%s", hostile)
+          .isEqualTo(302);
+    }
+    assertThat(http.get(path).body()).doesNotContain("id=\"import-counts\"");
 
     Map<String, String> mapping = new HashMap<>();
     mapping.put("field[NAME]", "0");

@@ -10,7 +10,6 @@ import org.sahay.registry.MemberImports;
 import org.sahay.registry.internal.ImportMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,22 +51,26 @@ class MemberImportController {
     return "registry/import";
   }
 
-  /** The mapping page's fields: for each field, the number of the column holding it. */
-  record MappingForm(Map<ImportMapping.Field, Integer> field) {}
+  /**
+   * The mapping page's fields, {@code field[NAME]=0} and so on: for each field, the number of the
+   * column holding it. Read by hand rather than bound to a map: a name that is no field, another
+   * shape ({@code field.NAME}) or a column that is not a small number came from no page of ours and
+   * is left unmapped, where binding answered some of them with a 500.
+   */
+  static Map<ImportMapping.Field, Integer> mapping(Map<String, String> params) {
+    Map<ImportMapping.Field, Integer> mapping = new EnumMap<>(ImportMapping.Field.class);
+    for (ImportMapping.Field field : ImportMapping.Field.values()) {
+      String column = params.get("field[" + field.name() + "]");
+      if (column != null && column.matches("\\d{1,4}")) {
+        mapping.put(field, Integer.valueOf(column));
+      }
+    }
+    return mapping;
+  }
 
   @PostMapping("/members/import/{id}/mapping")
-  String map(Actor actor, @PathVariable UUID id, MappingForm form, BindingResult binding) {
-    Map<ImportMapping.Field, Integer> mapping = new EnumMap<>(ImportMapping.Field.class);
-    if (form.field() != null) {
-      form.field()
-          .forEach(
-              (field, column) -> {
-                // A column that is not a small number came from no page of ours: left unmapped.
-                if (column != null && column >= 0 && column < 10_000) {
-                  mapping.put(field, column);
-                }
-              });
-    }
+  String map(Actor actor, @PathVariable UUID id, @RequestParam Map<String, String> params) {
+    Map<ImportMapping.Field, Integer> mapping = mapping(params);
     imports.validate(actor, id, mapping);
     return "redirect:/members/import/" + id;
   }
