@@ -69,7 +69,9 @@ public class NetworkMatches {
   public NetworkMatch answer(Actor by, UUID id, boolean confirm) {
     OrganisationId own = own(by);
     keys.side(own, id).orElseThrow(NotFoundException::new);
-    keys.answer(own, id, confirm);
+    if (!keys.answer(own, id, confirm)) {
+      throw new NotFoundException();
+    }
     audit.record(
         new AuditLog.Event(
             by.username(),

@@ -32,6 +32,7 @@ class NetworkMatchesIntegrationTest extends IntegrationTest {
   @Autowired private Members members;
   @Autowired private Organisations organisations;
   @Autowired private JdbcClient jdbc;
+  @Autowired private org.sahay.matching.internal.NetworkKeys networkKeys;
 
   private record Side(Organisation collective, Fixtures.TestUser admin, String token) {}
 
@@ -115,6 +116,16 @@ class NetworkMatchesIntegrationTest extends IntegrationTest {
     assertThat(Json.list(matches(outside), "$")).isEmpty();
 
     String id = Json.text(seenByOne, "$[0].id");
+    // Below the service's check, the store itself changes a match only for a collective on one
+    // of its sides: an outsider holding the id can neither decline nor confirm it.
+    assertThat(networkKeys.answer(outside.collective().id(), UUID.fromString(id), false)).isFalse();
+    assertThat(networkKeys.answer(outside.collective().id(), UUID.fromString(id), true)).isFalse();
+    assertThat(
+            jdbc.sql("select status from network_match where id = :id")
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .single())
+        .isEqualTo("OPEN");
     var confirmed =
         http()
             .postJson(

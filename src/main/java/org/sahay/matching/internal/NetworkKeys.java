@@ -179,20 +179,23 @@ public class NetworkKeys {
     return sides(collective).stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
-  /** Records this side's answer: confirmed, or declined (then never shown again to either). */
-  public void answer(OrganisationId collective, UUID id, boolean confirm) {
-    if (!confirm) {
-      jdbc.sql("update network_match set status = 'DECLINED' where id = :id")
-          .param("id", id)
-          .update();
-      return;
-    }
-    jdbc.sql(
-            "update network_match set confirmed_a = (confirmed_a or organisation_a = :o),"
-                + " confirmed_b = (confirmed_b or organisation_b = :o) where id = :id")
-        .param("o", collective.value())
-        .param("id", id)
-        .update();
+  /**
+   * Records this side's answer: confirmed, or declined (then never shown again to either). Only a
+   * match still open with the collective on one side is changed; false when there is none.
+   */
+  public boolean answer(OrganisationId collective, UUID id, boolean confirm) {
+    String mine =
+        " where id = :id and status = 'OPEN' and (organisation_a = :o or organisation_b = :o)";
+    String set =
+        confirm
+            ? "confirmed_a = (confirmed_a or organisation_a = :o),"
+                + " confirmed_b = (confirmed_b or organisation_b = :o)"
+            : "status = 'DECLINED'";
+    return jdbc.sql("update network_match set " + set + mine)
+            .param("o", collective.value())
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   /** The member behind one of the collective's own references. */
