@@ -491,6 +491,29 @@ public class Members {
             reason.name()));
   }
 
+  /**
+   * The record a merged member's record now lives in (following merges of merges), for a page or
+   * link that still names the merged one; none when {@code id} was not merged. Only for those who
+   * may read the collective's members.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<MemberId> mergedInto(Actor by, MemberId id) {
+    var first = mergeStore.merged(id);
+    if (first.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    policy.require(by, RegistryAction.MEMBER_READ, first.get().organisation());
+    MemberId at = first.get().into();
+    for (int hop = 0; hop < 10; hop++) {
+      var next = mergeStore.merged(at);
+      if (next.isEmpty() || !next.get().organisation().equals(first.get().organisation())) {
+        return java.util.Optional.of(at);
+      }
+      at = next.get().into();
+    }
+    return java.util.Optional.empty();
+  }
+
   private MemberRow readable(Actor by, MemberId id) {
     MemberRow row = store.find(id).orElseThrow(NotFoundException::new);
     policy.require(by, RegistryAction.MEMBER_READ, row.organisation());

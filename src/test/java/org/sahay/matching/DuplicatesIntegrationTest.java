@@ -363,6 +363,14 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     assertThat(merged.statusCode()).isEqualTo(302);
     assertThat(page.get(pair).body()).contains("Merged.", "Undo the merge");
     assertThat(status(a)).isEqualTo("MERGED");
+    // Her old record's page leads to the record kept, for this leader; not for another collective.
+    var old = page.get("/members/" + a);
+    assertThat(old.statusCode()).isEqualTo(302);
+    assertThat(old.headers().firstValue("Location").orElseThrow()).endsWith("/members/" + b);
+    var stranger = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http strangers = http();
+    strangers.signIn(stranger.username(), stranger.password());
+    assertThat(strangers.get("/members/" + a).statusCode()).isIn(403, 404);
     var undo =
         java.util.regex.Pattern.compile("action=\"(/merges/[0-9a-f-]{36}/undo)\"")
             .matcher(page.get(pair).body());

@@ -63,6 +63,23 @@ public class MergeStore {
         .toList();
   }
 
+  /** A merged record: whose it is, and the record it was merged into. */
+  public record Merged(OrganisationId organisation, MemberId into) {}
+
+  /** The record {@code id} was merged into, if it was (and not undone); nothing is decrypted. */
+  public java.util.Optional<Merged> merged(MemberId id) {
+    return jdbc.sql(
+            "select organisation_id, merged_into from member where id = :id and status = 'MERGED'"
+                + " and merged_into is not null")
+        .param("id", id.value())
+        .query(
+            (rs, n) ->
+                new Merged(
+                    new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                    new MemberId(rs.getObject("merged_into", UUID.class))))
+        .optional();
+  }
+
   /** Every member of the collective who is neither erased nor merged, opened page by page. */
   public void forEachOpened(OrganisationId organisation, Consumer<MemberRow> each) {
     UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);

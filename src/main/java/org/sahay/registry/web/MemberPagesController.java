@@ -134,7 +134,16 @@ class MemberPagesController {
 
   @GetMapping("/members/{id}")
   String show(Actor actor, @PathVariable MemberId id, Model model) {
-    Member member = members.get(actor, id);
+    Member member;
+    try {
+      member = members.get(actor, id);
+    } catch (NotFoundException e) {
+      // A list, a link or a bookmark made before a merge names the record merged away.
+      return members
+          .mergedInto(actor, id)
+          .map(kept -> "redirect:/members/" + kept)
+          .orElseThrow(() -> e);
+    }
     model.addAttribute("member", member);
     model.addAttribute("history", members.history(actor, id));
     model.addAttribute("zone", today.zone(actor.organisation()));
