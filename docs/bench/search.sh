@@ -4,6 +4,7 @@
 # then the load driver's search scenario at C clients for S seconds against that collective, and
 # the plan of one search, EXPLAIN (ANALYZE, BUFFERS), on PostgreSQL.
 # Usage: docs/bench/search.sh [members] [clients] [seconds]   (default 1000000 50 120)
+#   BENCH_JARS="old.jar target/sahay.jar": the search phases for each build, same database.
 #   (build first: ./mvnw -DskipTests package test-compile; save the test classpath as in scale.sh;
 #    PostgreSQL set up as for scale.sh: role sahay_ci, password sahay-ci-only; run as root)
 set -euo pipefail
@@ -82,9 +83,30 @@ token=$(psql_db "select token from member_token where organisation_id = '$org' g
 echo "members with that token: $(psql_db "select count(*) from member_token where organisation_id = '$org' and token = '$token'")"
 psql_db "explain (analyze, buffers) select m.id, m.code, m.personal, m.gender, m.birth_year, m.district, m.status from member_token t0 join member m on m.id = t0.member_id where m.organisation_id = '$org' and m.status not in ('ERASED', 'MERGED') and t0.organisation_id = '$org' and t0.token = '$token' order by t0.code limit 25 offset 0"
 
-echo "== warm-up: search at $clients clients for 30 s"
-java -cp "$cp" org.sahay.load.SiteDay --base "$base" --token "$leader" --scenario search \
-  --clients "$clients" --seconds 30 --node-pids "$pid"
-echo "== search at $clients clients for $seconds s"
-java -cp "$cp" org.sahay.load.SiteDay --base "$base" --token "$leader" --scenario search \
-  --clients "$clients" --seconds "$seconds" --node-pids "$pid"
+# The search phases, for each build in BENCH_JARS (default: the jar that imported) in turn, each
+# node started afresh on the same database: as fast as answered on page 1 (the figures before
+# issue 19's key cache), on one of the first 40 pages (many more members than the node keeps keys
+# of), and at an offered rate (SEARCH_RATE a second, default 200) on page 1.
+kill $pid
+wait $pid 2>/dev/null || true
+for jar in ${BENCH_JARS:-${BENCH_JAR:-target/sahay.jar}}; do
+  SAHAY_DB_URL="jdbc:postgresql://localhost:5432/$db" SAHAY_DB_USER=sahay_ci SAHAY_DB_PASSWORD=sahay-ci-only \
+    SAHAY_DATA_DIR="$work/data" SAHAY_PORT=$port \
+    java ${BENCH_JAVA_OPTS:-} -jar "$jar" >>"$work/node.log" 2>&1 &
+  pid=$!
+  until curl -sf "$base/actuator/health" >/dev/null 2>&1; do sleep 0.5; done
+  search() {
+    java -cp "$cp" org.sahay.load.SiteDay --base "$base" --token "$leader" --scenario search \
+      --node-pids "$pid" "$@"
+  }
+  echo "== $jar: warm-up, search at $clients clients for 30 s"
+  search --clients "$clients" --seconds 30 >/dev/null
+  echo "== $jar: search at $clients clients for $seconds s, page 1"
+  search --clients "$clients" --seconds "$seconds"
+  echo "== $jar: search at $clients clients for 60 s, one of the first 40 pages"
+  search --clients "$clients" --seconds 60 --pages 40
+  echo "== $jar: search at an offered ${SEARCH_RATE:-200} a second ($clients clients) for 60 s, page 1"
+  search --clients "$clients" --seconds 60 --rate "${SEARCH_RATE:-200}"
+  kill $pid
+  wait $pid 2>/dev/null || true
+done

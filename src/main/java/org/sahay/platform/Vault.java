@@ -4,9 +4,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
-import com.google.crypto.tink.prf.PrfSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.sahay.platform.internal.crypto.MasterKeyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +63,7 @@ public class Vault {
   }
 
   private static final int TOKEN_BYTES = 16;
+  public static final int DEFAULT_UNWRAPPED_KEYS = 8192;
 
   static {
     try {
@@ -78,12 +76,20 @@ public class Vault {
   private final JdbcClient jdbc;
   private final MasterKeyset master;
   private final Clock clock;
-  private final Map<UUID, PrfSet> indexKeys = new ConcurrentHashMap<>();
+  private final IndexKeys indexKeys;
+  private final UnwrappedKeys unwrapped;
 
   public Vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
+    this(jdbc, master, clock, DEFAULT_UNWRAPPED_KEYS);
+  }
+
+  /** {@code unwrappedKeys}: how many unwrapped data keys this node keeps (0 keeps none). */
+  public Vault(JdbcClient jdbc, MasterKeyset master, Clock clock, int unwrappedKeys) {
     this.jdbc = jdbc;
     this.master = master;
     this.clock = clock;
+    this.unwrapped = new UnwrappedKeys(unwrappedKeys);
+    this.indexKeys = new IndexKeys(jdbc, master, clock);
     checkMasterKeyset();
   }
 
@@ -147,83 +153,12 @@ public class Vault {
   public String token(OrganisationId organisation, String value) {
     try {
       byte[] mac =
-          indexKey(organisation)
+          indexKeys
+              .key(organisation)
               .computePrimary(value.getBytes(StandardCharsets.UTF_8), TOKEN_BYTES);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot compute a token", e);
-    }
-  }
-
-  private PrfSet indexKey(OrganisationId organisation) {
-    UUID subject = organisation.value();
-    PrfSet cached = indexKeys.get(subject);
-    if (cached != null) {
-      return cached;
-    }
-    Optional<byte[]> wrapped = wrapped(subject);
-    boolean createdHere = false;
-    if (wrapped.isEmpty()) {
-      if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-        // A search before anything was ever indexed: nothing can match, so a throw-away key that
-        // is neither kept nor stored answers it, without a write or a second connection.
-        return throwAwayIndexKey();
-      }
-      // Made in the caller's own transaction and connection: a concurrent first use waits for it,
-      // then reads it, and none holds one connection while it waits for another.
-      createdHere = createIndexKey(subject, organisation);
-      wrapped = wrapped(subject);
-    }
-    try {
-      PrfSet key =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(
-                  wrapped.orElseThrow(), master.aead(), keyContext(subject))
-              .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-      if (createdHere && TransactionSynchronizationManager.isSynchronizationActive()) {
-        // Kept only once it is committed: a key from a transaction that rolls back never existed.
-        TransactionSynchronizationManager.registerSynchronization(
-            new TransactionSynchronization() {
-              @Override
-              public void afterCommit() {
-                indexKeys.put(subject, key);
-              }
-            });
-      } else {
-        indexKeys.put(subject, key);
-      }
-      return key;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot unwrap an index key", e);
-    }
-  }
-
-  private static PrfSet throwAwayIndexKey() {
-    try {
-      return KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF)
-          .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot make an index key", e);
-    }
-  }
-
-  /** True when this call made the key, false when it existed (or a concurrent caller made it). */
-  private boolean createIndexKey(UUID subject, OrganisationId organisation) {
-    try {
-      KeysetHandle key = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
-      return jdbc.sql(
-                  "insert into data_key (subject_id, organisation_id, wrapped_key, created_at)"
-                      + " values (:s, :o, :k, :now) on conflict do nothing")
-              .param("s", subject)
-              .param("o", organisation.value())
-              .param(
-                  "k",
-                  TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                      key, master.aead(), keyContext(subject)))
-              .param("now", OffsetDateTime.now(clock))
-              .update()
-          == 1;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot create an index key", e);
     }
   }
 
@@ -266,6 +201,7 @@ public class Vault {
   @Transactional
   public boolean destroyKey(UUID subject) {
     FreshKeys.forget(subject);
+    unwrapped.forget(subject);
     return jdbc.sql("delete from data_key where subject_id = :s").param("s", subject).update() == 1;
   }
 
@@ -344,15 +280,27 @@ public class Vault {
   }
 
   private Aead unwrap(UUID subject, byte[] wrapped) {
+    Aead known = unwrapped.get(subject, wrapped);
+    if (known != null) {
+      return known;
+    }
     try {
-      return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), keyContext(subject))
-          .getPrimitive(RegistryConfiguration.get(), Aead.class);
+      Aead key =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), keyContext(subject))
+              .getPrimitive(RegistryConfiguration.get(), Aead.class);
+      unwrapped.put(subject, wrapped, key);
+      return key;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot unwrap a data key", e);
     }
   }
 
   private Optional<byte[]> wrapped(UUID subject) {
+    return wrapped(jdbc, subject);
+  }
+
+  /** The subject's data key as stored, wrapped under the master keyset. */
+  static Optional<byte[]> wrapped(JdbcClient jdbc, UUID subject) {
     return jdbc.sql("select wrapped_key from data_key where subject_id = :s")
         .param("s", subject)
         .query((rs, n) -> rs.getBytes(1))

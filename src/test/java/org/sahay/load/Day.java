@@ -54,7 +54,7 @@ final class Day {
   private void step(Sites.Collective site, Random random) {
     int roll = random.nextInt(100);
     if (roll < 50) {
-      SiteDay.search(client, site, stats, random);
+      SiteDay.search(client, site, stats, random, 1);
     } else if (roll < 75) {
       String member = unserved.get(site.index()).poll();
       if (member != null) {

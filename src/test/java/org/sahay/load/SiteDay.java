@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code spread}: the same, with client {@code i} at collective {@code i mod C}, each its own
  *       round;
  *   <li>{@code search}: name searches of one word, a page of 25 (with {@code --token T}, in the
- *       collective of the leader whose API token that is, set up beforehand);
+ *       collective of the leader whose API token that is, set up beforehand); with {@code --pages
+ *       N} one of the first N pages at random, with {@code --rate} at an offered rate;
  *   <li>{@code day}: a day at the sites for {@code --seconds}: searches, registrations, hand-overs
  *       and needs assessed, each write under its own idempotency key, sent again (to the next node)
  *       until answered; then every acknowledged write is looked up: none may be lost or doubled.
@@ -88,11 +89,16 @@ public final class SiteDay {
         pace = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
         handOvers(client, sites, clients, spread, warmup, recordings, stats);
       }
-      case "search" ->
-          run(
-              clients,
-              seconds(o),
-              i -> search(client, sites.get(i % sites.size()), stats, new Random(i)));
+      case "search" -> {
+        double rate = Double.parseDouble(o.getOrDefault("rate", "0"));
+        pace = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
+        // --pages N: each search asks for one of the first N pages, not always the first.
+        int pages = Integer.parseInt(o.getOrDefault("pages", "1"));
+        run(
+            clients,
+            seconds(o),
+            i -> search(client, sites.get(i % sites.size()), stats, new Random(), pages));
+      }
       case "day" -> new Day(client, sites, stats).run(clients, seconds(o));
       default -> throw new IllegalArgumentException("no scenario " + scenario);
     }
@@ -166,14 +172,19 @@ public final class SiteDay {
     }
   }
 
-  static void search(LoadClient client, Sites.Collective site, Stats stats, Random random) {
+  static void search(
+      LoadClient client, Sites.Collective site, Stats stats, Random random, int pages) {
     String word =
         random.nextBoolean()
             ? Sites.FIRST[random.nextInt(Sites.FIRST.length)]
             : Sites.SECOND[random.nextInt(Sites.SECOND.length)];
     long started = System.nanoTime();
     LoadClient.Answer answer =
-        client.call(site.token(), "GET", "/api/v1/members?size=25&q=" + word, null);
+        client.call(
+            site.token(),
+            "GET",
+            "/api/v1/members?size=25&page=" + random.nextInt(pages) + "&q=" + word,
+            null);
     stats.add("search", started, answer.status());
   }
 
@@ -187,7 +198,10 @@ public final class SiteDay {
       int index = t;
       pool.execute(
           () -> {
+            long next = System.nanoTime() + (pace > 0 ? (long) (Math.random() * pace) : 0);
             while (System.nanoTime() < deadline) {
+              sleepUntil(next);
+              next += pace;
               try {
                 step.accept(index);
               } catch (RuntimeException e) {

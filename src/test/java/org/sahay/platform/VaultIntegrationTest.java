@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,26 @@ class VaultIntegrationTest extends IntegrationTest {
     assertThat(vault.destroyKey(member)).isTrue();
     assertThat(vault.decrypt(member, "health", ciphertext)).isEmpty();
     assertThat(vault.hasKey(member)).isFalse();
+  }
+
+  @Test
+  void aKeyAnotherNodeStillHoldsUnwrappedCannotOpenAnythingOnceTheKeyIsDestroyed()
+      throws Exception {
+    try (PrivateDatabase db = PrivateDatabase.migrated()) {
+      MasterKeyset keyset = MasterKeyset.loadOrCreate(copyOfTestKeyset("nodes.json"));
+      Vault one = new Vault(db.jdbc(), keyset, Clock.systemUTC());
+      Vault two = new Vault(db.jdbc(), keyset, Clock.systemUTC());
+      UUID member = Ids.newId();
+      byte[] ciphertext = db.tx().execute(s -> sealed(one, member));
+      // Node one opens her record (and keeps her key unwrapped), node two erases her.
+      assertThat(one.decrypt(member, "notes", ciphertext)).contains(SECRET);
+      assertThat(one.keys(List.of(member)).decrypt(member, "notes", ciphertext)).contains(SECRET);
+      Boolean destroyed = db.tx().execute(s -> two.destroyKey(member));
+      assertThat(destroyed).isTrue();
+
+      assertThat(one.decrypt(member, "notes", ciphertext)).isEmpty();
+      assertThat(one.keys(List.of(member)).decrypt(member, "notes", ciphertext)).isEmpty();
+    }
   }
 
   @Test

@@ -34,7 +34,12 @@ class CryptoConfig {
   }
 
   @Bean
-  Vault vault(JdbcClient jdbc, MasterKeyset master, Clock clock) {
-    return new Vault(jdbc, master, clock);
+  Vault vault(
+      JdbcClient jdbc,
+      MasterKeyset master,
+      Clock clock,
+      @Value("${sahay.crypto.unwrapped-keys:" + Vault.DEFAULT_UNWRAPPED_KEYS + "}")
+          int unwrappedKeys) {
+    return new Vault(jdbc, master, clock, unwrappedKeys);
   }
 }
