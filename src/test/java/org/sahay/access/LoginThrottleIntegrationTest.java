@@ -98,7 +98,33 @@ class LoginThrottleIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anAddressThatIsNotOneClientsOwnIsNeverLockedForEveryAccount() {
+    var throttle = throttle();
+    String proxy = "10.9." + (int) (Math.random() * 250) + ".8";
+    for (int i = 0; i < 30; i++) {
+      throttle.recordFailure("someone" + i, proxy, false);
+    }
+    assertThat(throttle.lockedUntil("yet-another-account", proxy, false))
+        .as("everyone behind the proxy still signs in")
+        .isEmpty();
+    assertThat(throttle.lockedUntil("yet-another-account", proxy, true))
+        .as("no failure was counted against the address alone")
+        .isEmpty();
+    // The account tried too often from there is still locked from there.
+    String account = "acct-" + System.nanoTime();
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure(account, proxy, false);
+    }
+    assertThat(throttle.lockedUntil(account, proxy, false)).isPresent();
+  }
+
+  @Test
   void theStartLogSaysWhichAddressTheLimitsUse() {
+    assertThat(ClientAddressDescriptions.perAddressLimit(false))
+        .contains("only addresses that are one client's own")
+        .contains("trust-private-addresses=false");
+    assertThat(ClientAddressDescriptions.perAddressLimit(true))
+        .contains("one attacker can lock everyone out");
     assertThat(ClientAddressDescriptions.describe("native"))
         .contains("X-Forwarded-For")
         .contains("cannot choose its own");

@@ -205,6 +205,35 @@ class SecurityIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void failuresCountAgainstAnAddressAloneOnlyWhenATrustedProxyNamedTheClient() {
+    var user = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http http = http();
+    String named = "203.0.113." + (int) (Math.random() * 250);
+    // Through a proxy on the loopback network that names the client: counted for that address.
+    http.postJson(
+        "/api/v1/tokens",
+        "{}",
+        "Authorization",
+        Http.basic(user.username(), "wrong-password"),
+        "X-Forwarded-For",
+        named);
+    // Straight from the loopback address, as through a proxy that names nobody: not counted
+    // against the address, which everyone behind such a proxy would share.
+    http.postJson("/api/v1/tokens", "{}", "Authorization", Http.basic(user.username(), "wrong"));
+    http.signIn(user.username(), "wrong-password-on-the-form");
+
+    assertThat(addressRows(named)).isEqualTo(1);
+    assertThat(addressRows("127.0.0.1") + addressRows("0:0:0:0:0:0:0:1")).isZero();
+  }
+
+  private long addressRows(String address) {
+    return jdbc.sql("select count(*) from login_throttle where throttle_key = :k")
+        .param("k", "address:" + address)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void aNewPasswordEndsTheTokensMadeWithTheOldOne() {
     var user = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     Http http = http();

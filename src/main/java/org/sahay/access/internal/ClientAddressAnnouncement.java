@@ -25,6 +25,22 @@ class ClientAddressAnnouncement implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     log.info(describe(environment.getProperty("server.forward-headers-strategy", "none")));
+    log.info(
+        perAddressLimit(
+            environment.getProperty("sahay.login.trust-private-addresses", Boolean.class, false)));
+  }
+
+  static String perAddressLimit(boolean trustPrivateAddresses) {
+    return trustPrivateAddresses
+        ? "The limit on failures per address (across accounts) counts every address that did not"
+            + " come with an untrusted X-Forwarded-For header, private ones included"
+            + " (sahay.login.trust-private-addresses=true): behind a proxy that does not name the"
+            + " client, one attacker can lock everyone out"
+        : "The limit on failures per address (across accounts) counts only addresses that are one"
+            + " client's own: a public address, or the one a trusted proxy named. Sign-ins from a"
+            + " private, loopback or link-local address (most often a proxy that does not name the"
+            + " client) or with an X-Forwarded-For header no trusted proxy set are limited per"
+            + " account and address only (sahay.login.trust-private-addresses=false)";
   }
 
   static String describe(String strategy) {

@@ -59,16 +59,32 @@ public class LoginThrottle {
 
   /** Until when this address may not sign in to this account, if it may not. */
   public Optional<Instant> lockedUntil(String username, String address) {
+    return lockedUntil(username, address, true);
+  }
+
+  /**
+   * The same, where {@code ownAddress} says whether the address is one client's own: a shared one
+   * (a proxy's) is never locked for every account at once.
+   */
+  public Optional<Instant> lockedUntil(String username, String address, boolean ownAddress) {
     Instant now = clock.instant();
-    return latest(lockOf(pairKey(username, address)), lockOf(addressKey(address)))
+    Optional<Instant> pair = lockOf(pairKey(username, address));
+    return (ownAddress ? latest(pair, lockOf(addressKey(address))) : pair)
         .filter(until -> until.isAfter(now));
   }
 
   public void recordFailure(String username, String address) {
+    recordFailure(username, address, true);
+  }
+
+  /** Counts a failure; against the address alone only when it is one client's own. */
+  public void recordFailure(String username, String address, boolean ownAddress) {
     int acrossAddresses = fail(accountKey(username), Integer.MAX_VALUE);
     boolean underAttack = acrossAddresses >= maxPerAccount * UNDER_ATTACK_FACTOR;
     fail(pairKey(username, address), underAttack ? 1 : maxPerAccount);
-    fail(addressKey(address), maxPerAddress);
+    if (ownAddress) {
+      fail(addressKey(address), maxPerAddress);
+    }
   }
 
   /** A successful sign-in clears the account's count from that address, not the address's own. */

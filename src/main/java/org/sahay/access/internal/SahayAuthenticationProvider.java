@@ -49,7 +49,10 @@ class SahayAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String username = normalise(authentication.getName());
     String address = address(authentication);
-    Optional<Instant> locked = throttle.lockedUntil(username, address);
+    // Failures count against the address alone only when it is one client's own.
+    boolean own =
+        !(authentication.getDetails() instanceof ClientDetails details) || details.ownAddress();
+    Optional<Instant> locked = throttle.lockedUntil(username, address, own);
     if (locked.isPresent()) {
       var known = users.findByUsername(username);
       audit.record(
@@ -76,7 +79,7 @@ class SahayAuthenticationProvider implements AuthenticationProvider {
               "signed in"));
       return result;
     } catch (BadCredentialsException | DisabledException e) {
-      throttle.recordFailure(username, address);
+      throttle.recordFailure(username, address, own);
       var known = users.findByUsername(username);
       audit.record(
           new AuditLog.Event(

@@ -1,5 +1,6 @@
 package org.sahay.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -28,6 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -75,6 +78,13 @@ class SecurityConfig implements WebMvcConfigurer {
     return manager;
   }
 
+  /** Each sign-in's client address, and whether failures may be counted against it alone. */
+  @Bean
+  AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails(
+      @Value("${sahay.login.trust-private-addresses:false}") boolean trustPrivateAddresses) {
+    return ClientDetails.source(trustPrivateAddresses);
+  }
+
   /**
    * Public pages (a campaign's transparency page): no sign-in, no session, no cookie, no CSRF
    * token, since nothing there is changed or personal.
@@ -95,12 +105,17 @@ class SecurityConfig implements WebMvcConfigurer {
   @Bean
   @Order(1)
   SecurityFilterChain tokenCreation(
-      HttpSecurity http, AuthenticationManager authentication, Problems problems) throws Exception {
+      HttpSecurity http,
+      AuthenticationManager authentication,
+      Problems problems,
+      AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails)
+      throws Exception {
     var handlers = new ProblemSecurityHandlers(problems, "Basic realm=\"sahay\"");
     http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/tokens"))
         .authenticationManager(authentication)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint(handlers));
+        .httpBasic(
+            b -> b.authenticationEntryPoint(handlers).authenticationDetailsSource(clientDetails));
     stateless(http, handlers);
     headers(http);
     return http.build();
@@ -139,7 +154,8 @@ class SecurityConfig implements WebMvcConfigurer {
       AuthenticationManager authentication,
       UserStore users,
       Clock clock,
-      @Value("${sahay.session.absolute-timeout:12h}") Duration absoluteTimeout)
+      @Value("${sahay.session.absolute-timeout:12h}") Duration absoluteTimeout,
+      AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails)
       throws Exception {
     http.authenticationManager(authentication)
         .authorizeHttpRequests(
@@ -164,6 +180,7 @@ class SecurityConfig implements WebMvcConfigurer {
         .formLogin(
             f ->
                 f.loginPage("/login")
+                    .authenticationDetailsSource(clientDetails)
                     .failureHandler(loginFailure())
                     .defaultSuccessUrl("/", false)
                     .permitAll())

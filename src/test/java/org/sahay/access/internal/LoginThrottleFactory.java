@@ -28,5 +28,9 @@ public final class LoginThrottleFactory {
     public static String describe(String strategy) {
       return ClientAddressAnnouncement.describe(strategy);
     }
+
+    public static String perAddressLimit(boolean trustPrivateAddresses) {
+      return ClientAddressAnnouncement.perAddressLimit(trustPrivateAddresses);
+    }
   }
 }
