@@ -1,0 +1,580 @@
+package org.sahay.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sahay.Http;
+import org.sahay.SahayApplication;
+import org.sahay.platform.Language;
+import org.sahay.platform.OrganisationId;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.server.PathContainer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Every route of the application, read from Spring's handler mappings at test time, tried against
+ * the demo world (two collectives, their mentor, their funder): no route answers anyone who is not
+ * signed in (but the public ones listed here); pages are crawled as the first collective's own
+ * users to find real addresses, and every route that can be filled with that collective's real ids
+ * is then tried by each role of the other, unrelated collective and of the funder: none of them
+ * sees one of its member codes, and none of their writes changes anything. A route that no crawl
+ * reaches fails the build unless it is listed in {@link #NOT_REACHED} with the reason.
+ */
+class RouteTableIntegrationTest {
+
+  /** Routes anyone may call without signing in. */
+  private static final Set<String> PUBLIC =
+      Set.of(
+          "GET /login",
+          "GET /setup",
+          "POST /setup",
+          "GET /quick-exit",
+          "POST /quick-exit",
+          "GET /n",
+          "GET /error",
+          "GET /robots.txt",
+          "GET /sw.js",
+          "GET /manifest.json",
+          "GET /p/{slug}",
+          "GET /p/{slug}/receipt",
+          "GET /p/{slug}/**");
+
+  /**
+   * Routes the crawl cannot fill with the first collective's real ids, and why; each is still tried
+   * without a user. Keep this short: a route here is checked for the anonymous case only.
+   */
+  private static final Map<String, String> NOT_REACHED = notReached();
+
+  private static Map<String, String> notReached() {
+    try (var in =
+        RouteTableIntegrationTest.class.getResourceAsStream("/route-table-not-reached.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split(" \\| ", 2))
+          .collect(java.util.stream.Collectors.toMap(p -> p[0].strip(), p -> p[1].strip()));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final String MARKER = "DGNT-0";
+  private static final String PASSWORD = "route table pass 42";
+  private static final Pattern HREF = Pattern.compile("(?:href|action)=\"(/[^\"#]*)");
+  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+  private static ConfigurableApplicationContext app;
+  private static int port;
+  private static JdbcClient jdbc;
+  private static final Map<String, Route> ROUTES = new TreeMap<>();
+
+  record Route(String method, PathPattern pattern) {
+    String key() {
+      return method + " " + pattern.getPatternString();
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    String url =
+        "jdbc:h2:mem:routes-"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    SpringApplication application = new SpringApplication(SahayApplication.class);
+    application.setAdditionalProfiles("test");
+    app =
+        application.run(
+            "--server.port=0",
+            "--sahay.demo=true",
+            "--spring.datasource.url=" + url,
+            "--sahay.data-dir=target/route-table-data",
+            "--spring.jmx.enabled=false");
+    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    jdbc = app.getBean(JdbcClient.class);
+    var mappings = app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      if (info.getPathPatternsCondition() == null) {
+        continue;
+      }
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+        for (RequestMethod method :
+            methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
+          Route route = new Route(method.name(), pattern);
+          ROUTES.put(route.key(), route);
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void noRouteAnswersSomeoneWhoIsNotSignedIn() {
+    Http anonymous = new Http(port);
+    List<String> open = new ArrayList<>();
+    for (Route route : ROUTES.values()) {
+      if (PUBLIC.contains(route.key()) || route.pattern().getPatternString().startsWith("/p/")) {
+        continue;
+      }
+      String path = filled(route.pattern().getPatternString(), Map.of());
+      HttpResponse<String> answer =
+          route.method().equals("GET")
+              ? anonymous.get(path)
+              : anonymous.send(route.method(), path, path.startsWith("/api/") ? "{}" : null);
+      int status = answer.statusCode();
+      boolean toLogin =
+          status == 302 && answer.headers().firstValue("Location").orElse("").contains("/login");
+      if (!(status == 401 || status == 403 || toLogin)) {
+        open.add(route.key() + " -> " + status);
+      }
+    }
+    assertThat(ROUTES).hasSizeGreaterThan(100);
+    assertThat(open).as("routes that answer without a user").isEmpty();
+  }
+
+  @Test
+  void noUnrelatedCollectiveNorFunderReachesTheFirstCollectivesMembersOrChangesAnything() {
+    Map<String, String> roleUsers = users();
+    // The crawl, as the first collective's own users: the real addresses of its records.
+    Map<String, Set<String>> reached = new TreeMap<>();
+    for (String own : List.of("rt-own-org_admin", "rt-own-leader", "rt-own-counsellor")) {
+      crawl(own, reached);
+    }
+    assertThat(reached).as("the crawl reached the member pages").containsKey("GET /members/{id}");
+
+    Map<String, String> concrete = new TreeMap<>();
+    List<String> unreached = new ArrayList<>();
+    for (Route route : ROUTES.values()) {
+      String pattern = route.pattern().getPatternString();
+      if (PUBLIC.contains(route.key()) || pattern.startsWith("/p/")) {
+        continue;
+      }
+      String path = fill(route, reached);
+      if (path != null) {
+        concrete.put(route.key(), path);
+      } else if (!NOT_REACHED.containsKey(route.key())) {
+        unreached.add(route.key());
+      }
+    }
+
+    Set<String> names = names();
+    assertThat(names).as("the first collective's member names, to look for").hasSizeGreaterThan(5);
+    System.out.printf(
+        "route table: %d routes, %d tried by outsiders with the first collective's ids, %d listed"
+            + " as not reached%n",
+        ROUTES.size(), concrete.size(), NOT_REACHED.size());
+    String before = fingerprint();
+    List<String> leaks = new ArrayList<>();
+    for (String outsider : roleUsers.keySet()) {
+      if (outsider.startsWith("rt-own-")) {
+        continue;
+      }
+      // The funder sees the requests addressed to it, with member codes but never names, and may
+      // decide them: its users only read, and only names are looked for.
+      boolean funder = outsider.startsWith("rt-funder-");
+      Http http = new Http(port);
+      http.signIn(outsider, PASSWORD);
+      String token = http.token(outsider, PASSWORD);
+      for (var entry : concrete.entrySet()) {
+        String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+        String path = entry.getValue();
+        boolean api = path.startsWith("/api/");
+        if (!method.equals("GET") && (funder || !entry.getKey().contains("{"))) {
+          // Acts on the caller's own organisation; reaching another is tried through its ids.
+          continue;
+        }
+        HttpResponse<String> answer;
+        if (method.equals("GET")) {
+          answer = api ? http.get(path, "Authorization", Http.bearer(token)) : http.get(path);
+        } else if (api) {
+          answer = http.send(method, path, "{}", "Authorization", Http.bearer(token));
+        } else {
+          answer = http.postForm(path, Map.of(), "/");
+        }
+        int status = answer.statusCode();
+        String body = answer.body() == null ? "" : answer.body();
+        String name = names.stream().filter(body::contains).findFirst().orElse(null);
+        if (name != null) {
+          leaks.add(outsider + " " + entry.getKey() + " (" + path + ") -> shows a member's name");
+        } else if (!funder && body.contains(MARKER)) {
+          leaks.add(outsider + " " + entry.getKey() + " (" + path + ") -> shows a member code");
+        } else if (!method.equals("GET") && status < 300) {
+          leaks.add(outsider + " " + entry.getKey() + " (" + path + ") -> " + status);
+        }
+      }
+    }
+    assertThat(leaks).as("what outsiders reached").isEmpty();
+    assertThat(fingerprint()).as("the database after every outsider's writes").isEqualTo(before);
+    assertThat(unreached)
+        .as("routes no crawl reached (fill them from the demo world, or list them with a reason)")
+        .isEmpty();
+    assertThat(concrete.keySet())
+        .as("routes listed as not reached that are reached now: take them off the list")
+        .doesNotContainAnyElementsOf(NOT_REACHED.keySet());
+    assertThat(ROUTES.keySet())
+        .as("routes listed as not reached")
+        .containsAll(NOT_REACHED.keySet());
+  }
+
+  /** The first collective's members' names, as its own admin reads them through the API. */
+  private static Set<String> names() {
+    Http http = new Http(port);
+    String token = http.token("rt-own-org_admin", PASSWORD);
+    String list = http.get("/api/v1/members?size=200", "Authorization", Http.bearer(token)).body();
+    Set<String> names = new TreeSet<>();
+    Matcher m = Pattern.compile("\"name\":\"([^\"]+)\"").matcher(list);
+    while (m.find()) {
+      if (m.group(1).contains(" ")) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  /** A user of each role in each demo organisation, with a known password. */
+  private static Map<String, String> users() {
+    Users users = app.getBean(Users.class);
+    UUID adminId =
+        jdbc.sql("select id from app_user where username = 'demo-admin'")
+            .query(UUID.class)
+            .single();
+    Actor admin =
+        new Actor(
+            new org.sahay.platform.UserId(adminId), "demo-admin", null, Set.of(Role.SYSTEM_ADMIN));
+    Map<String, String> made = new LinkedHashMap<>();
+    Map<String, List<Role>> places =
+        Map.of(
+            "own:DGNT", List.of(Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR),
+            "other:DNDA", List.of(Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR),
+            "funder:DFND", List.of(Role.ORG_ADMIN, Role.FUNDER_VIEWER));
+    for (var place : places.entrySet()) {
+      String[] parts = place.getKey().split(":");
+      UUID org =
+          jdbc.sql("select id from organisation where short_code = :c")
+              .param("c", parts[1])
+              .query(UUID.class)
+              .single();
+      for (Role role : place.getValue()) {
+        String username = "rt-" + parts[0] + "-" + role.name().toLowerCase(java.util.Locale.ROOT);
+        var outcome =
+            users.create(
+                admin, new OrganisationId(org), username, PASSWORD, Set.of(role), Language.EN);
+        assertThat(outcome).as(username).isInstanceOf(Users.Outcome.Done.class);
+        made.put(username, parts[1]);
+      }
+    }
+    return made;
+  }
+
+  private static void crawl(String username, Map<String, Set<String>> reached) {
+    Http http = new Http(port);
+    http.signIn(username, PASSWORD);
+    String token = http.token(username, PASSWORD);
+    Deque<String> queue = new ArrayDeque<>(List.of("/"));
+    Set<String> seen = new LinkedHashSet<>();
+    while (!queue.isEmpty() && seen.size() < 1500) {
+      String path = queue.poll();
+      if (!seen.add(path) || skipped(path)) {
+        continue;
+      }
+      Route route = matching("GET", path);
+      if (route == null) {
+        continue;
+      }
+      Set<String> urls = reached.computeIfAbsent(route.key(), k -> new LinkedHashSet<>());
+      if (urls.size() >= 3) {
+        continue;
+      }
+      boolean api = path.startsWith("/api/");
+      HttpResponse<String> answer =
+          api ? http.get(path, "Authorization", Http.bearer(token)) : http.get(path);
+      if (answer.statusCode() != 200 || answer.body() == null) {
+        continue;
+      }
+      urls.add(path);
+      Matcher links = HREF.matcher(answer.body());
+      while (links.find()) {
+        queue.add(links.group(1).replace("&amp;", "&"));
+      }
+      if (api) {
+        // A list answer names its records: try each as a record of the same collection.
+        Matcher ids = ID.matcher(answer.body());
+        String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        while (ids.find()) {
+          queue.add(base + "/" + ids.group(1));
+        }
+      }
+    }
+    // The API's lists, which no page links to.
+    for (Route route : ROUTES.values()) {
+      String pattern = route.pattern().getPatternString();
+      if (route.method().equals("GET") && pattern.startsWith("/api/") && !pattern.contains("{")) {
+        queue.add(pattern);
+      }
+    }
+    if (!queue.isEmpty() && seen.size() < 1500) {
+      for (String next : queue) {
+        if (!seen.contains(next) && next.startsWith("/api/")) {
+          HttpResponse<String> answer = http.get(next, "Authorization", Http.bearer(token));
+          Route route = matching("GET", next);
+          if (route != null && answer.statusCode() == 200) {
+            reached.computeIfAbsent(route.key(), k -> new LinkedHashSet<>()).add(next);
+            Matcher ids = ID.matcher(answer.body());
+            int n = 0;
+            while (ids.find() && n++ < 3) {
+              String record = next + "/" + ids.group(1);
+              Route recordRoute = matching("GET", record);
+              if (recordRoute != null
+                  && http.get(record, "Authorization", Http.bearer(token)).statusCode() == 200) {
+                reached.computeIfAbsent(recordRoute.key(), k -> new LinkedHashSet<>()).add(record);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean skipped(String path) {
+    return path.startsWith("/logout")
+        || path.startsWith("/quick-exit")
+        || path.startsWith("/css/")
+        || path.startsWith("/js/")
+        || path.startsWith("/img/")
+        || path.startsWith("/webjars/")
+        || path.startsWith("/p/")
+        || path.startsWith("/actuator");
+  }
+
+  private static Route matching(String method, String path) {
+    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    PathContainer container = PathContainer.parsePath(bare);
+    Route best = null;
+    for (Route route : ROUTES.values()) {
+      if (route.method().equals(method) && route.pattern().matches(container)) {
+        if (best == null
+            || PathPattern.SPECIFICITY_COMPARATOR.compare(route.pattern(), best.pattern()) < 0) {
+          best = route;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The route's path with each variable taken from a reached address whose route has the same path
+   * up to that variable (an API route may borrow from the page of the same record).
+   */
+  private static String fill(Route route, Map<String, Set<String>> reached) {
+    String pattern = route.pattern().getPatternString();
+    if (!pattern.contains("{") && !pattern.contains("*")) {
+      return pattern;
+    }
+    if (pattern.contains("*")) {
+      return null;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    String[] segments = pattern.split("/");
+    for (int i = 0; i < segments.length; i++) {
+      if (!segments[i].startsWith("{")) {
+        continue;
+      }
+      String prefix = String.join("/", java.util.Arrays.copyOf(segments, i + 1));
+      String value = valueFor(prefix, segments[i], reached);
+      if (value == null && i > 0) {
+        value = rowOf(segments[i - 1]);
+      }
+      if (value == null) {
+        return null;
+      }
+      values.put(segments[i], value);
+    }
+    return filled(pattern, values);
+  }
+
+  /** Tables whose name is not the path segment made singular. */
+  private static final Map<String, String> TABLES =
+      Map.of(
+          "users", "app_user",
+          "support", "support_request",
+          "lists", "beneficiary_list",
+          "exports", "export_job",
+          "contacts", "stakeholder_contact",
+          "members", "member",
+          "lines", "support_request_line",
+          "merges", "member_merge",
+          "rounds", "distribution_round");
+
+  /**
+   * The id of one of the first collective's rows of the table the segment names (members, loans,
+   * beneficiary-lists: member, loan, beneficiary_list), for records no page of the demo world links
+   * to; null when there is no such table or row.
+   */
+  private static String rowOf(String segment) {
+    String table = TABLES.get(segment);
+    if (table == null) {
+      String snake = segment.replace('-', '_');
+      table =
+          snake.endsWith("ies")
+              ? snake.substring(0, snake.length() - 3) + "y"
+              : snake.endsWith("s") ? snake.substring(0, snake.length() - 1) : snake;
+    }
+    long columns =
+        jdbc.sql(
+                "select count(*) from information_schema.columns where table_schema = 'public'"
+                    + " and table_name = :t and column_name in ('id', 'organisation_id')")
+            .param("t", table)
+            .query(Long.class)
+            .single();
+    if (columns < 2) {
+      return null;
+    }
+    return jdbc
+        .sql(
+            "select id from "
+                + table
+                + " where organisation_id = (select id from organisation where short_code ="
+                + " 'DGNT') order by id")
+        .query((rs, n) -> rs.getString(1))
+        .list()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String valueFor(String prefix, String variable, Map<String, Set<String>> reached) {
+    String page = prefix.startsWith("/api/v1/") ? prefix.substring("/api/v1".length()) : prefix;
+    for (var entry : reached.entrySet()) {
+      String other = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+      for (String candidate : List.of(prefix, page)) {
+        String[] mine = candidate.split("/");
+        String[] theirs = other.split("/");
+        if (theirs.length < mine.length || !sameShape(mine, theirs)) {
+          continue;
+        }
+        for (String url : entry.getValue()) {
+          String bare = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+          String[] parts = bare.split("/");
+          if (parts.length >= mine.length) {
+            return parts[mine.length - 1];
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The same literal segments, and a variable wherever the other has one, up to mine's end. */
+  private static boolean sameShape(String[] mine, String[] theirs) {
+    for (int i = 0; i < mine.length; i++) {
+      boolean variable = mine[i].startsWith("{");
+      if (variable != theirs[i].startsWith("{") || (!variable && !mine[i].equals(theirs[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String filled(String pattern, Map<String, String> values) {
+    String path = pattern;
+    for (var value : values.entrySet()) {
+      path = path.replace(value.getKey(), value.getValue());
+    }
+    return path.replaceAll("\\{[^}]*}", UUID.randomUUID().toString()).replace("/**", "/x");
+  }
+
+  /** Every table but those a refused request may write to (audit, sessions, sign-in counts). */
+  private static String fingerprint() {
+    Set<String> volatileTables =
+        Set.of(
+            "audit_entry",
+            "audit_chain",
+            "audit_chain_head",
+            "app_node",
+            "spring_session",
+            "spring_session_attributes",
+            "login_throttle",
+            "api_token",
+            "flyway_schema_history",
+            "idempotency_record",
+            "app_user",
+            "app_user_role");
+    StringBuilder all = new StringBuilder();
+    for (String table :
+        new TreeSet<>(
+            jdbc.sql(
+                    "select table_name from information_schema.tables where table_schema ="
+                        + " 'public' and table_type = 'BASE TABLE'")
+                .query(String.class)
+                .list())) {
+      if (volatileTables.contains(table.toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      // Of a table that names organisations, the first collective's rows: an outsider's first
+      // visit may set up its own organisation's ledger, which is no break-in.
+      boolean scoped =
+          jdbc.sql(
+                      "select count(*) from information_schema.columns where table_schema ="
+                          + " 'public' and table_name = :t and column_name = 'organisation_id'")
+                  .param("t", table)
+                  .query(Long.class)
+                  .single()
+              > 0;
+      List<String> rows = new ArrayList<>();
+      for (Map<String, Object> row :
+          jdbc.sql(
+                  "select * from "
+                      + table
+                      + (scoped
+                          ? " where organisation_id = (select id from organisation where"
+                              + " short_code = 'DGNT')"
+                          : ""))
+              .query()
+              .listOfRows()) {
+        StringBuilder line = new StringBuilder();
+        row.forEach(
+            (column, value) ->
+                line.append(column)
+                    .append('=')
+                    .append(
+                        value instanceof byte[] bytes
+                            ? java.util.HexFormat.of().formatHex(bytes)
+                            : String.valueOf(value))
+                    .append(';'));
+        rows.add(line.toString());
+      }
+      java.util.Collections.sort(rows);
+      all.append(table).append(':').append(rows.size()).append(':').append(rows.hashCode());
+      all.append('\n');
+    }
+    return all.toString();
+  }
+}
