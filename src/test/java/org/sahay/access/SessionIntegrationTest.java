@@ -39,6 +39,52 @@ class SessionIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aUserSeesTheirSessionsAndEndsTheOneOnALostPhoneButCannotReachAnotherUsers() {
+    var org = fixtures.organisation(OrganisationKind.COLLECTIVE);
+    var leader = fixtures.user(org, Role.LEADER);
+    var other = fixtures.user(org, Role.LEADER);
+    Http laptop = http();
+    Http lostPhone = http();
+    Http someoneElse = http();
+    laptop.signIn(leader.username(), leader.password());
+    lostPhone.signIn(leader.username(), leader.password());
+    someoneElse.signIn(other.username(), other.password());
+
+    String page = laptop.get("/account").body();
+    assertThat(page).contains("Where you are signed in").contains("This device");
+    var ends =
+        java.util.regex.Pattern.compile("/account/sessions/([0-9a-f]{32})/end").matcher(page);
+    assertThat(ends.find()).as("the other session can be ended").isTrue();
+    String handle = ends.group(1);
+    assertThat(ends.find()).as("only one other session").isFalse();
+    // The page names sessions by a digest, never by the id that is the sign-in cookie.
+    assertThat(jdbc.sql("select session_id from spring_session").query(String.class).list())
+        .noneMatch(page::contains);
+
+    // Another user posting that handle ends nothing.
+    someoneElse.postForm("/account/sessions/" + handle + "/end", Map.of(), "/account");
+    assertThat(lostPhone.get("/").statusCode()).isEqualTo(200);
+
+    laptop.postForm("/account/sessions/" + handle + "/end", Map.of(), "/account");
+    assertThat(lostPhone.get("/").statusCode()).as("the lost phone is signed out").isEqualTo(302);
+    assertThat(laptop.get("/").statusCode()).as("this device stays signed in").isEqualTo(200);
+    assertThat(laptop.get("/account").body()).doesNotContain("/end\"");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'SESSION_ENDED' and actor = :a")
+                .param("a", leader.username())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+
+    Http tablet = http();
+    tablet.signIn(leader.username(), leader.password());
+    laptop.postForm("/account/sessions/end-others", Map.of(), "/account");
+    assertThat(tablet.get("/").statusCode()).isEqualTo(302);
+    assertThat(laptop.get("/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aWeakOrWronglyConfirmedPasswordIsRefusedBesideTheField() {
     var leader = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     Http http = http();

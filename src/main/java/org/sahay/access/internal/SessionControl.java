@@ -14,6 +14,15 @@ public class SessionControl {
     this.sessions = sessions;
   }
 
+  /** The user's sessions on every node, by id. */
+  public java.util.Map<String, ? extends Session> sessionsOf(String username) {
+    return sessions.findByPrincipalName(username);
+  }
+
+  public void end(String sessionId) {
+    sessions.deleteById(sessionId);
+  }
+
   /** Ends every session of the user except {@code keep} (may be null); returns how many. */
   public int endSessions(String username, String keep) {
     var found = sessions.findByPrincipalName(username);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessTokens;
 import org.sahay.access.Actor;
+import org.sahay.access.MySessions;
 import org.sahay.access.Users;
 import org.sahay.platform.FormState;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own account: password and personal access tokens. */
+/** The signed-in user's own account: password, personal access tokens and sessions. */
 @Controller
 class AccountController {
 
@@ -24,14 +25,16 @@ class AccountController {
 
   private final Users users;
   private final AccessTokens tokens;
+  private final MySessions sessions;
 
-  AccountController(Users users, AccessTokens tokens) {
+  AccountController(Users users, AccessTokens tokens, MySessions sessions) {
     this.users = users;
     this.tokens = tokens;
+    this.sessions = sessions;
   }
 
   @GetMapping("/account")
-  String account(Actor actor, Model model) {
+  String account(Actor actor, HttpSession session, Model model) {
     if (!model.containsAttribute("passwordForm")) {
       model.addAttribute("passwordForm", FormState.empty());
     }
@@ -46,7 +49,24 @@ class AccountController {
     }
     model.addAttribute("actor", actor);
     model.addAttribute("tokens", tokens.of(actor));
+    model.addAttribute("sessions", sessions.of(actor, session.getId()));
     return "access/account";
+  }
+
+  @PostMapping("/account/sessions/{handle}/end")
+  String endSession(
+      Actor actor, @PathVariable String handle, HttpSession session, RedirectAttributes redirect) {
+    if (sessions.end(actor, handle, session.getId())) {
+      redirect.addFlashAttribute("notice", "account.sessions.ended");
+    }
+    return "redirect:/account";
+  }
+
+  @PostMapping("/account/sessions/end-others")
+  String endOtherSessions(Actor actor, HttpSession session, RedirectAttributes redirect) {
+    sessions.endOthers(actor, session.getId());
+    redirect.addFlashAttribute("notice", "account.sessions.ended");
+    return "redirect:/account";
   }
 
   @PostMapping("/account/password")
