@@ -176,14 +176,41 @@ public class AuditLog {
   /** An organisation's entries, newest first. */
   @Transactional(readOnly = true)
   public List<AuditEntry> entriesOf(OrganisationId organisation, int page, int size) {
+    return entriesOf(organisation, page, size, false);
+  }
+
+  /** Sign-ins, lockouts, sessions ended, tokens and changes to users and what they may do. */
+  public static final List<String> SECURITY_EVENTS =
+      List.of(
+          "LOGIN",
+          "LOGIN_FAILED",
+          "LOGIN_LOCKED",
+          "PASSWORD_CHANGED",
+          "SESSION_ENDED",
+          "TOKEN_CREATED",
+          "TOKEN_REVOKED",
+          "USER_CREATED",
+          "USER_DEACTIVATED",
+          "USER_REACTIVATED",
+          "USER_GRANTED",
+          "USER_GRANT_REVOKED",
+          "USER_SESSIONS_ENDED",
+          "USER_UNLOCKED");
+
+  /** The organisation's entries, newest first; with {@code securityOnly} its security events. */
+  public List<AuditEntry> entriesOf(
+      OrganisationId organisation, int page, int size, boolean securityOnly) {
     return jdbc.sql(
             """
             select id, seq, organisation_id, actor, action, entity_type, entity_id, summary,
               occurred_at
             from audit_entry where chain_key = :chain
+              and (:all = true or action in (:security))
             order by seq desc, occurred_at desc, id desc limit :size offset :offset
             """)
         .param("chain", chainOf(organisation))
+        .param("all", !securityOnly)
+        .param("security", SECURITY_EVENTS)
         .param("size", size)
         .param("offset", (long) page * size)
         .query(

@@ -42,6 +42,15 @@ class AuditIntegrationTest extends IntegrationTest {
     assertThat(page).contains("LOGIN_FAILED").contains("USER_CREATED");
     // Times in the organisation's zone and the page's language, not raw UTC instants.
     assertThat(page).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+
+    // The security events alone: sign-ins and changes to users, not the organisation's records.
+    assertThat(http.get("/audit?lang=en").body())
+        .contains("ORGANISATION_CREATED")
+        .contains("href=\"/audit?events=security\"");
+    String security = http.get("/audit?events=security").body();
+    assertThat(security)
+        .contains("LOGIN_FAILED", "LOGIN", "USER_CREATED")
+        .doesNotContain("ORGANISATION_CREATED");
   }
 
   @Test

@@ -30,13 +30,19 @@ class AuditController {
   }
 
   @GetMapping("/audit")
-  String entries(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+  String entries(
+      Actor actor,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "all") String events,
+      Model model) {
     if (actor.organisation() == null) {
       throw new NotFoundException();
     }
     policy.require(actor, AccessAction.AUDIT_READ, actor.organisation());
     int current = Math.max(0, page);
-    var entries = audit.entriesOf(actor.organisation(), current, PAGE_SIZE + 1);
+    boolean security = "security".equals(events);
+    var entries = audit.entriesOf(actor.organisation(), current, PAGE_SIZE + 1, security);
+    model.addAttribute("security", security);
     model.addAttribute("entries", entries.stream().limit(PAGE_SIZE).toList());
     model.addAttribute("page", current);
     model.addAttribute("hasNext", entries.size() > PAGE_SIZE);
