@@ -165,7 +165,7 @@ class DonationImportController {
     model.addAttribute("accounts", pages.moneyAccounts(actor, campaigns.organisationOf(actor, id)));
     model.addAttribute("report", report);
     if (!model.containsAttribute("columns")) {
-      model.addAttribute("columns", Map.of());
+      model.addAttribute("columns", FormState.empty());
     }
     return "funds/import";
   }

@@ -68,6 +68,14 @@ class ErrorHandling {
   }
 
   /**
+   * A form sent where an upload belongs, or an upload that cannot be parsed: the caller's fault.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  Object notAnUpload(HttpServletRequest request, HttpServletResponse response) {
+    return answer(request, response, HttpStatus.BAD_REQUEST, "problem.unreadable");
+  }
+
+  /**
    * A value that does not convert (a name typed where an id belongs): the log says which parameter
    * was malformed, never its value, which may be a name or a phone number. A malformed id in the
    * path is answered like an id that does not exist.
