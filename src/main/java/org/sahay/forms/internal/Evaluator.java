@@ -258,7 +258,9 @@ public final class Evaluator {
       return date;
     }
     if (value instanceof Double d) {
-      return d.isNaN() || d.isInfinite() ? null : LocalDate.ofEpochDay(d.longValue());
+      // A count of days beyond the calendar (a number typed where a date belongs) is no date.
+      boolean inRange = d >= LocalDate.MIN.toEpochDay() && d <= LocalDate.MAX.toEpochDay();
+      return d.isNaN() || !inRange ? null : LocalDate.ofEpochDay(d.longValue());
     }
     String text = value == null ? "" : value.toString().strip();
     if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
