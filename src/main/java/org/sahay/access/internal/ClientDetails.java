@@ -17,8 +17,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * and consumed the header). A private, loopback or link-local address is most often a proxy that
  * was not told to name the client, and an X-Forwarded-For header still present came through a proxy
  * Sahay does not trust (or was written by the client itself): such sign-ins are still limited per
- * account and address, never per address alone. {@code sahay.login.trust-private- addresses} counts
- * private addresses too, for phones on a local network with no proxy.
+ * account and address, never per address alone. The setting {@code
+ * sahay.login.trust-private-addresses} counts private addresses too, for phones on a local network
+ * with no proxy.
  */
 final class ClientDetails extends WebAuthenticationDetails {
 
