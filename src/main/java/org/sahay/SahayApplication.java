@@ -1,5 +1,6 @@
 package org.sahay;
 
+import org.sahay.platform.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SahayApplication {
 
   public static void main(String[] args) {
+    if (Commands.isCommand(args)) {
+      System.exit(Commands.run(args, System.out, System.err));
+    }
     SpringApplication.run(SahayApplication.class, args);
   }
 }

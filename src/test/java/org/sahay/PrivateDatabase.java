@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sahay.platform.internal.MigrationSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -24,8 +25,12 @@ public final class PrivateDatabase implements AutoCloseable {
   private final TransactionTemplate tx;
   private final DataSourceTransactionManager transactions;
 
-  private PrivateDatabase(DataSource dataSource) {
+  private final String url;
+  private final MigrationSession migration = new MigrationSession();
+
+  private PrivateDatabase(SimpleDriverDataSource dataSource) {
     this.dataSource = dataSource;
+    this.url = dataSource.getUrl();
     this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new DataSourceTransactionManager(dataSource);
     this.tx = new TransactionTemplate(transactions);
@@ -34,12 +39,17 @@ public final class PrivateDatabase implements AutoCloseable {
   /** A fresh database with Sahay's schema. */
   public static PrivateDatabase migrated() {
     PrivateDatabase db = empty();
-    Flyway.configure()
-        .dataSource(db.dataSource)
-        .locations("classpath:db/migration")
-        .outOfOrder(true)
-        .load()
-        .migrate();
+    try {
+      // As the application does (see MigrationSession): H2 keeps the migrating session inside
+      // some check constraints, so it stays open as long as the database.
+      db.migration.migrate(
+          Flyway.configure().locations("classpath:db/migration").outOfOrder(true).load(),
+          db.url,
+          "sa",
+          "");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
     return db;
   }
 
@@ -62,6 +72,10 @@ public final class PrivateDatabase implements AutoCloseable {
     PrivateDatabase copy = empty();
     copy.execute("RUNSCRIPT FROM '" + script.toAbsolutePath() + "'");
     return copy;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   public JdbcClient jdbc() {
@@ -88,5 +102,10 @@ public final class PrivateDatabase implements AutoCloseable {
   @Override
   public void close() {
     execute("SHUTDOWN");
+    try {
+      migration.close();
+    } catch (SQLException e) {
+      // The database is shut down already.
+    }
   }
 }

@@ -219,9 +219,15 @@ public class Vault {
    */
   @Transactional
   public int rotateMasterKey() {
+    return rotateMasterKey(clock.instant());
+  }
+
+  /** As {@link #rotateMasterKey()}, the new key's epoch beginning at {@code epochBegins}. */
+  @Transactional
+  public int rotateMasterKey(java.time.Instant epochBegins) {
     Aead before = master.aead();
     List<UUID> subjects = jdbc.sql("select subject_id from data_key").query(UUID.class).list();
-    Aead after = master.rotate();
+    Aead after = master.rotate(epochBegins);
     for (UUID subject : subjects) {
       byte[] wrapped = wrapped(subject).orElseThrow();
       try {
@@ -245,6 +251,41 @@ public class Vault {
       throw new IllegalStateException(e);
     }
     return subjects.size();
+  }
+
+  /**
+   * Rewraps under the primary master key every data key still wrapped under one of {@code keys} (a
+   * node that had not yet read the rotated keyset may have made one), so that retiring those keys
+   * loses nothing live. In the caller's transaction; the answer is how many were rewrapped.
+   */
+  @Transactional
+  public int rewrapUnder(java.util.Set<Long> keys) {
+    Aead aead = master.aead();
+    int rewrapped = 0;
+    List<Object[]> rows =
+        jdbc.sql("select subject_id, wrapped_key from data_key")
+            .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2)})
+            .list();
+    for (Object[] row : rows) {
+      byte[] wrapped = (byte[]) row[1];
+      if (keys.contains(MasterKeyset.keyIdOf(wrapped))) {
+        UUID subject = (UUID) row[0];
+        try {
+          KeysetHandle key =
+              TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, keyContext(subject));
+          jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
+              .param(
+                  "k",
+                  TinkProtoKeysetFormat.serializeEncryptedKeyset(key, aead, keyContext(subject)))
+              .param("s", subject)
+              .update();
+          rewrapped++;
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("cannot rewrap a data key", e);
+        }
+      }
+    }
+    return rewrapped;
   }
 
   /**
@@ -285,14 +326,22 @@ public class Vault {
       return known;
     }
     try {
-      Aead key =
-          TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), keyContext(subject))
-              .getPrimitive(RegistryConfiguration.get(), Aead.class);
+      Aead key = unwrapWith(master.aead(), subject, wrapped);
       unwrapped.put(subject, wrapped, key);
       return key;
     } catch (GeneralSecurityException e) {
+      // Another node may have rotated the master key since this one read the keyset file.
+      if (master.reloadIfChanged()) {
+        return unwrap(subject, wrapped);
+      }
       throw new IllegalStateException("cannot unwrap a data key", e);
     }
+  }
+
+  private static Aead unwrapWith(Aead master, UUID subject, byte[] wrapped)
+      throws GeneralSecurityException {
+    return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master, keyContext(subject))
+        .getPrimitive(RegistryConfiguration.get(), Aead.class);
   }
 
   private Optional<byte[]> wrapped(UUID subject) {
@@ -329,7 +378,8 @@ public class Vault {
     }
   }
 
-  static byte[] keyContext(UUID subject) {
+  /** What a subject's data key is bound to when wrapped: it cannot be moved to another subject. */
+  public static byte[] keyContext(UUID subject) {
     return ("sahay-data-key:" + subject).getBytes(StandardCharsets.UTF_8);
   }
 

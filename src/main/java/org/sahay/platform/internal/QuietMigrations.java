@@ -1,11 +1,13 @@
 package org.sahay.platform.internal;
 
+import java.sql.SQLException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Migrates the database at start and says so in one line. Flyway's own lines are turned down in
@@ -14,14 +16,30 @@ import org.springframework.context.annotation.Configuration;
  * Flyway's error.
  */
 @Configuration(proxyBeanMethods = false)
-class QuietMigrations {
+public class QuietMigrations {
 
   private static final Logger log = LoggerFactory.getLogger(QuietMigrations.class);
 
+  /** Closed when the application stops, before the pool (see {@link MigrationSession}). */
   @Bean
-  FlywayMigrationStrategy migrateAndSayWhere() {
+  MigrationSession migrationSession() {
+    return new MigrationSession();
+  }
+
+  @Bean
+  FlywayMigrationStrategy migrateAndSayWhere(MigrationSession session, Environment env) {
     return flyway -> {
-      MigrateResult result = flyway.migrate();
+      MigrateResult result;
+      try {
+        result =
+            session.migrate(
+                flyway,
+                env.getProperty("spring.datasource.url"),
+                env.getProperty("spring.datasource.username"),
+                env.getProperty("spring.datasource.password"));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open the database to migrate it", e);
+      }
       String now =
           flyway.info().current() == null
               ? "none"

@@ -21,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +48,21 @@ public final class MasterKeyset {
 
   private final Path file;
   private volatile KeysetHandle handle;
+  private volatile KeyEpochs epochs;
 
-  private MasterKeyset(Path file, KeysetHandle handle) {
+  private MasterKeyset(Path file, KeysetHandle handle) throws IOException {
     this.file = file;
     this.handle = handle;
+    this.epochs = KeyEpochs.read(file, keyIds(handle), primaryId(handle));
   }
 
   /** Loads the keyset at {@code file}, creating it (owner-only) when it does not exist yet. */
   public static MasterKeyset loadOrCreate(Path file) {
+    return loadOrCreate(file, "master keyset");
+  }
+
+  /** As {@link #loadOrCreate(Path)}, for a keyset of another use ({@code what} says which). */
+  public static MasterKeyset loadOrCreate(Path file, String what) {
     try {
       if (Files.exists(file)) {
         warnIfOthersCanRead(file);
@@ -64,8 +73,9 @@ public final class MasterKeyset {
       KeysetHandle created = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       write(file, created);
       log.warn(
-          "Created a new master keyset at {}. Back it up apart from the database: without it,"
-              + " no encrypted field can be read.",
+          "Created a new {} at {}. Back it up apart from the database and its backups: without"
+              + " it, what it seals cannot be read.",
+          what,
           file.toAbsolutePath());
       return new MasterKeyset(file, created);
     } catch (IOException e) {
@@ -86,6 +96,11 @@ public final class MasterKeyset {
 
   /** Adds a new primary key (old keys stay, to unwrap until everything is rewrapped). */
   public Aead rotate() {
+    return rotate(Instant.now());
+  }
+
+  /** Adds a new primary key whose epoch begins at {@code now}. */
+  public synchronized Aead rotate(Instant now) {
     try {
       KeysetHandle rotated =
           KeysetHandle.newBuilder(handle)
@@ -94,8 +109,11 @@ public final class MasterKeyset {
                       .withRandomId()
                       .makePrimary())
               .build();
+      KeyEpochs next = epochs.rotated(primaryId(rotated), now);
       write(file, rotated);
+      writeEpochs(next);
       handle = rotated;
+      epochs = next;
       return aead();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,16 +128,38 @@ public final class MasterKeyset {
    * so a member erased since then stays erased in those backups too.
    */
   public void retireOldKeys() {
+    Set<Long> old = new HashSet<>(keyIds(handle));
+    old.remove(primaryId(handle));
+    retire(old, Instant.now());
+  }
+
+  /**
+   * Destroys the keys whose epoch ended at or before {@code cutoff} (the backup retention period
+   * before now); the answer is the keys destroyed. Only safe once no data key in the database is
+   * wrapped under them (see {@link #keyIdOf}).
+   */
+  public synchronized Set<Long> retire(Set<Long> keys, Instant now) {
+    Set<Long> removed = new HashSet<>();
     try {
       var builder = KeysetHandle.newBuilder(handle);
+      // The builder keeps the handle's entries in their order.
       for (int i = builder.size() - 1; i >= 0; i--) {
-        if (!builder.getAt(i).isPrimary()) {
+        long id = Integer.toUnsignedLong(handle.getAt(i).getId());
+        if (!builder.getAt(i).isPrimary() && keys.contains(id)) {
           builder.deleteAt(i);
+          removed.add(id);
         }
       }
+      if (removed.isEmpty()) {
+        return removed;
+      }
       KeysetHandle retired = builder.build();
+      KeyEpochs next = epochs.retired(removed, now);
       write(file, retired);
+      writeEpochs(next);
       handle = retired;
+      epochs = next;
+      return removed;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
@@ -127,8 +167,85 @@ public final class MasterKeyset {
     }
   }
 
+  /**
+   * Reads the keyset file again when it changed since this node read it (another node rotated or
+   * retired a key); true when it did.
+   */
+  public synchronized boolean reloadIfChanged() {
+    try {
+      String json = Files.readString(file, StandardCharsets.UTF_8);
+      KeysetHandle current =
+          TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+      if (keyIds(current).equals(keyIds(handle)) && primaryId(current) == primaryId(handle)) {
+        return false;
+      }
+      epochs = KeyEpochs.read(file, keyIds(current), primaryId(current));
+      handle = current;
+      log.info("Read the master keyset again: another node changed it");
+      return true;
+    } catch (IOException | GeneralSecurityException e) {
+      log.warn("Cannot read the master keyset {} again: {}", file, e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
   public int size() {
     return handle.size();
+  }
+
+  /** Keys still held whose epoch ended at or before {@code cutoff}. */
+  public Set<Long> endedBy(Instant cutoff) {
+    return epochs.endedBy(cutoff);
+  }
+
+  /** Keys this keyset once held and destroyed on purpose. */
+  public Set<Long> retiredKeys() {
+    return epochs.retiredKeys();
+  }
+
+  /** When the current primary key's epoch began. */
+  public Instant primarySince() {
+    return epochs.primarySince().orElse(Instant.EPOCH);
+  }
+
+  public long primaryKeyId() {
+    return primaryId(handle);
+  }
+
+  /**
+   * The id of the master key that wrapped {@code wrapped} (a data key as {@code data_key} stores
+   * it: Tink's encrypted keyset, whose ciphertext begins with a version byte and the key's id).
+   */
+  public static long keyIdOf(byte[] wrapped) {
+    try {
+      byte[] ciphertext =
+          com.google.crypto.tink.proto.EncryptedKeyset.parseFrom(
+                  wrapped, com.google.protobuf.ExtensionRegistryLite.getEmptyRegistry())
+              .getEncryptedKeyset()
+              .toByteArray();
+      if (ciphertext.length < 5 || ciphertext[0] != 1) {
+        return -1;
+      }
+      return Integer.toUnsignedLong(ByteBuffer.wrap(ciphertext, 1, 4).getInt());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      return -1;
+    }
+  }
+
+  private static Set<Long> keyIds(KeysetHandle keyset) {
+    Set<Long> ids = new HashSet<>();
+    for (int i = 0; i < keyset.size(); i++) {
+      ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
+    }
+    return ids;
+  }
+
+  private static long primaryId(KeysetHandle keyset) {
+    return Integer.toUnsignedLong(keyset.getPrimary().getId());
+  }
+
+  private void writeEpochs(KeyEpochs next) throws IOException {
+    writeAtomically(KeyEpochs.fileBeside(file), next.json());
   }
 
   public Path file() {
@@ -143,15 +260,21 @@ public final class MasterKeyset {
     if (posix) {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
+    String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    writeAtomically(file, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void writeAtomically(Path file, byte[] content) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     Path temp = Files.createTempFile(dir, ".master-keyset", ".tmp");
     if (posix) {
       Files.setPosixFilePermissions(temp, OWNER_ONLY);
     }
-    String json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
     // On disk before it replaces the old file, and the rename on disk before we go on: a power cut
     // leaves either the old keyset or the new one, never a torn or empty file.
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      channel.write(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)));
+      channel.write(ByteBuffer.wrap(content));
       channel.force(true);
     }
     try {
