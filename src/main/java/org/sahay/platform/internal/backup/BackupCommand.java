@@ -50,13 +50,14 @@ public final class BackupCommand {
   static class Database {}
 
   /** What was asked for on the command line. */
-  record Request(String command, Path file, UUID organisation, List<String> settings) {}
+  record Request(
+      String command, Path file, UUID organisation, String confirm, List<String> settings) {}
 
   private BackupCommand() {}
 
   /** True when {@code args} name one of these commands. */
   public static boolean isCommand(String[] args) {
-    return args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"));
+    return args.length > 0 && List.of("backup", "restore", "leave").contains(args[0]);
   }
 
   /** Runs the command {@code args} name; the answer is the process's exit status. */
@@ -68,6 +69,8 @@ public final class BackupCommand {
       err.println(e.getMessage());
       err.println("Usage: java -jar sahay.jar backup --to FILE [--organisation ID]");
       err.println("       java -jar sahay.jar restore --from FILE");
+      err.println(
+          "       java -jar sahay.jar leave --organisation ID --confirm SHORT-CODE --to FILE.zip");
       return 2;
     }
     // The ahead-of-time start (bin/sahay) is built for the whole application, not for this.
@@ -92,15 +95,19 @@ public final class BackupCommand {
     String command = args[0];
     Path file = null;
     UUID organisation = null;
+    String confirm = null;
     List<String> settings = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
-      if (arg.equals(command.equals("backup") ? "--to" : "--from") && value != null) {
+      if (arg.equals(command.equals("restore") ? "--from" : "--to") && value != null) {
         file = Path.of(value);
         i++;
-      } else if (command.equals("backup") && arg.equals("--organisation") && value != null) {
+      } else if (!command.equals("restore") && arg.equals("--organisation") && value != null) {
         organisation = organisationId(value);
+        i++;
+      } else if (command.equals("leave") && arg.equals("--confirm") && value != null) {
+        confirm = value;
         i++;
       } else if (arg.startsWith("--") && arg.contains("=")) {
         settings.add(arg);
@@ -110,9 +117,13 @@ public final class BackupCommand {
     }
     if (file == null) {
       throw new IllegalArgumentException(
-          command.equals("backup") ? "Say where to: --to FILE" : "Say from where: --from FILE");
+          command.equals("restore") ? "Say from where: --from FILE" : "Say where to: --to FILE");
     }
-    return new Request(command, file, organisation, List.copyOf(settings));
+    if (command.equals("leave") && (organisation == null || confirm == null)) {
+      throw new IllegalArgumentException(
+          "Say which collective leaves (--organisation ID) and confirm it (--confirm SHORT-CODE).");
+    }
+    return new Request(command, file, organisation, confirm, List.copyOf(settings));
   }
 
   private static UUID organisationId(String value) {
@@ -133,7 +144,18 @@ public final class BackupCommand {
     Clock clock = Clock.systemUTC();
     // Refuses a keyset that does not open this database's check value, and gives a new database
     // one.
-    new Vault(context.getBean(JdbcClient.class), master, clock, 0);
+    Vault vault = new Vault(context.getBean(JdbcClient.class), master, clock, 0);
+    BackupReport report = new BackupReport(out);
+    if (!request.command().equals("restore") && Files.exists(request.file())) {
+      throw new Restorer.Refused(request.file() + " exists already: name a new file.");
+    }
+    if (request.command().equals("leave")) {
+      report.left(
+          request.file(),
+          new Leaving(context.getBean(DataSource.class), vault, clock)
+              .leave(request.organisation(), request.confirm(), request.file()));
+      return 0;
+    }
     Path keysetFile = KeysetFiles.backupKeyset(env.getProperty("sahay.backup.keyset", ""), master);
     Backups backups =
         new Backups(
@@ -141,11 +163,7 @@ public final class BackupCommand {
             backupKeyset(keysetFile, request.command().equals("backup")),
             new DataKeys(master),
             clock);
-    BackupReport report = new BackupReport(out);
     if (request.command().equals("backup")) {
-      if (Files.exists(request.file())) {
-        throw new Restorer.Refused(request.file() + " exists already: name a new file.");
-      }
       report.backedUp(
           request.file(), backups.backup(request.file(), request.organisation(), report::table));
     } else {

@@ -54,6 +54,18 @@ final class BackupReport {
     }
   }
 
+  void left(Path file, Leaving.Left left) {
+    left.rows().forEach((table, rows) -> table(new Written(table, rows, "")));
+    out.printf(
+        Locale.ROOT,
+        "%s has left: %,d rows written to %s (give it to the collective; it holds personal data,"
+            + " opened) and deleted, with its data keys, users and sessions. Only its counts stay,"
+            + " in departed_organisation.%n",
+        left.name(),
+        left.rows().values().stream().mapToLong(Long::longValue).sum(),
+        file.toAbsolutePath());
+  }
+
   private static String scope(Summary summary) {
     return summary.organisation() == null ? "everything" : "organisation " + summary.organisation();
   }

@@ -54,6 +54,10 @@ class BackupCommandTest {
     assertThat(run("backup", "--to", "x", "--organisation", "not-an-id")).isEqualTo(2);
     assertThat(errors()).contains("organisation's id");
     assertThat(run("restore", "--to", "x")).isEqualTo(2);
+    assertThat(
+            run("leave", "--to", "x.zip", "--organisation", "0e5a1a2b-0000-4000-8000-000000000001"))
+        .isEqualTo(2);
+    assertThat(errors()).contains("--confirm SHORT-CODE");
   }
 
   private int run(String... args) {

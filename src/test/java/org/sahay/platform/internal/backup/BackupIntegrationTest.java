@@ -25,7 +25,6 @@ import org.sahay.platform.internal.backup.BackupWriter.Written;
 import org.sahay.platform.internal.crypto.MasterKeyset;
 import org.sahay.registry.ErasureReason;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.MemberInput;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -179,27 +178,7 @@ class BackupIntegrationTest extends IntegrationTest {
   }
 
   private MemberId register(org.sahay.access.Actor by, String name) {
-    var input =
-        new MemberInput(
-            name,
-            null,
-            "FEMALE",
-            null,
-            1985,
-            "9000000001",
-            null,
-            "Andhra Pradesh",
-            "Guntur",
-            null,
-            "Vellore",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
-    return ((Members.Outcome.Saved) members.register(by, input)).member().id();
+    return SyntheticMembers.register(members, by, name);
   }
 
   private static java.util.Optional<String> personal(Vault vault, JdbcClient db, MemberId id) {
