@@ -106,9 +106,21 @@ public class DonationImports {
     this.policy = policy;
   }
 
-  public Report importCsv(Actor by, CampaignId id, byte[] content, Mapping mapping) {
-    CampaignStore.Row campaign = campaigns.find(id).orElseThrow(NotFoundException::new);
-    policy.require(by, FundsAction.DONATION_RECORD, campaign.organisation());
+  /** A statement's rows as read, before anything is recorded; {@code problem} when unreadable. */
+  public record Statement(String problem, List<String> columns, List<Line> lines) {}
+
+  /**
+   * One row as read: {@code date} is yyyy-mm-dd or null when no known format fits, {@code channel}
+   * is the channel's name or the fallback; the amount is checked when it is recorded.
+   */
+  public record Line(
+      int line, String reference, String date, String amount, String channel, String donorName) {}
+
+  /**
+   * Reads a statement without touching the books (what an upload of any bytes can do, and what the
+   * fuzzing in {@code UploadFuzzTest} feeds): a problem key, or the rows mapped to fields.
+   */
+  public static Statement read(byte[] content, Mapping mapping) {
     List<CSVRecord> records;
     Map<String, Integer> header;
     String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
@@ -123,10 +135,10 @@ public class DonationImports {
       header = parser.getHeaderMap();
       records = parser.getRecords();
     } catch (IOException | RuntimeException e) {
-      return new Report(List.of(), "funds.import.unreadable");
+      return new Statement("funds.import.unreadable", List.of(), List.of());
     }
     if (records.size() > MAX_ROWS) {
-      return new Report(List.of(), "funds.import.tooManyRows");
+      return new Statement("funds.import.tooManyRows", List.of(), List.of());
     }
     Integer date = column(header, mapping.date(), "date", "txn date", "value date");
     Integer amount = column(header, mapping.amount(), "amount", "credit", "deposit", "cr");
@@ -135,14 +147,8 @@ public class DonationImports {
     Integer donor = column(header, mapping.donorName(), "donor", "donor name", "name");
     Integer channel = column(header, mapping.channel(), "channel", "mode");
     if (date == null || amount == null || reference == null) {
-      return new Report(List.of(), "funds.import.columnsMissing", List.copyOf(header.keySet()));
+      return new Statement("funds.import.columnsMissing", List.copyOf(header.keySet()), List.of());
     }
-    List<String> references = new ArrayList<>();
-    for (CSVRecord r : records) {
-      references.add(cell(r, reference));
-    }
-    Set<String> known = store.knownReferences(campaign.organisation(), references);
-    Set<String> seen = new HashSet<>();
     // Rows without a channel: what was chosen, else cash into the cash account or a transfer.
     String fallback =
         mapping.defaultChannel() != null && !mapping.defaultChannel().isBlank()
@@ -150,10 +156,34 @@ public class DonationImports {
             : (mapping.accountId() == null || mapping.accountId().isBlank()
                 ? "CASH"
                 : "BANK_TRANSFER");
-    List<Row> rows = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     for (CSVRecord r : records) {
-      int line = (int) r.getRecordNumber() + 1;
-      String ref = cell(r, reference);
+      lines.add(
+          new Line(
+              (int) r.getRecordNumber() + 1,
+              cell(r, reference),
+              isoDate(cell(r, date)),
+              cell(r, amount),
+              channel(channel == null ? "" : cell(r, channel), fallback),
+              donor == null ? "" : cell(r, donor)));
+    }
+    return new Statement(null, List.of(), List.copyOf(lines));
+  }
+
+  public Report importCsv(Actor by, CampaignId id, byte[] content, Mapping mapping) {
+    CampaignStore.Row campaign = campaigns.find(id).orElseThrow(NotFoundException::new);
+    policy.require(by, FundsAction.DONATION_RECORD, campaign.organisation());
+    Statement statement = read(content, mapping);
+    if (statement.problem() != null) {
+      return new Report(List.of(), statement.problem(), statement.columns());
+    }
+    List<String> references = statement.lines().stream().map(Line::reference).toList();
+    Set<String> known = store.knownReferences(campaign.organisation(), references);
+    Set<String> seen = new HashSet<>();
+    List<Row> rows = new ArrayList<>();
+    for (Line l : statement.lines()) {
+      int line = l.line();
+      String ref = l.reference();
       Map<String, String> errors = new LinkedHashMap<>();
       if (ref.isEmpty()) {
         errors.put("reference", "funds.import.reference.required");
@@ -168,17 +198,17 @@ public class DonationImports {
         rows.add(new Row(line, Status.REPEATED_IN_FILE, null, Map.of()));
         continue;
       }
-      String on = isoDate(cell(r, date));
+      String on = l.date();
       if (on == null) {
         errors.put("receivedOn", "funds.date.invalid");
       }
-      String name = donor == null ? "" : cell(r, donor);
+      String name = l.donorName();
       DonationInput input =
           new DonationInput(
               null,
-              cell(r, amount),
+              l.amount(),
               on == null ? "" : on,
-              channel(channel == null ? "" : cell(r, channel), fallback),
+              l.channel(),
               ref,
               mapping.accountId(),
               name.isEmpty(),

@@ -5,12 +5,15 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import org.sahay.forms.Sheets;
 import org.sahay.forms.internal.Evaluator;
 import org.sahay.forms.internal.Expr;
 import org.sahay.forms.internal.ExpressionException;
 import org.sahay.forms.internal.ExpressionParser;
 import org.sahay.forms.internal.XlsFormReader;
+import org.sahay.funds.DonationImports;
+import org.sahay.funds.internal.Fields;
 import org.sahay.registry.internal.ImportFiles;
 
 /**
@@ -51,6 +54,30 @@ class UploadFuzzTest {
       return;
     }
     ImportFiles.forEachRow(format, content, (n, values) -> {});
+  }
+
+  /**
+   * A bank or platform statement of donations (CSV), read with the usual column names or with names
+   * the person chose; each row's amount as the books would check it.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void donationStatement(FuzzedDataProvider data) {
+    DonationImports.Mapping mapping =
+        data.consumeBoolean()
+            ? new DonationImports.Mapping(null, null, null, null, null, null, null)
+            : new DonationImports.Mapping(
+                data.consumeString(12),
+                data.consumeString(12),
+                data.consumeString(12),
+                data.consumeString(12),
+                data.consumeString(12),
+                data.consumeString(12),
+                null);
+    DonationImports.Statement statement =
+        DonationImports.read(data.consumeRemainingAsBytes(), mapping);
+    for (DonationImports.Line line : statement.lines()) {
+      Fields.amount(null, line.amount(), "amount", new HashMap<>());
+    }
   }
 
   /** A questionnaire's calculation or condition, typed by whoever designs the form. */

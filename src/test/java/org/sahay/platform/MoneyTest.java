@@ -24,6 +24,19 @@ class MoneyTest {
   }
 
   @Test
+  void refusesAnExponentAtOnceInsteadOfWritingOutItsDigits() {
+    // Found by fuzzing the donation statement import: BigDecimal took this and a request thread
+    // then spent minutes on 10^99999999.
+    assertThatThrownBy(() -> Money.parse("1e99999999"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.parse("1E+5")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.parse("12345678901234567"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Money.parse(".5")).isEqualTo(Money.ofPaise(50));
+    assertThat(Money.parse("2500.")).isEqualTo(Money.ofRupees(2500));
+  }
+
+  @Test
   void refusesToOverflowSilently() {
     assertThatThrownBy(() -> Money.ofPaise(Long.MAX_VALUE).plus(Money.ofPaise(1)))
         .isInstanceOf(ArithmeticException.class);
