@@ -42,6 +42,14 @@ final class Leaving {
 
   static final String NOT_OPENED = "(sealed; its key was destroyed)";
 
+  /**
+   * Credentials and key material: deleted with the collective, never handed out, since a copy of a
+   * password hash or a token's hash is something to guess against, and wrapped keys open nothing
+   * for the collective.
+   */
+  static final java.util.Set<String> NEVER_EXPORTED =
+      java.util.Set.of("data_key", "api_token", "app_user.password_hash");
+
   /** What a leaving did: the rows exported and deleted, per table. */
   record Left(UUID organisation, String name, Map<String, Long> rows) {}
 
@@ -124,8 +132,7 @@ final class Leaving {
       readme(out, collective);
       for (Table table : tables) {
         String where = scopes.get(table.name());
-        // Wrapped data keys are key material, not the collective's records: deleted, not given.
-        if (where != null && !table.name().equals("data_key")) {
+        if (where != null && !NEVER_EXPORTED.contains(table.name())) {
           long n = exportTable(connection, table, where, out);
           if (n > 0) {
             rows.put(table.name(), n);
@@ -142,7 +149,10 @@ final class Leaving {
 
   private long exportTable(Connection connection, Table table, String where, ZipOutputStream out)
       throws IOException, SQLException {
-    List<Column> columns = table.columns();
+    List<Column> columns =
+        table.columns().stream()
+            .filter(c -> !NEVER_EXPORTED.contains(table.name() + "." + c.name()))
+            .toList();
     List<Sealed> sealed = new ArrayList<>();
     StringBuilder sql = new StringBuilder("select ");
     for (Column c : columns) {

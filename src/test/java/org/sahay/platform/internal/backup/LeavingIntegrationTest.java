@@ -69,7 +69,12 @@ class LeavingIntegrationTest extends IntegrationTest {
     assertThat(files).containsKeys("README.txt", "data/member.jsonl", "tables/member.csv");
     assertThat(files.get("data/member.jsonl")).contains("Leaving Kept Parvati");
     assertThat(files.get("tables/member.csv")).contains("Leaving Kept Parvati");
-    assertThat(String.join("\n", files.values())).doesNotContain("Leaving Erased Savitri");
+    assertThat(String.join("\n", files.values()))
+        .doesNotContain("Leaving Erased Savitri")
+        .doesNotContain("{argon2}")
+        .doesNotContain("password_hash");
+    assertThat(files).doesNotContainKeys("data/data_key.jsonl", "data/api_token.jsonl");
+    assertThat(files.get("data/app_user.jsonl")).contains(leader.username());
 
     UUID id = leaving.id().value();
     for (Table table : tables()) {
