@@ -35,7 +35,7 @@ start_app() {
     echo "port $port is taken by another process; stop it first" >&2; exit 1
   fi
   env -u SAHAY_DB_URL -u SAHAY_DB_USER -u SAHAY_DB_PASSWORD "$@" SAHAY_DATA_DIR="$work/data-$label" \
-    SAHAY_PORT=$port SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
+    SAHAY_PORT=$port SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
     SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" >>"$work/$label.log" 2>&1 &
   pid=$!

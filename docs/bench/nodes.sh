@@ -55,7 +55,7 @@ start() {
   SAHAY_DB_URL=jdbc:postgresql://localhost:5432/sahay_nodes SAHAY_DB_USER=sahay_ci \
     SAHAY_DB_PASSWORD=sahay-ci-only SAHAY_DATA_DIR="$work/data" \
     SAHAY_MASTER_KEYSET="$work/keys/master-keyset.json" SAHAY_PORT=$port \
-    SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
+    SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
     java ${BENCH_JAVA_OPTS:-} -jar target/sahay.jar >>"$work/node-$port.log" 2>&1 &
   echo $! >"$work/node-$port.pid"
   until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do sleep 0.5; done

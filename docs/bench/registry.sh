@@ -34,7 +34,7 @@ run() {
   local label=$1; shift
   local data="$work/data-$label"
   env -u SAHAY_DB_URL -u SAHAY_DB_USER -u SAHAY_DB_PASSWORD "$@" SAHAY_DATA_DIR="$data" \
-    SAHAY_PORT=$port SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
+    SAHAY_PORT=$port SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
     SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
     java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/sahay.jar}" >"$work/$label.log" 2>&1 &
   local pid=$!

@@ -31,7 +31,7 @@ for jar in ${BENCH_JARS:-target/sahay.jar}; do
   data=$(mktemp -d)
   SAHAY_DB_URL=jdbc:postgresql://localhost:5432/sahay_scale SAHAY_DB_USER=sahay_ci \
     SAHAY_DB_PASSWORD=sahay-ci-only SAHAY_DATA_DIR="$data" SAHAY_PORT=$port \
-    SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
+    SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
     java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$data/node.log" 2>&1 &
   node=$!
   trap 'kill $node 2>/dev/null || true' EXIT

@@ -22,7 +22,7 @@ psql_db() { su postgres -c "psql -q -d $db -At -c \"$1\""; }
 su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $db WITH (FORCE)' -c 'CREATE DATABASE $db OWNER sahay_ci'" >/dev/null
 
 SAHAY_DB_URL="jdbc:postgresql://localhost:5432/$db" SAHAY_DB_USER=sahay_ci SAHAY_DB_PASSWORD=sahay-ci-only \
-  SAHAY_DATA_DIR="$work/data" SAHAY_PORT=$port SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
+  SAHAY_DATA_DIR="$work/data" SAHAY_PORT=$port SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin \
   SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
   java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/sahay.jar}" >"$work/node.log" 2>&1 &
 pid=$!

@@ -59,6 +59,7 @@ public class Users {
   private final SessionControl sessions;
   private final ApiTokenStore tokens;
   private final LoginThrottle throttle;
+  private final SecondFactors secondFactors;
 
   Users(
       UserStore store,
@@ -69,7 +70,9 @@ public class Users {
       OrganisationDirectory organisations,
       SessionControl sessions,
       ApiTokenStore tokens,
-      LoginThrottle throttle) {
+      LoginThrottle throttle,
+      SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.store = store;
     this.passwords = passwords;
     this.encoder = encoder;
@@ -178,6 +181,20 @@ public class Users {
             id.toString(),
             ended + " sessions"));
     return ended;
+  }
+
+  /**
+   * Removes a user's second factor (their phone was lost) and ends their sessions: their next
+   * sign-in asks them to turn it on again with a new key, if their role requires it.
+   */
+  @Transactional
+  public void resetSecondFactor(Actor by, UserId id) {
+    UserRecord user = managed(by, id);
+    secondFactors.reset(id.value());
+    sessions.endSessions(user.username(), null);
+    audit.record(
+        new AuditLog.Event(
+            by.username(), user.organisation(), "SECOND_FACTOR_RESET", "user", id.toString(), ""));
   }
 
   /**

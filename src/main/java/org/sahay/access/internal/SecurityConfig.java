@@ -10,6 +10,7 @@ import org.sahay.access.AccessAction;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Action;
 import org.sahay.access.AuditLog;
+import org.sahay.access.SecondFactors;
 import org.sahay.platform.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -155,8 +156,11 @@ class SecurityConfig implements WebMvcConfigurer {
       UserStore users,
       Clock clock,
       @Value("${sahay.session.absolute-timeout:12h}") Duration absoluteTimeout,
-      AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails)
+      AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails,
+      SecondFactors secondFactors)
       throws Exception {
+    PathOnlyRequestCache returnTo = new PathOnlyRequestCache();
+    SecondFactorStep secondFactor = new SecondFactorStep(secondFactors, returnTo);
     http.authenticationManager(authentication)
         .authorizeHttpRequests(
             a ->
@@ -182,7 +186,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 f.loginPage("/login")
                     .authenticationDetailsSource(clientDetails)
                     .failureHandler(loginFailure())
-                    .defaultSuccessUrl("/", false)
+                    .successHandler(secondFactor)
                     .permitAll())
         .logout(
             l ->
@@ -193,11 +197,12 @@ class SecurityConfig implements WebMvcConfigurer {
         // Before sign-in nothing goes into a session: where to return to is a path in a cookie,
         // and the CSRF token of the sign-in form is a cookie too. Anonymous visitors, however
         // many, leave no session rows behind.
-        .requestCache(c -> c.requestCache(new PathOnlyRequestCache()))
+        .requestCache(c -> c.requestCache(returnTo))
         .csrf(c -> c.csrfTokenRepository(csrfCookie()))
         .addFilterAfter(
             new SessionGuardFilter(users, clock, absoluteTimeout),
-            UsernamePasswordAuthenticationFilter.class);
+            UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(secondFactor, SessionGuardFilter.class);
     headers(http);
     return http.build();
   }

@@ -11,6 +11,7 @@ import org.sahay.access.AccessTokens;
 import org.sahay.access.Actor;
 import org.sahay.access.OrganisationDirectory;
 import org.sahay.access.Role;
+import org.sahay.access.SecondFactors;
 import org.sahay.access.Users;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -48,9 +50,15 @@ class AccessApiController {
   private final Users users;
   private final OrganisationDirectory organisations;
   private final Problems problems;
+  private final SecondFactors secondFactors;
 
   AccessApiController(
-      AccessTokens tokens, Users users, OrganisationDirectory organisations, Problems problems) {
+      AccessTokens tokens,
+      Users users,
+      OrganisationDirectory organisations,
+      Problems problems,
+      SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.tokens = tokens;
     this.users = users;
     this.organisations = organisations;
@@ -58,9 +66,27 @@ class AccessApiController {
   }
 
   /** HTTP Basic only: creates a token for scripts and returns it this once. */
+  /**
+   * A user with a second factor (or who must have one) gives its current code in {@code
+   * X-Sahay-Second-Factor}: a password alone makes no token for them.
+   */
   @PostMapping("/tokens")
-  ResponseEntity<TokenResponse> createToken(
-      Actor actor, @RequestBody(required = false) TokenRequest request) {
+  ResponseEntity<?> createToken(
+      Actor actor,
+      @RequestBody(required = false) TokenRequest request,
+      @RequestHeader(name = "X-Sahay-Second-Factor", required = false) String code,
+      HttpServletRequest http) {
+    if (secondFactors.asked(actor)
+        && (!secondFactors.enrolled(actor) || !secondFactors.verify(actor, code))) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .body(
+              problems.of(
+                  HttpStatus.UNAUTHORIZED,
+                  secondFactors.enrolled(actor)
+                      ? "secondFactor.api.code"
+                      : "secondFactor.api.enrolFirst",
+                  RequestContextUtils.getLocale(http)));
+    }
     var created = tokens.issue(actor, request == null ? null : request.name(), "API");
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Cache-Control", "no-store")

@@ -100,8 +100,11 @@ class UserPagesController {
     return "redirect:/organisations/" + id + "/users";
   }
 
-  /** Deactivate, reactivate, sign out everywhere or unlock; the service checks the policy. */
-  @PostMapping("/users/{id}/{change:deactivate|reactivate|end-sessions|unlock}")
+  /**
+   * Deactivate, reactivate, sign out everywhere, unlock, or remove a lost phone's second factor;
+   * the service checks the policy.
+   */
+  @PostMapping("/users/{id}/{change:deactivate|reactivate|end-sessions|unlock|reset-second-factor}")
   String change(
       Actor actor,
       @PathVariable UserId id,
@@ -121,6 +124,10 @@ class UserPagesController {
           case "unlock" -> {
             users.unlock(actor, id);
             yield "user.unlocked";
+          }
+          case "reset-second-factor" -> {
+            users.resetSecondFactor(actor, id);
+            yield "user.secondFactorReset";
           }
           default -> {
             users.endSessions(actor, id);

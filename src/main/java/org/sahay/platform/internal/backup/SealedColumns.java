@@ -62,11 +62,15 @@ final class SealedColumns {
 
   /**
    * Binary columns that hold no sealed personal field: keyed lookup features (tokens, useless
-   * without the index key and meaningless to a person), and health-support follow-ups, which no
-   * code writes yet.
+   * without the index key and meaningless to a person), health-support follow-ups, which no code
+   * writes yet, and the secrets of second factors.
    */
   static final List<String> NOT_PERSONAL =
-      List.of("match_record.features", "health_support_follow_up.sealed");
+      List.of(
+          "match_record.features",
+          "health_support_follow_up.sealed",
+          // A credential, never exported (Leaving.NEVER_EXPORTED).
+          "user_second_factor.secret");
 
   static final Map<String, Sealed> BY_KEY =
       ALL.stream().collect(Collectors.toMap(Sealed::key, Function.identity()));
