@@ -119,8 +119,9 @@ public class SecondFactors {
     remove(subject);
     vault.createKey(subject, actor.organisation() == null ? PLATFORM : actor.organisation());
     jdbc.sql(
-            "insert into user_second_factor (user_id, secret, enrolled_at, last_step)"
-                + " values (:u, :s, :now, :step)")
+            "insert into user_second_factor"
+                + " (user_id, secret, enrolled_at, last_step, failures)"
+                + " values (:u, :s, :now, :step, 0)")
         .param("u", subject)
         .param("s", vault.encrypt(subject, FIELD, SecondFactorCodes.base32(secret.get())))
         .param("now", OffsetDateTime.now(clock))
@@ -130,16 +131,31 @@ public class SecondFactors {
     return true;
   }
 
-  /** Checks a code at sign-in; each code is accepted once. Failures are audited. */
+  /**
+   * Checks a code at sign-in; each code is accepted once. Failures are audited, and after {@link
+   * #MAX_FAILURES} wrong codes within {@link #FAILURE_WINDOW} no code is accepted for the rest of
+   * that window, however many sign-ins the password allows.
+   */
   @Transactional
   public boolean verify(Actor actor, String code) {
+    UUID user = actor.id().value();
     var row =
-        jdbc.sql("select secret, last_step from user_second_factor where user_id = :u")
-            .param("u", actor.id().value())
-            .query((rs, n) -> new Object[] {rs.getBytes(1), rs.getLong(2)})
+        jdbc.sql(
+                "select secret, last_step, failures, failed_since from user_second_factor"
+                    + " where user_id = :u")
+            .param("u", user)
+            .query(
+                (rs, n) ->
+                    new Stored(
+                        rs.getBytes(1),
+                        rs.getLong(2),
+                        rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class)))
             .optional();
-    if (row.isPresent()) {
-      Optional<String> secret = vault.decrypt(actor.id().value(), FIELD, (byte[]) row.get()[0]);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime windowStart = now.minus(FAILURE_WINDOW);
+    if (row.isPresent() && !row.get().lockedAt(windowStart)) {
+      Optional<String> secret = vault.decrypt(user, FIELD, row.get().secret());
       OptionalLong step =
           secret.isEmpty()
               ? OptionalLong.empty()
@@ -147,21 +163,45 @@ public class SecondFactors {
                   SecondFactorCodes.fromBase32(secret.get()),
                   code,
                   clock.instant(),
-                  (Long) row.get()[1]);
+                  row.get().lastStep());
       // Moved on only if no other node accepted this step or a later one meanwhile.
       if (step.isPresent()
           && jdbc.sql(
-                      "update user_second_factor set last_step = :s"
-                          + " where user_id = :u and last_step < :s")
+                      "update user_second_factor set last_step = :s, failures = 0,"
+                          + " failed_since = null where user_id = :u and last_step < :s")
                   .param("s", step.getAsLong())
-                  .param("u", actor.id().value())
+                  .param("u", user)
                   .update()
               == 1) {
         return true;
       }
     }
+    if (row.isPresent()) {
+      jdbc.sql(
+              "update user_second_factor set"
+                  + " failures = case when failed_since is null or failed_since < :start then 1"
+                  + " else failures + 1 end,"
+                  + " failed_since = case when failed_since is null or failed_since < :start"
+                  + " then :now else failed_since end"
+                  + " where user_id = :u")
+          .param("start", windowStart)
+          .param("now", now)
+          .param("u", user)
+          .update();
+    }
     audit.record(event(actor, "SECOND_FACTOR_FAILED", "a second-factor code was refused"));
     return false;
+  }
+
+  /** Wrong codes per account before codes are refused for the rest of the window. */
+  static final int MAX_FAILURES = 10;
+
+  static final java.time.Duration FAILURE_WINDOW = java.time.Duration.ofMinutes(15);
+
+  private record Stored(byte[] secret, long lastStep, int failures, OffsetDateTime failedSince) {
+    boolean lockedAt(OffsetDateTime windowStart) {
+      return failures >= MAX_FAILURES && failedSince != null && failedSince.isAfter(windowStart);
+    }
   }
 
   /** Turns the factor off, with a current code; refused while it is required. */

@@ -99,6 +99,27 @@ class SecondFactorIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void tenWrongCodesShutTheDoorForAQuarterHourWhateverTheSignInsAndEvenToTheRightCode() {
+    TestUser leader =
+        fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    Http first = http();
+    first.signIn(leader.username(), leader.password());
+    byte[] secret = enrol(first);
+    for (int signIn = 0; signIn < 2; signIn++) {
+      Http guesser = http();
+      guesser.signIn(leader.username(), leader.password());
+      for (int i = 0; i < 5; i++) {
+        guesser.postForm("/login/code", Map.of("code", "99999" + i), "/login/code");
+      }
+    }
+    Http owner = http();
+    owner.signIn(leader.username(), leader.password());
+    var right = owner.postForm("/login/code", Map.of("code", codeOf(secret, 1)), "/login/code");
+    assertThat(location(right)).endsWith("/login/code");
+    assertThat(location(owner.get("/"))).endsWith("/login/code");
+  }
+
+  @Test
   void whenRequiredACounsellorMustEnrolBeforeAnythingAndCannotTurnItOff() {
     SecondFactors target = AopTestUtils.getTargetObject(factors);
     ReflectionTestUtils.setField(target, "mode", SecondFactors.Mode.REQUIRED);
