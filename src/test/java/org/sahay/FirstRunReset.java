@@ -13,6 +13,7 @@ public final class FirstRunReset {
     jdbc.sql("delete from api_token").update();
     jdbc.sql("delete from app_user_role").update();
     jdbc.sql("delete from user_grant").update();
+    jdbc.sql("delete from user_second_factor").update();
     jdbc.sql("delete from app_user").update();
   }
 }
