@@ -1,9 +1,11 @@
 package org.sahay.access;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +37,38 @@ public class AccessPolicy {
     HIDDEN
   }
 
-  private final OrganisationDirectory organisations;
+  /**
+   * Told of every decision as it is made, with whether the caller required it (a refusal ends the
+   * request) or only asked (to show or hide a part). The route-table test uses one to learn which
+   * actions each route requires; production registers none.
+   */
+  public interface Observer {
+    void decided(
+        Actor actor, Action action, OrganisationId target, Decision decision, boolean required);
+  }
 
-  AccessPolicy(OrganisationDirectory organisations) {
+  private final OrganisationDirectory organisations;
+  private final List<Observer> observers;
+
+  AccessPolicy(OrganisationDirectory organisations, ObjectProvider<Observer> observers) {
     this.organisations = organisations;
+    this.observers = observers.orderedStream().toList();
   }
 
   /** Decides an action on data of {@code target}; a null target asks about a global action. */
   public Decision decide(Actor actor, Action action, OrganisationId target) {
+    return decided(actor, action, target, false);
+  }
+
+  private Decision decided(Actor actor, Action action, OrganisationId target, boolean required) {
+    Decision decision = decision(actor, action, target);
+    for (Observer observer : observers) {
+      observer.decided(actor, action, target, decision, required);
+    }
+    return decision;
+  }
+
+  private Decision decision(Actor actor, Action action, OrganisationId target) {
     Relation relation = relation(actor, target);
     Map<Role, Set<Relation>> byRole = action.rules();
     boolean permitted =
@@ -64,7 +90,7 @@ public class AccessPolicy {
    * AccessDeniedException} otherwise.
    */
   public void require(Actor actor, Action action, OrganisationId target) {
-    switch (decide(actor, action, target)) {
+    switch (decided(actor, action, target, true)) {
       case PERMIT -> {}
       case HIDDEN -> throw new NotFoundException();
       case FORBIDDEN -> throw new AccessDeniedException("not permitted");

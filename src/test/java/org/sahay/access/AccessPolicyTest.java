@@ -62,7 +62,11 @@ class AccessPolicyTest {
   /** Every action the modules declare, as the application finds them. */
   private static final Actions ACTIONS = new Actions(Actions.scan("org.sahay"));
 
-  private final AccessPolicy policy = new AccessPolicy(LINKS);
+  private final AccessPolicy policy =
+      new AccessPolicy(
+          LINKS,
+          new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+              .getBeanProvider(AccessPolicy.Observer.class));
 
   @ParameterizedTest(name = "{0} {1} on {2}: {3}")
   @CsvSource({

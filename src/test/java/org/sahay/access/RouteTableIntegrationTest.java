@@ -62,6 +62,96 @@ class RouteTableIntegrationTest {
           "GET /p/{slug}/**");
 
   /**
+   * Reads that refuse some callers the policy permits, for a reason outside the policy, with the
+   * reason.
+   */
+  private static final String COLLECTIVES_ONLY =
+      "kept by collectives only: an admin of a mentor, funder or network is refused by kind";
+
+  private static final Map<String, String> STRICTER =
+      Map.ofEntries(
+          Map.entry("GET /api/v1/distribution-rounds", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/items", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/kits", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/relief-recipients", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/stock", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/stock-locations", COLLECTIVES_ONLY),
+          Map.entry("GET /relief", COLLECTIVES_ONLY),
+          Map.entry("GET /relief/catalogue", COLLECTIVES_ONLY),
+          Map.entry("GET /relief/rounds/new", COLLECTIVES_ONLY),
+          Map.entry("GET /relief/stock", COLLECTIVES_ONLY),
+          Map.entry("GET /relief/stock/{kind}", COLLECTIVES_ONLY),
+          Map.entry("GET /care/health", COLLECTIVES_ONLY),
+          Map.entry("GET /api/v1/exports/members", COLLECTIVES_ONLY),
+          Map.entry(
+              "GET /api/v1/disbursements/{id}/proof", "the demo's payments have no proof file"),
+          Map.entry(
+              "GET /support/disbursements/{disbursementId}/proof",
+              "the demo's payments have no proof file"),
+          Map.entry("GET /funds/expenses/{id}/proof", "the demo's expenses have no proof file"),
+          Map.entry(
+              "GET /support/{id}/lines/new",
+              "the request found is no draft: its lines no longer change"),
+          Map.entry(
+              "GET /support/{id}/lines/{lineId}/edit",
+              "the request found is no draft: its lines no longer change"),
+          Map.entry(
+              "GET /support/{id}/lines/{lineId}/pay",
+              "the line found is not one waiting to be paid"));
+
+  /** Reads about one member, named in the query. */
+  private static final Set<String> ABOUT_A_MEMBER =
+      Set.of(
+          "GET /api/v1/counselling-sessions",
+          "GET /api/v1/counselling-sessions/scores",
+          "GET /api/v1/vaccinations",
+          "GET /households/new",
+          "GET /needs/new");
+
+  /**
+   * Reads about the signed-in user alone (their home, their account, their language), which no
+   * action of the policy guards: every signed-in user may use them.
+   */
+  private static final Map<String, String> SIGNED_IN =
+      Map.ofEntries(
+          Map.entry("GET /account", "the user's own account"),
+          Map.entry("GET /account/second-factor", "the user's own second factor"),
+          Map.entry("GET /login/code", "the second step of the user's own sign-in"),
+          Map.entry("GET /api/v1/me", "who the caller is"),
+          Map.entry("GET /sync/v1/session", "the phone's own session for sync"),
+          Map.entry("GET /offline", "the page shown when the phone has no network"),
+          Map.entry("GET /v3/api-docs", "the API's description, no data"),
+          Map.entry("GET /v3/api-docs.yaml", "the API's description, no data"),
+          Map.entry("GET /api/v1/indicators", "the indicators' definitions, no data"),
+          Map.entry("GET /reports/indicators", "the indicators' definitions, no data"),
+          Map.entry("GET /api/v1/vaccines", "the vaccine catalogue, shared by all"));
+
+  /**
+   * Pages that show each of their parts under that part's own rule (a landing page, a list of what
+   * the caller may see): checked for answering everyone without failing; each part has its own
+   * route.
+   */
+  private static final Map<String, String> COMPOSITE =
+      Map.ofEntries(
+          Map.entry("GET /", "home: a tile for each part the caller may use"),
+          Map.entry("GET /funds", "own funds if permitted, and the linked collectives' funds"),
+          Map.entry("GET /reports", "own reports if permitted, and the linked collectives'"),
+          Map.entry("GET /api/v1/reports/dashboard", "as /reports, for the app"),
+          Map.entry("GET /entitlements/coverage", "own coverage, or the linked collectives'"),
+          Map.entry("GET /support", "own requests and those addressed to the caller"),
+          Map.entry("GET /api/v1/support-requests", "as /support, for the app"),
+          Map.entry("GET /reports/exports", "the caller's own exports"));
+
+  /**
+   * Addresses whose variable names no record of an organisation (a scheme, a kind of stock): the
+   * policy is asked about the caller's own organisation.
+   */
+  private static final Map<String, String> CALLERS_OWN =
+      Map.of(
+          "GET /api/v1/schemes/{id}", "schemes are shared by every organisation",
+          "GET /relief/stock/{kind}", "a kind of stock, of the caller's own store");
+
+  /**
    * Routes the crawl cannot fill with the first collective's real ids, and why; each is still tried
    * without a user. Keep this short: a route here is checked for the anonymous case only.
    */
@@ -89,6 +179,44 @@ class RouteTableIntegrationTest {
   private static int port;
   private static JdbcClient jdbc;
   private static final Map<String, Route> ROUTES = new TreeMap<>();
+  private static final Probe PROBE = new Probe();
+  private static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
+  private static Map<String, String> roleUsers;
+  private static Map<String, Set<String>> reached;
+  private static Map<String, String> concrete;
+  private static List<String> unreached;
+
+  /** What the access policy decided while serving one request, found by its probe header. */
+  record Seen(
+      Action action, OrganisationId target, AccessPolicy.Decision decision, boolean required) {}
+
+  /** Collects every decision made while serving a request that carries the probe header. */
+  static final class Probe implements AccessPolicy.Observer {
+    static final String HEADER = "X-Route-Probe";
+    private final Map<String, List<Seen>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void decided(
+        Actor actor,
+        Action action,
+        OrganisationId target,
+        AccessPolicy.Decision decision,
+        boolean required) {
+      if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+          instanceof org.springframework.web.context.request.ServletRequestAttributes request) {
+        String probe = request.getRequest().getHeader(HEADER);
+        if (probe != null) {
+          seen.computeIfAbsent(probe, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+              .add(new Seen(action, target, decision, required));
+        }
+      }
+    }
+
+    List<Seen> take(String probe) {
+      List<Seen> taken = seen.remove(probe);
+      return taken == null ? List.of() : taken;
+    }
+  }
 
   record Route(String method, PathPattern pattern) {
     String key() {
@@ -104,6 +232,8 @@ class RouteTableIntegrationTest {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     SpringApplication application = new SpringApplication(SahayApplication.class);
     application.setAdditionalProfiles("test");
+    application.addInitializers(
+        context -> context.getBeanFactory().registerSingleton("routeTableProbe", PROBE));
     app =
         application.run(
             "--server.port=0",
@@ -162,29 +292,8 @@ class RouteTableIntegrationTest {
 
   @Test
   void noUnrelatedCollectiveNorFunderReachesTheFirstCollectivesMembersOrChangesAnything() {
-    Map<String, String> roleUsers = users();
-    // The crawl, as the first collective's own users: the real addresses of its records.
-    Map<String, Set<String>> reached = new TreeMap<>();
-    for (String own : List.of("rt-own-org_admin", "rt-own-leader", "rt-own-counsellor")) {
-      crawl(own, reached);
-    }
+    world();
     assertThat(reached).as("the crawl reached the member pages").containsKey("GET /members/{id}");
-
-    Map<String, String> concrete = new TreeMap<>();
-    List<String> unreached = new ArrayList<>();
-    for (Route route : ROUTES.values()) {
-      String pattern = route.pattern().getPatternString();
-      if (PUBLIC.contains(route.key()) || pattern.startsWith("/p/")) {
-        continue;
-      }
-      String path = fill(route, reached);
-      if (path != null) {
-        concrete.put(route.key(), path);
-      } else if (!NOT_REACHED.containsKey(route.key())) {
-        unreached.add(route.key());
-      }
-    }
-
     Set<String> names = names();
     assertThat(names).as("the first collective's member names, to look for").hasSizeGreaterThan(5);
     System.out.printf(
@@ -194,7 +303,7 @@ class RouteTableIntegrationTest {
     String before = fingerprint();
     List<String> leaks = new ArrayList<>();
     for (String outsider : roleUsers.keySet()) {
-      if (outsider.startsWith("rt-own-")) {
+      if (!outsider.startsWith("rt-other-") && !outsider.startsWith("rt-funder-")) {
         continue;
       }
       // The funder sees the requests addressed to it, with member codes but never names, and may
@@ -263,6 +372,229 @@ class RouteTableIntegrationTest {
         .containsAll(NOT_REACHED.keySet());
   }
 
+  /** Where a route's gate is asked: as the first collective's own users' requests asked it. */
+  enum Target {
+    /** A global action. */
+    GLOBAL,
+    /** The organisation of the record the address names: the first collective, for anyone. */
+    RECORD,
+    /** The caller's own organisation (a list, a form, a page about one's own collective). */
+    CALLER
+  }
+
+  /** A route's gate: the first action its serving required (or, failing that, asked). */
+  record Gate(Action action, Target target, boolean required) {}
+
+  /** One caller's answer and what the policy decided while serving it. */
+  record Answer(int status, List<Seen> seen) {
+    /**
+     * The first decision on the request that refused an action, required or only asked (a page that
+     * asks whether the caller may write, and refuses the form if not).
+     */
+    Seen refusal() {
+      return seen.stream()
+          .filter(s -> s.decision() != AccessPolicy.Decision.PERMIT)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * Every page and API read, filled with the first collective's ids, by a user of each role in each
+   * relation to it (own, unrelated, mentor, funder, network). The route's gate is learnt from what
+   * the access policy was asked while serving the collective's own users (the first action
+   * required, on the record's organisation or the caller's own); every caller's answer must then be
+   * what the policy decides for that caller at that gate: 404 where it hides, 403 or 404 where it
+   * forbids. Where it permits, a refusal must come from a later decision of the policy on the same
+   * request, or be listed in {@link #STRICTER} with its reason. A route whose serving asks the
+   * policy nothing fails, unless it is about the signed-in user alone ({@link #SIGNED_IN}).
+   */
+  @Test
+  void everyReadAnswersEachRoleInEachRelationAsThePolicyDecides() {
+    world();
+    AccessPolicy policy = app.getBean(AccessPolicy.class);
+    OrganisationId first =
+        new OrganisationId(
+            jdbc.sql("select id from organisation where short_code = 'DGNT'")
+                .query(UUID.class)
+                .single());
+    // The first collective's own users first: the gate is learnt from them.
+    List<String> callers =
+        ACTORS.keySet().stream()
+            .sorted(java.util.Comparator.comparing(u -> !u.startsWith("rt-own-")))
+            .toList();
+    Map<String, Http> sessions = new LinkedHashMap<>();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String username : callers) {
+      Http http = new Http(port);
+      http.signIn(username, PASSWORD);
+      tokens.put(username, http.token(username, PASSWORD));
+      sessions.put(username, http);
+    }
+    List<String> noRule = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    Set<String> stricter = new TreeSet<>();
+    int tried = 0;
+    for (var entry : concrete.entrySet()) {
+      if (!entry.getKey().startsWith("GET ")) {
+        continue;
+      }
+      String path = entry.getValue();
+      boolean api = path.startsWith("/api/");
+      boolean record =
+          (path.contains("?member=")
+                  || ROUTES.get(entry.getKey()).pattern().getPatternString().contains("{"))
+              && !CALLERS_OWN.containsKey(entry.getKey());
+      Map<String, Answer> answers = new LinkedHashMap<>();
+      for (String username : callers) {
+        String probe = UUID.randomUUID().toString();
+        Http http = sessions.get(username);
+        HttpResponse<String> answer =
+            api
+                ? http.get(
+                    path, "Authorization", Http.bearer(tokens.get(username)), Probe.HEADER, probe)
+                : http.get(path, Probe.HEADER, probe);
+        answers.put(username, new Answer(answer.statusCode(), PROBE.take(probe)));
+        tried++;
+      }
+      Gate gate = gate(answers, first, record);
+      if (gate == null) {
+        if (!SIGNED_IN.containsKey(entry.getKey())) {
+          noRule.add(entry.getKey() + " " + statuses(answers));
+        }
+        continue;
+      }
+      if (COMPOSITE.containsKey(entry.getKey())) {
+        answers.forEach(
+            (username, answer) -> {
+              if (answer.status() == 401 || answer.status() >= 500) {
+                wrong.add(entry.getKey() + " as " + username + ": " + answer.status());
+              }
+            });
+        continue;
+      }
+      for (var each : answers.entrySet()) {
+        Actor caller = ACTORS.get(each.getKey());
+        OrganisationId target =
+            switch (gate.target()) {
+              case GLOBAL -> null;
+              case RECORD -> first;
+              case CALLER -> caller.organisation();
+            };
+        AccessPolicy.Decision expected = policy.decide(caller, gate.action(), target);
+        int actual = each.getValue().status();
+        boolean refused = actual == 403 || actual == 404;
+        boolean outside = refused && each.getValue().refusal() == null;
+        // A system admin, who has no organisation, may pass through a global action instead (the
+        // shared catalogue of schemes, which system admins keep).
+        boolean global =
+            caller.organisation() == null
+                && each.getValue().seen().stream()
+                    .anyMatch(
+                        x -> x.target() == null && x.decision() == AccessPolicy.Decision.PERMIT);
+        boolean agrees =
+            switch (expected) {
+              case HIDDEN -> actual == 404 || global;
+              case FORBIDDEN -> refused || global;
+              case PERMIT -> !outside || STRICTER.containsKey(entry.getKey());
+            };
+        if (expected == AccessPolicy.Decision.PERMIT && outside) {
+          stricter.add(entry.getKey());
+        }
+        if (!agrees || actual == 401 || actual >= 500) {
+          wrong.add(
+              entry.getKey()
+                  + " as "
+                  + each.getKey()
+                  + ": policy "
+                  + expected
+                  + " at "
+                  + gate
+                  + ", answer "
+                  + actual);
+        }
+      }
+    }
+    System.out.printf(
+        "route table: %d reads tried by %d users; refused outside the policy: %s%n",
+        tried, ACTORS.size(), stricter);
+    assertThat(noRule).as("reads that ask the access policy nothing").isEmpty();
+    assertThat(wrong).as("answers that are not what the policy decides").isEmpty();
+    assertThat(STRICTER.keySet())
+        .as("routes listed as refusing outside the policy that no longer do")
+        .isSubsetOf(stricter);
+  }
+
+  private static Map<String, Integer> statuses(Map<String, Answer> answers) {
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    answers.forEach((username, answer) -> statuses.put(username, answer.status()));
+    return statuses;
+  }
+
+  /**
+   * The route's gate, from the first collective's own users' requests: the first action one of them
+   * was required to hold, or, on a page that only asks and hides what is not permitted, the first
+   * it asked.
+   */
+  private static Gate gate(Map<String, Answer> answers, OrganisationId first, boolean record) {
+    Seen best = null;
+    for (var answer : answers.entrySet()) {
+      if (!answer.getKey().startsWith("rt-own-")) {
+        continue;
+      }
+      List<Seen> seen = answer.getValue().seen();
+      Seen candidate =
+          seen.stream()
+              .filter(Seen::required)
+              .findFirst()
+              .orElse(seen.isEmpty() ? null : seen.get(0));
+      if (candidate != null && (best == null || candidate.required() && !best.required())) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    Target target =
+        best.target() == null
+            ? Target.GLOBAL
+            : record && best.target().equals(first) ? Target.RECORD : Target.CALLER;
+    return new Gate(best.action(), target, best.required());
+  }
+
+  /**
+   * Once for both tests: a user of each role in each demo organisation, the crawl as the first
+   * collective's own users (the real addresses of its records), and every route filled from it.
+   */
+  private static synchronized void world() {
+    if (concrete != null) {
+      return;
+    }
+    roleUsers = users();
+    reached = new TreeMap<>();
+    for (String own : List.of("rt-own-org_admin", "rt-own-leader", "rt-own-counsellor")) {
+      crawl(own, reached);
+    }
+    Map<String, String> filled = new TreeMap<>();
+    unreached = new ArrayList<>();
+    for (Route route : ROUTES.values()) {
+      String pattern = route.pattern().getPatternString();
+      if (PUBLIC.contains(route.key()) || pattern.startsWith("/p/")) {
+        continue;
+      }
+      String path = fill(route, reached);
+      if (path != null && ABOUT_A_MEMBER.contains(route.key())) {
+        path += "?member=" + rowOf("members");
+      }
+      if (path != null) {
+        filled.put(route.key(), path);
+      } else if (!NOT_REACHED.containsKey(route.key())) {
+        unreached.add(route.key());
+      }
+    }
+    concrete = filled;
+  }
+
   /** The first collective's members' names, as its own admin reads them through the API. */
   private static Set<String> names() {
     Http http = new Http(port);
@@ -289,11 +621,22 @@ class RouteTableIntegrationTest {
         new Actor(
             new org.sahay.platform.UserId(adminId), "demo-admin", null, Set.of(Role.SYSTEM_ADMIN));
     Map<String, String> made = new LinkedHashMap<>();
+    // The system admin too, with a password the test knows.
+    jdbc.sql("update app_user set password_hash = :hash where id = :id")
+        .param(
+            "hash",
+            app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
+                .encode(PASSWORD))
+        .param("id", adminId)
+        .update();
+    ACTORS.put("demo-admin", admin);
     Map<String, List<Role>> places =
         Map.of(
             "own:DGNT", List.of(Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR),
             "other:DNDA", List.of(Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR),
-            "funder:DFND", List.of(Role.ORG_ADMIN, Role.FUNDER_VIEWER));
+            "mentor:DMNT", List.of(Role.ORG_ADMIN, Role.MENTOR_STAFF),
+            "funder:DFND", List.of(Role.ORG_ADMIN, Role.FUNDER_VIEWER),
+            "network:DNWK", List.of(Role.ORG_ADMIN, Role.MENTOR_STAFF));
     for (var place : places.entrySet()) {
       String[] parts = place.getKey().split(":");
       UUID org =
@@ -308,6 +651,13 @@ class RouteTableIntegrationTest {
                 admin, new OrganisationId(org), username, PASSWORD, Set.of(role), Language.EN);
         assertThat(outcome).as(username).isInstanceOf(Users.Outcome.Done.class);
         made.put(username, parts[1]);
+        ACTORS.put(
+            username,
+            new Actor(
+                ((Users.Outcome.Done) outcome).id(),
+                username,
+                new OrganisationId(org),
+                Set.of(role)));
       }
     }
     return made;

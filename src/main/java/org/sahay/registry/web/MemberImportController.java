@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.access.CheckedBeforeBody;
+import org.sahay.platform.NotFoundException;
 import org.sahay.registry.MemberImports;
+import org.sahay.registry.RegistryAction;
 import org.sahay.registry.internal.ImportMapping;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,13 +24,20 @@ import org.springframework.web.multipart.MultipartFile;
 class MemberImportController {
 
   private final MemberImports imports;
+  private final AccessPolicy policy;
 
-  MemberImportController(MemberImports imports) {
+  MemberImportController(MemberImports imports, AccessPolicy policy) {
     this.imports = imports;
+    this.policy = policy;
   }
 
   @GetMapping("/members/import")
-  String uploadForm(Model model) {
+  String uploadForm(Actor actor, Model model) {
+    if (actor.organisation() == null) {
+      throw new NotFoundException();
+    }
+    // The form is for those who may import: others are told so before they choose a file.
+    policy.require(actor, RegistryAction.MEMBER_WRITE, actor.organisation());
     model.addAttribute("refusal", null);
     return "registry/import-upload";
   }
