@@ -229,19 +229,7 @@ public class Vault {
     List<UUID> subjects = jdbc.sql("select subject_id from data_key").query(UUID.class).list();
     Aead after = master.rotate(epochBegins);
     for (UUID subject : subjects) {
-      byte[] wrapped = wrapped(subject).orElseThrow();
-      try {
-        KeysetHandle key =
-            TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, before, keyContext(subject));
-        byte[] rewrapped =
-            TinkProtoKeysetFormat.serializeEncryptedKeyset(key, after, keyContext(subject));
-        jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
-            .param("k", rewrapped)
-            .param("s", subject)
-            .update();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot rewrap a data key", e);
-      }
+      rewrap(subject, wrapped(subject).orElseThrow(), before, after);
     }
     try {
       jdbc.sql("update master_key_check set ciphertext = :c where id = 1")
@@ -269,23 +257,25 @@ public class Vault {
     for (Object[] row : rows) {
       byte[] wrapped = (byte[]) row[1];
       if (keys.contains(MasterKeyset.keyIdOf(wrapped))) {
-        UUID subject = (UUID) row[0];
-        try {
-          KeysetHandle key =
-              TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, keyContext(subject));
-          jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
-              .param(
-                  "k",
-                  TinkProtoKeysetFormat.serializeEncryptedKeyset(key, aead, keyContext(subject)))
-              .param("s", subject)
-              .update();
-          rewrapped++;
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("cannot rewrap a data key", e);
-        }
+        rewrap((UUID) row[0], wrapped, aead, aead);
+        rewrapped++;
       }
     }
     return rewrapped;
+  }
+
+  /** Opens a data key with {@code from} and stores it wrapped with {@code to}. */
+  private void rewrap(UUID subject, byte[] wrapped, Aead from, Aead to) {
+    try {
+      KeysetHandle key =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, from, keyContext(subject));
+      jdbc.sql("update data_key set wrapped_key = :k where subject_id = :s")
+          .param("k", TinkProtoKeysetFormat.serializeEncryptedKeyset(key, to, keyContext(subject)))
+          .param("s", subject)
+          .update();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot rewrap a data key", e);
+    }
   }
 
   /**

@@ -48,10 +48,11 @@ public final class SecondFactorStep extends OncePerRequestFilter
   private final SecondFactors factors;
   private final SavedRequestAwareAuthenticationSuccessHandler resume;
 
-  SecondFactorStep(SecondFactors factors, PathOnlyRequestCache requests) {
+  SecondFactorStep(SecondFactors factors) {
     this.factors = factors;
     this.resume = new SavedRequestAwareAuthenticationSuccessHandler();
-    resume.setRequestCache(requests);
+    // The cache keeps the page first asked for in the session: any instance reads the same one.
+    resume.setRequestCache(new PathOnlyRequestCache());
     resume.setDefaultTargetUrl("/");
   }
 

@@ -160,7 +160,7 @@ class SecurityConfig implements WebMvcConfigurer {
       SecondFactors secondFactors)
       throws Exception {
     PathOnlyRequestCache returnTo = new PathOnlyRequestCache();
-    SecondFactorStep secondFactor = new SecondFactorStep(secondFactors, returnTo);
+    SecondFactorStep secondFactor = new SecondFactorStep(secondFactors);
     http.authenticationManager(authentication)
         .authorizeHttpRequests(
             a ->

@@ -77,7 +77,7 @@ final class BackupTables {
   /** Every table backed up, parents first. */
   static List<Table> read(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    String schema = schemaOf(connection);
+    String schema = connection.getSchema();
     Map<String, Table> tables = new TreeMap<>();
     try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
@@ -91,11 +91,6 @@ final class BackupTables {
       tables.put(name, table(meta, schema, name));
     }
     return parentsFirst(tables);
-  }
-
-  private static String schemaOf(Connection connection) throws SQLException {
-    String schema = connection.getSchema();
-    return schema == null ? null : schema;
   }
 
   private static Table table(DatabaseMetaData meta, String schema, String name)

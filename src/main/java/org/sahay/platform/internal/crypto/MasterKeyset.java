@@ -50,6 +50,9 @@ public final class MasterKeyset {
   private volatile KeysetHandle handle;
   private volatile KeyEpochs epochs;
 
+  /** The keyset file's modified time and size when last read again: unchanged, it is not parsed. */
+  private String lastStamp;
+
   private MasterKeyset(Path file, KeysetHandle handle) throws IOException {
     this.file = file;
     this.handle = handle;
@@ -173,6 +176,11 @@ public final class MasterKeyset {
    */
   public synchronized boolean reloadIfChanged() {
     try {
+      String stamp = Files.getLastModifiedTime(file) + "/" + Files.size(file);
+      if (stamp.equals(lastStamp)) {
+        return false;
+      }
+      lastStamp = stamp;
       String json = Files.readString(file, StandardCharsets.UTF_8);
       KeysetHandle current =
           TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
