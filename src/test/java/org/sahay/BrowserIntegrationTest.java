@@ -328,49 +328,16 @@ class BrowserIntegrationTest extends ChromiumTest {
     post.apply(
         "/api/v1/members/" + member + "/entitlements",
         "{\"scheme\":\"%s\",\"status\":\"APPLIED\"}".formatted(pmjdy));
-    String drive =
-        post.apply(
-            "/api/v1/drives",
-            """
-            {"scheme":"%s","name":"జన్ ధన్ ఖాతాల ప్రచారం","startsOn":"2026-01-01",
-             "endsOn":"2026-01-31","place":"Guntur","targetGroup":"synthetic group",
-             "targetNumber":60}
-            """
-                .formatted(pmjdy));
-    post.apply("/api/v1/drives/" + drive + "/members", "{\"without\":\"BANK_ACCOUNT\"}");
     var office = fixtures.organisation(OrganisationKind.DISTRICT_OFFICE);
     organisations.link(
         fixtures.systemAdmin().actor(),
         office.id(),
         org.sahay.organisations.LinkKind.LIAISES_WITH,
         collective.id());
-    post.apply(
-        "/api/v1/members/" + member + "/consents",
-        "{\"purpose\":\"SHARE_WITH_DISTRICT\",\"granted\":true}");
-    var listMade =
-        http.postJson(
-            "/api/v1/beneficiary-lists",
-            """
-            {"template":"1157e000-0000-4000-8000-000000000002","office":"%s",
-             "title":"మండల రేషన్ జాబితా","without":"RATION_CARD"}
-            """
-                .formatted(office.id()),
-            "Authorization",
-            Http.bearer(token));
-    assertThat(listMade.statusCode()).as(listMade.body()).isEqualTo(201);
-    String list = org.sahay.Json.text(listMade.body(), "$.list.id");
-    String stakeholder =
-        post.apply(
-            "/api/v1/stakeholders",
-            "{\"kind\":\"RELIGIOUS_BODY\",\"name\":\"Synthetic parish relief committee\"}");
-    post.apply(
-        "/api/v1/stakeholders/" + stakeholder + "/contacts",
-        "{\"name\":\"Synthetic Contact Person\",\"phone\":\"9000011111\","
-            + "\"role\":\"Secretary of the relief committee\"}");
-    post.apply(
-        "/api/v1/stakeholders/" + stakeholder + "/engagements",
-        "{\"kind\":\"PETITION\",\"demands\":\"రేషన్ కిట్లు, మాస్కులు మరియు మందులు\","
-            + "\"followUpOn\":\"2026-01-20\"}");
+    var seeded = EntitlementSeeds.make(http, token, post, member, pmjdy, office.id());
+    String drive = seeded.drive();
+    String list = seeded.list();
+    String stakeholder = seeded.stakeholder();
     String[] care = seedCare(collective, post, member, user);
     String pair = seedDuplicates(http, token, post);
     // These lie deeper than two clicks from the navigation.

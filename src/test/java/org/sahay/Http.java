@@ -77,7 +77,12 @@ public final class Http {
 
   /** Uploads one file as multipart/form-data, with the CSRF token of a page in the query. */
   public HttpResponse<String> postFile(
-      String path, String field, String fileName, byte[] content, String csrfFrom) {
+      String path,
+      String field,
+      String fileName,
+      byte[] content,
+      String csrfFrom,
+      String... headers) {
     String boundary = "----sahay" + System.nanoTime();
     var body = new java.io.ByteArrayOutputStream();
     String head =
@@ -99,7 +104,8 @@ public final class Http {
     return send(
         HttpRequest.newBuilder(uri(target))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+        headers);
   }
 
   /** Posts raw bytes with their content type. */

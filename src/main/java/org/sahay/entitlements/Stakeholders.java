@@ -234,10 +234,16 @@ public class Stakeholders {
         .toList();
   }
 
+  /**
+   * Marks an engagement followed up; again is no change. Another organisation's engagement, or one
+   * that does not exist, is not found: the answer was once "done" for any id.
+   */
   @Transactional
   public void followedUp(Actor by, EngagementId id) {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
-    store.followedUp(own, id);
+    if (!store.followedUp(own, id) && !store.hasEngagement(own, id)) {
+      throw new NotFoundException();
+    }
   }
 
   private Stakeholder.Engagement engagement(StakeholderStore.EngagementRow e) {

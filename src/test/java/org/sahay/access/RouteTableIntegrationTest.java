@@ -19,8 +19,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sahay.EntitlementSeeds;
+import org.sahay.Fixtures;
 import org.sahay.Http;
+import org.sahay.Json;
 import org.sahay.SahayApplication;
+import org.sahay.care.CareAction;
+import org.sahay.organisations.LinkKind;
+import org.sahay.organisations.OrganisationKind;
+import org.sahay.organisations.Organisations;
 import org.sahay.platform.Language;
 import org.sahay.platform.OrganisationId;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +35,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -98,6 +106,19 @@ class RouteTableIntegrationTest {
           Map.entry(
               "GET /support/{id}/lines/{lineId}/pay",
               "the line found is not one waiting to be paid"));
+
+  /**
+   * Routes another role reaches through an action of its own, with that action: the lists a
+   * collective sends to a district office are read there by the office's liaison (the API's
+   * beneficiary lists are named here by their pages).
+   */
+  private static final Map<String, String> ANOTHER_WAY =
+      Map.of(
+          "GET /entitlements/lists", "DISTRICT_LIST_RECEIVE",
+          "GET /entitlements/lists/{id}", "DISTRICT_LIST_RECEIVE",
+          "GET /entitlements/lists/{id}/export", "DISTRICT_LIST_RECEIVE",
+          "GET /entitlements/lists/{id}/locked", "DISTRICT_LIST_RECEIVE",
+          "GET /entitlements/lists/{id}/rows", "DISTRICT_LIST_RECEIVE");
 
   /** Reads about one member, named in the query. */
   private static final Set<String> ABOUT_A_MEMBER =
@@ -364,9 +385,9 @@ class RouteTableIntegrationTest {
     assertThat(unreached)
         .as("routes no crawl reached (fill them from the demo world, or list them with a reason)")
         .isEmpty();
-    assertThat(concrete.keySet())
+    assertThat(NOT_REACHED.keySet().stream().filter(concrete::containsKey).sorted().toList())
         .as("routes listed as not reached that are reached now: take them off the list")
-        .doesNotContainAnyElementsOf(NOT_REACHED.keySet());
+        .isEmpty();
     assertThat(ROUTES.keySet())
         .as("routes listed as not reached")
         .containsAll(NOT_REACHED.keySet());
@@ -484,7 +505,8 @@ class RouteTableIntegrationTest {
         AccessPolicy.Decision expected = policy.decide(caller, gate.action(), target);
         int actual = each.getValue().status();
         boolean refused = actual == 403 || actual == 404;
-        boolean outside = refused && each.getValue().refusal() == null;
+        Seen refusal = each.getValue().refusal();
+        boolean outside = refused && refusal == null;
         // A system admin, who has no organisation, may pass through a global action instead (the
         // shared catalogue of schemes, which system admins keep).
         boolean global =
@@ -492,10 +514,29 @@ class RouteTableIntegrationTest {
                 && each.getValue().seen().stream()
                     .anyMatch(
                         x -> x.target() == null && x.decision() == AccessPolicy.Decision.PERMIT);
+        // A 403 where the policy hides is no leak when the request was refused on the caller's own
+        // organisation, before the record was looked at: any id gets the same answer.
+        boolean refusedAtHome =
+            actual == 403
+                && refusal != null
+                && refusal.decision() == AccessPolicy.Decision.FORBIDDEN
+                && java.util.Objects.equals(refusal.target(), caller.organisation());
+        // A route another role reaches through an action of its own (a district office's liaison
+        // reads the lists sent to the office): the policy permitted that action on the request.
+        String other =
+            ANOTHER_WAY.get(
+                entry.getKey().replaceFirst("/api/v1/beneficiary-lists", "/entitlements/lists"));
+        boolean otherWay =
+            other != null
+                && each.getValue().seen().stream()
+                    .anyMatch(
+                        x ->
+                            x.action().name().equals(other)
+                                && x.decision() == AccessPolicy.Decision.PERMIT);
         boolean agrees =
             switch (expected) {
-              case HIDDEN -> actual == 404 || global;
-              case FORBIDDEN -> refused || global;
+              case HIDDEN -> actual == 404 || refusedAtHome || global || otherWay;
+              case FORBIDDEN -> refused || global || otherWay;
               case PERMIT -> !outside || STRICTER.containsKey(entry.getKey());
             };
         if (expected == AccessPolicy.Decision.PERMIT && outside) {
@@ -571,6 +612,7 @@ class RouteTableIntegrationTest {
       return;
     }
     roleUsers = users();
+    seed();
     reached = new TreeMap<>();
     for (String own : List.of("rt-own-org_admin", "rt-own-leader", "rt-own-counsellor")) {
       crawl(own, reached);
@@ -593,6 +635,113 @@ class RouteTableIntegrationTest {
       }
     }
     concrete = filled;
+  }
+
+  /**
+   * Records the demo world does not make, made for the first collective through the API by a user
+   * of its own (not one of the callers): a stakeholder with a contact and an engagement, an
+   * enrolment drive, a beneficiary list for a district office, a loan, an incident, health support,
+   * a livelihood, a device, a training with its material and a pair of likely duplicates.
+   */
+  private static void seed() {
+    UUID first =
+        jdbc.sql("select id from organisation where short_code = 'DGNT'")
+            .query(UUID.class)
+            .single();
+    Fixtures fixtures = app.getAutowireCapableBeanFactory().createBean(Fixtures.class);
+    Actor admin = ACTORS.get("demo-admin");
+    var office = fixtures.organisation(OrganisationKind.DISTRICT_OFFICE);
+    app.getBean(Organisations.class)
+        .link(admin, office.id(), LinkKind.LIAISES_WITH, new OrganisationId(first));
+    var liaison = fixtures.user(office, Role.DISTRICT_LIAISON);
+    jdbc.sql("update app_user set password_hash = :hash where username = :u")
+        .param("hash", app.getBean(PasswordEncoder.class).encode(PASSWORD))
+        .param("u", liaison.username())
+        .update();
+    ACTORS.put(liaison.username(), liaison.actor());
+    var seeder = fixtures.user(organisation(first), Role.ORG_ADMIN, Role.LEADER, Role.COUNSELLOR);
+    app.getBean(Users.class)
+        .grant(ACTORS.get("rt-own-org_admin"), seeder.actor().id(), CareAction.INCIDENT, true);
+    Http http = new Http(port);
+    String token = http.token(seeder.username(), seeder.password());
+    java.util.function.BiFunction<String, String, String> post =
+        (path, json) -> {
+          var answer = http.postJson(path, json, "Authorization", Http.bearer(token));
+          assertThat(answer.statusCode()).as(path + " " + answer.body()).isBetween(200, 299);
+          return answer.body().contains("\"id\"") ? Json.text(answer.body(), "$.id") : "";
+        };
+    String member = rowOf("members");
+    String schemes = http.get("/api/v1/schemes", "Authorization", Http.bearer(token)).body();
+    String pmjdy = (String) Json.list(schemes, "$[?(@.code == 'PMJDY')].id").get(0);
+    EntitlementSeeds.make(http, token, post, member, pmjdy, office.id());
+    String loan =
+        post.apply(
+            "/api/v1/loans",
+            """
+            {"member":"%s","lender":"BROTHEL_KEEPER","principal":"40000","interestPercent":"10",
+             "interestPeriod":"MONTH","workingToRepay":true,"collateral":"synthetic earrings"}
+            """
+                .formatted(member));
+    post.apply("/api/v1/loans/" + loan + "/repayments", "{\"amount\":\"2500\"}");
+    post.apply(
+        "/api/v1/incidents",
+        """
+        {"member":"%s","kind":"TRAFFICKING_ATTEMPT","perpetrator":"MEDIATOR",
+         "referrals":["LEGAL_AID"],"notes":"synthetic"}
+        """
+            .formatted(member));
+    post.apply(
+        "/api/v1/health-support",
+        "{\"member\":\"%s\",\"kind\":\"SUPPLEMENTARY_NUTRITION\",\"what\":\"eggs\"}"
+            .formatted(member));
+    post.apply(
+        "/api/v1/livelihoods",
+        "{\"member\":\"%s\",\"activity\":\"TAILORING\",\"incomeBand\":\"NONE\"}".formatted(member));
+    post.apply("/api/v1/devices", "{\"member\":\"%s\",\"kind\":\"SMARTPHONE\"}".formatted(member));
+    String training =
+        post.apply(
+            "/api/v1/trainings",
+            "{\"topic\":\"VIDEO_CALLS\",\"trainer\":\"Synthetic trainer\",\"attendance\":[\"%s\"]}"
+                .formatted(member));
+    var material =
+        http.postFile(
+            "/api/v1/trainings/" + training + "/material",
+            "file",
+            "leaflet.pdf",
+            "%PDF-1.4\nSynthetic leaflet\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            null,
+            "Authorization",
+            Http.bearer(token));
+    assertThat(material.statusCode()).as(material.body()).isEqualTo(204);
+    for (String name : List.of("Synthetic Devi Reddy", "Synthetic Devi Redy")) {
+      post.apply(
+          "/api/v1/members",
+          """
+          {"name":"%s","gender":"FEMALE","yearOfBirth":1980,"district":"Guntur",
+           "phone":"9000022222","village":"Kothapeta"}
+          """
+              .formatted(name));
+    }
+    String scan = post.apply("/api/v1/duplicates/scan", "");
+    for (int i = 0; i < 400; i++) {
+      var status =
+          http.get("/api/v1/duplicates/scans/" + scan, "Authorization", Http.bearer(token));
+      if (Json.text(status.body(), "$.status").equals("DONE")) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the duplicate scan did not finish");
+  }
+
+  private static org.sahay.organisations.Organisation organisation(UUID id) {
+    return app.getBean(Organisations.class).find(new OrganisationId(id)).orElseThrow();
   }
 
   /** The first collective's members' names, as its own admin reads them through the API. */
@@ -623,10 +772,7 @@ class RouteTableIntegrationTest {
     Map<String, String> made = new LinkedHashMap<>();
     // The system admin too, with a password the test knows.
     jdbc.sql("update app_user set password_hash = :hash where id = :id")
-        .param(
-            "hash",
-            app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class)
-                .encode(PASSWORD))
+        .param("hash", app.getBean(PasswordEncoder.class).encode(PASSWORD))
         .param("id", adminId)
         .update();
     ACTORS.put("demo-admin", admin);

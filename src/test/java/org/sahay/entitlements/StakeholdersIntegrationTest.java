@@ -68,6 +68,13 @@ class StakeholdersIntegrationTest extends IntegrationTest {
     assertThat(api.post("/api/v1/engagements/" + engagement + "/followed-up", "{}").statusCode())
         .isEqualTo(204);
     assertThat(Json.list(api.get("/api/v1/engagements").body(), "$")).isEmpty();
+    // Again is no change; an engagement that does not exist is not found.
+    assertThat(api.post("/api/v1/engagements/" + engagement + "/followed-up", "{}").statusCode())
+        .isEqualTo(204);
+    assertThat(
+            api.post("/api/v1/engagements/" + java.util.UUID.randomUUID() + "/followed-up", "{}")
+                .statusCode())
+        .isEqualTo(404);
 
     Plaintext.absent(
         jdbc,
@@ -83,6 +90,10 @@ class StakeholdersIntegrationTest extends IntegrationTest {
     Entitled stranger = new Entitled(http(), otherToken);
     assertThat(stranger.get(base).statusCode()).isEqualTo(404);
     assertThat(stranger.post(base + "/contacts", "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
+    // Another collective's engagement answers as one that does not exist (it once said "done").
+    assertThat(
+            stranger.post("/api/v1/engagements/" + engagement + "/followed-up", "{}").statusCode())
+        .isEqualTo(404);
     assertThat(stranger.get("/api/v1/stakeholders").body()).doesNotContain("Guntur collectorate");
     FundsClient theirFunds = new FundsClient(http(), otherToken);
     String theirs =

@@ -176,6 +176,16 @@ public class StakeholderStore {
         == 1;
   }
 
+  /** Whether the organisation has the engagement (followed up or not). */
+  public boolean hasEngagement(OrganisationId organisation, EngagementId id) {
+    return jdbc.sql("select count(*) from engagement where id = :id and organisation_id = :org")
+            .param("id", id.value())
+            .param("org", organisation.value())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   private static final String ENGAGEMENT =
       "id, stakeholder_id, kind, happened_on, sealed, follow_up_on, followed_up, donation_id,"
           + " stock_receipt_id";
