@@ -43,8 +43,9 @@ public final class Http {
   }
 
   /** Posts a form; adds the CSRF token of {@code csrfFrom} (a page) unless it is null. */
-  public HttpResponse<String> postForm(String path, Map<String, String> fields, String csrfFrom) {
-    return send(formPost(path, fields, csrfFrom));
+  public HttpResponse<String> postForm(
+      String path, Map<String, String> fields, String csrfFrom, String... headers) {
+    return send(formPost(path, fields, csrfFrom), headers);
   }
 
   /** Posts a form whose answer is a file, kept as bytes. */
