@@ -281,12 +281,17 @@ public class BeneficiaryLists {
     if (text == null || text.isBlank()) {
       return null;
     }
+    Optional<Scheme> scheme;
     try {
-      return schemes.get(by, SchemeId.of(text.strip())).id();
-    } catch (IllegalArgumentException | NotFoundException e) {
+      scheme = schemes.find(by, SchemeId.of(text.strip()));
+    } catch (IllegalArgumentException e) {
+      scheme = Optional.empty();
+    }
+    if (scheme.isEmpty()) {
       errors.put("scheme", "entitlement.scheme.unknown");
       return null;
     }
+    return scheme.get().id();
   }
 
   /** How the members were picked, in words for the log; a drive's members are added. */

@@ -109,8 +109,11 @@ public class Drives {
     Map<String, String> errors = new LinkedHashMap<>();
     Scheme scheme = null;
     try {
-      scheme = schemes.get(by, SchemeId.of(String.valueOf(input.scheme()).strip()));
-    } catch (IllegalArgumentException | NotFoundException e) {
+      scheme = schemes.find(by, SchemeId.of(String.valueOf(input.scheme()).strip())).orElse(null);
+    } catch (IllegalArgumentException e) {
+      scheme = null;
+    }
+    if (scheme == null) {
       errors.put("scheme", "entitlement.scheme.unknown");
     }
     String name = text(input.name(), 160, "name", errors);

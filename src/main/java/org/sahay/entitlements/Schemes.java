@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
 import org.sahay.access.AuditLog;
@@ -75,6 +76,16 @@ public class Schemes {
         .find(id)
         .filter(s -> s.shared() || s.organisation().equals(by.organisation()))
         .orElseThrow(NotFoundException::new);
+  }
+
+  /**
+   * As {@link #get}, empty for a scheme that does not exist or is another organisation's: for
+   * lookups inside a caller's transaction, which a thrown "not found" would mark for rollback.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Scheme> find(Actor by, SchemeId id) {
+    requireRead(by);
+    return store.find(id).filter(s -> s.shared() || s.organisation().equals(by.organisation()));
   }
 
   /** Adds a scheme: to the shared list when a system admin adds it, else to the own list. */

@@ -150,6 +150,19 @@ public class Households {
     return view(row);
   }
 
+  /**
+   * A household as the actor may see it; empty when there is none or the actor may not read it. For
+   * lookups inside a caller's transaction, where a thrown "not found" would mark it for rollback
+   * even when the caller answers "unknown" and goes on.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Household> find(Actor by, HouseholdId id) {
+    return store
+        .find(id)
+        .filter(row -> policy.permits(by, RegistryAction.MEMBER_READ, row.organisation()))
+        .map(this::view);
+  }
+
   /** The collective of a household the actor may read; 404 otherwise. */
   @Transactional(readOnly = true)
   public OrganisationId collectiveOf(Actor by, HouseholdId id) {

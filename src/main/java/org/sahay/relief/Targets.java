@@ -3,7 +3,6 @@ package org.sahay.relief;
 import java.util.List;
 import java.util.Optional;
 import org.sahay.access.Actor;
-import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.Household;
@@ -39,12 +38,11 @@ class Targets {
           .map(d -> member(by, member, () -> d.isEmpty() ? null : d));
     }
     if (input.householdId() != null) {
-      Household household;
-      try {
-        household = households.get(by, input.householdId());
-      } catch (NotFoundException e) {
+      Optional<Household> found = households.find(by, input.householdId());
+      if (found.isEmpty()) {
         return Optional.empty();
       }
+      Household household = found.get();
       Beneficiary key = Beneficiary.household(household.id());
       return Optional.of(
           new Target(

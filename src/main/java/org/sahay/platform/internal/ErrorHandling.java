@@ -70,7 +70,12 @@ class ErrorHandling {
   /**
    * A form sent where an upload belongs, or an upload that cannot be parsed: the caller's fault.
    */
-  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  @ExceptionHandler({
+    org.springframework.web.multipart.MultipartException.class,
+    // A part's file name Tomcat refuses (one holding a NUL byte), thrown as it is when the first
+    // parameter is read: once a 500 whose log line carried the file name (ApiFuzzTest).
+    org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class
+  })
   Object notAnUpload(HttpServletRequest request, HttpServletResponse response) {
     return answer(request, response, HttpStatus.BAD_REQUEST, "problem.unreadable");
   }
