@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.sahay.platform.Ids;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Pages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -216,7 +217,7 @@ public class AuditLog {
         .param("all", !securityOnly)
         .param("security", SECURITY_EVENTS)
         .param("size", size)
-        .param("offset", (long) page * size)
+        .param("offset", Pages.offset(page, size))
         .query(
             (rs, n) ->
                 new AuditEntry(

@@ -14,6 +14,7 @@ import org.sahay.matching.internal.ScanRunner;
 import org.sahay.matching.internal.ScanStore;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Pages;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberMerges;
 import org.sahay.registry.MemberSummary;
@@ -121,7 +122,7 @@ public class Duplicates {
   @Transactional(readOnly = true)
   public List<DuplicatePair> open(Actor by, Band band, int page, int size) {
     OrganisationId own = own(by);
-    List<DuplicatePair> found = pairs.open(own, band, size, Math.max(0, page) * size);
+    List<DuplicatePair> found = pairs.open(own, band, size, Pages.offset(page, size));
     Set<MemberId> ids = new java.util.HashSet<>();
     found.forEach(
         p -> {

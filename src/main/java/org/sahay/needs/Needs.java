@@ -10,6 +10,7 @@ import org.sahay.access.AuditLog;
 import org.sahay.needs.internal.NeedStore;
 import org.sahay.platform.NotFoundException;
 import org.sahay.platform.OrganisationId;
+import org.sahay.platform.Pages;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.HouseholdId;
 import org.sahay.registry.Households;
@@ -141,7 +142,7 @@ public class Needs {
         null,
         null,
         limit,
-        Math.max(0, page) * limit);
+        Pages.offset(page, limit));
   }
 
   /**

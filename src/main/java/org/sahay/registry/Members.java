@@ -14,6 +14,7 @@ import org.sahay.organisations.Today;
 import org.sahay.platform.Ids;
 import org.sahay.platform.NameKeys;
 import org.sahay.platform.NotFoundException;
+import org.sahay.platform.Pages;
 import org.sahay.platform.StoredAnswers;
 import org.sahay.platform.Vault;
 import org.sahay.registry.internal.MemberRow;
@@ -286,7 +287,7 @@ public class Members {
             village == null || village.isBlank() ? null : village.strip(),
             status == MemberStatus.ERASED || status == MemberStatus.MERGED ? null : status),
         limit,
-        Math.max(0, page) * limit);
+        Pages.offset(page, limit));
   }
 
   /**
