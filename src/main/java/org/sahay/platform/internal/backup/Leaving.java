@@ -167,31 +167,68 @@ final class Leaving {
     }
     sql.setLength(sql.length() - 2);
     sql.append(" from ").append(table.name()).append(" where ").append(where);
-    List<Map<String, Object>> found = new ArrayList<>();
-    try (PreparedStatement s = connection.prepareStatement(sql.toString());
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        found.add(row(rs, columns, sealed));
-      }
-    }
-    if (found.isEmpty()) {
+    // Read twice, once for each file, rather than held in memory: a collective's largest tables
+    // (members, hand-overs, audit) run to hundreds of thousands of rows.
+    boolean[] opened = {false};
+    long written =
+        rows(
+            connection,
+            sql.toString(),
+            columns,
+            sealed,
+            row -> {
+              if (!opened[0]) {
+                out.putNextEntry(new ZipEntry("data/" + table.name() + ".jsonl"));
+                opened[0] = true;
+              }
+              out.write(json.writeValueAsString(row).getBytes(StandardCharsets.UTF_8));
+              out.write('\n');
+            });
+    if (written == 0) {
       return 0;
-    }
-    out.putNextEntry(new ZipEntry("data/" + table.name() + ".jsonl"));
-    for (Map<String, Object> row : found) {
-      out.write(json.writeValueAsString(row).getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
     }
     out.closeEntry();
     out.putNextEntry(new ZipEntry("tables/" + table.name() + ".csv"));
     List<String> header = columns.stream().map(Column::name).toList();
+    long tabled;
     try (TableWriter csv = TableWriter.csv(new KeptOpen(out), header)) {
-      for (Map<String, Object> row : found) {
-        csv.row(header.stream().map(row::get).toList());
-      }
+      tabled =
+          rows(
+              connection,
+              sql.toString(),
+              columns,
+              sealed,
+              row -> csv.row(header.stream().map(row::get).toList()));
     }
     out.closeEntry();
-    return found.size();
+    if (tabled != written) {
+      throw new IllegalStateException(
+          table.name() + " changed while it was exported: " + written + " rows, then " + tabled);
+    }
+    return written;
+  }
+
+  /** What is done with each row read. */
+  private interface RowSink {
+    void accept(Map<String, Object> row) throws IOException;
+  }
+
+  /** Runs the query and hands each row, opened, to {@code sink}; answers how many there were. */
+  private long rows(
+      Connection connection, String sql, List<Column> columns, List<Sealed> sealed, RowSink sink)
+      throws IOException, SQLException {
+    long n = 0;
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      // In a transaction, PostgreSQL's driver then reads through a cursor, not all at once.
+      s.setFetchSize(500);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(row(rs, columns, sealed));
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private Map<String, Object> row(ResultSet rs, List<Column> columns, List<Sealed> sealed)
