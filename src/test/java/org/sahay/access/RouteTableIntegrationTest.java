@@ -326,6 +326,8 @@ class RouteTableIntegrationTest {
         ROUTES.size(), concrete.size(), NOT_REACHED.size());
     String before = fingerprint();
     List<String> leaks = new ArrayList<>();
+    List<String> oracles = new ArrayList<>();
+    int compared = 0;
     OrganisationId first = firstCollective();
     for (String outsider : ACTORS.keySet()) {
       if (outsider.startsWith("rt-own-")) {
@@ -336,6 +338,9 @@ class RouteTableIntegrationTest {
       // manages every organisation's users. Their writes may be permitted and are not tried;
       // only what they read is checked.
       boolean funder = outsider.startsWith("rt-funder-");
+      boolean unrelated =
+          app.getBean(AccessPolicy.class).relation(ACTORS.get(outsider), first)
+              == AccessPolicy.Relation.NONE;
       boolean writes =
           !funder && !outsider.startsWith("rt-mentor-") && !outsider.equals("demo-admin");
       Http http = new Http(port);
@@ -382,13 +387,51 @@ class RouteTableIntegrationTest {
           seen = "-> " + status;
         }
         List<Seen> decisions = PROBE.take(probe);
-        if (seen != null && !permitted(decisions, first, entry.getKey())) {
+        boolean permitted = permitted(decisions, first, entry.getKey());
+        if (seen != null && !permitted) {
           leaks.add(outsider + " " + entry.getKey() + " (" + path + ") " + seen);
         } else if (status >= 500) {
           leaks.add(outsider + " " + entry.getKey() + " (" + path + ") -> " + status);
+        } else if (!permitted
+            && unrelated
+            && entry.getKey().contains("{")
+            && !CALLERS_OWN.containsKey(
+                "GET " + ROUTES.get(entry.getKey()).pattern().getPatternString())) {
+          // To a caller the policy gives no relation to the collective, its real ids must get
+          // the answer an id that does not exist gets: another would tell that the record exists.
+          // (A mentor or funder may be told 403: they know the collective.)
+          String nowhere =
+              filled(ROUTES.get(entry.getKey()).pattern().getPatternString(), Map.of());
+          int none =
+              (method.equals("GET")
+                      ? (api
+                          ? http.get(nowhere, "Authorization", Http.bearer(token))
+                          : http.get(nowhere))
+                      : api
+                          ? http.send(method, nowhere, "{}", "Authorization", Http.bearer(token))
+                          : http.postForm(nowhere, Map.of(), "/"))
+                  .statusCode();
+          compared++;
+          if (none != status) {
+            oracles.add(
+                outsider
+                    + " "
+                    + entry.getKey()
+                    + ": "
+                    + status
+                    + " for a real id, "
+                    + none
+                    + " for none");
+          }
         }
       }
     }
+    System.out.printf(
+        "route table: %d answers to unrelated callers compared with an id that does not exist%n",
+        compared);
+    assertThat(oracles)
+        .as("routes that answer an outsider differently for a real id than for none")
+        .isEmpty();
     // The first collective's own roles read every address: none fails on the server.
     for (String own : List.of("rt-own-org_admin", "rt-own-leader", "rt-own-counsellor")) {
       Http http = new Http(port);
