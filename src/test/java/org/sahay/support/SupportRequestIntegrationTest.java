@@ -378,6 +378,22 @@ class SupportRequestIntegrationTest extends IntegrationTest {
             """
                 .formatted(s.funder.id().value(), other.memberA));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+    // A line that is null, or a null among a line's members, is no body anyone means: 400, not
+    // the NullPointerException (a 500) ApiFuzzTest found.
+    for (String nulls :
+        List.of(
+            "\"lines\":[null]",
+            "\"lines\":[{\"category\":\"CASH_RELIEF\",\"description\":\"Cash\","
+                + "\"amount\":\"100\",\"memberIds\":[null]}]")) {
+      var refused =
+          post(
+              http,
+              s.leader,
+              "/api/v1/support-requests",
+              "{\"addressedTo\":\"%s\",\"title\":\"Cash\",\"justification\":\"Work stopped.\",%s}"
+                  .formatted(s.funder.id().value(), nulls));
+      assertThat(refused.statusCode()).as(nulls + " " + refused.body()).isEqualTo(400);
+    }
 
     assertThat(
             post(http, s.leader, "/api/v1/support-requests/" + id + "/submit", "{}").statusCode())
