@@ -107,7 +107,7 @@ public class Drives {
   public EntitlementOutcome<Drive> create(Actor by, Input input) {
     OrganisationId own = own(by, EntitlementAction.ENTITLEMENT_WRITE);
     Map<String, String> errors = new LinkedHashMap<>();
-    Scheme scheme = null;
+    Scheme scheme;
     try {
       scheme = schemes.find(by, SchemeId.of(String.valueOf(input.scheme()).strip())).orElse(null);
     } catch (IllegalArgumentException e) {
