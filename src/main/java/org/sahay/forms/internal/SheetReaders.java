@@ -50,6 +50,10 @@ public final class SheetReaders {
     Map<String, Sheets.Sheet> sheets = new LinkedHashMap<>();
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content))) {
       for (org.dhatim.fastexcel.reader.Sheet sheet : workbook.getSheets().toList()) {
+        if (sheet.getName() == null) {
+          // A sheet without a name is none of a form's sheets (found by UploadFuzzTest).
+          continue;
+        }
         sheets.put(sheet.getName(), read(sheet));
       }
     } catch (TooLarge e) {
