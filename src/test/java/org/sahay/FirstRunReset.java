@@ -14,6 +14,8 @@ public final class FirstRunReset {
     jdbc.sql("delete from app_user_role").update();
     jdbc.sql("delete from user_grant").update();
     jdbc.sql("delete from user_second_factor").update();
+    jdbc.sql("delete from passkey_credential").update();
+    jdbc.sql("delete from passkey_user").update();
     jdbc.sql("delete from app_user").update();
   }
 }

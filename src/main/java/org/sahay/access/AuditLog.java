@@ -54,6 +54,17 @@ public class AuditLog {
         actor = actor.substring(0, 64);
       }
     }
+
+    /** Something a user did to their own account (a second factor, a passkey). */
+    public static Event ownAccount(Actor actor, String action, String summary) {
+      return new Event(
+          actor.username(),
+          actor.organisation(),
+          action,
+          "user",
+          actor.id().value().toString(),
+          summary);
+    }
   }
 
   static final String GENESIS = "0".repeat(64);
@@ -194,6 +205,8 @@ public class AuditLog {
           "SECOND_FACTOR_REMOVED",
           "SECOND_FACTOR_FAILED",
           "SECOND_FACTOR_RESET",
+          "PASSKEY_ADDED",
+          "PASSKEY_REMOVED",
           "USER_CREATED",
           "USER_DEACTIVATED",
           "USER_REACTIVATED",

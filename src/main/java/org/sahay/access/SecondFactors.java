@@ -127,7 +127,9 @@ public class SecondFactors {
         .param("now", OffsetDateTime.now(clock))
         .param("step", step.getAsLong())
         .update();
-    audit.record(event(actor, "SECOND_FACTOR_ENROLLED", "a second factor was turned on"));
+    audit.record(
+        AuditLog.Event.ownAccount(
+            actor, "SECOND_FACTOR_ENROLLED", "a second factor was turned on"));
     return true;
   }
 
@@ -189,7 +191,9 @@ public class SecondFactors {
           .param("u", user)
           .update();
     }
-    audit.record(event(actor, "SECOND_FACTOR_FAILED", "a second-factor code was refused"));
+    audit.record(
+        AuditLog.Event.ownAccount(
+            actor, "SECOND_FACTOR_FAILED", "a second-factor code was refused"));
     return false;
   }
 
@@ -211,7 +215,9 @@ public class SecondFactors {
       return false;
     }
     remove(actor.id().value());
-    audit.record(event(actor, "SECOND_FACTOR_REMOVED", "a second factor was turned off"));
+    audit.record(
+        AuditLog.Event.ownAccount(
+            actor, "SECOND_FACTOR_REMOVED", "a second factor was turned off"));
     return true;
   }
 
@@ -228,15 +234,5 @@ public class SecondFactors {
 
   private static String context(Actor actor) {
     return "second-factor-enrolment:" + actor.id().value();
-  }
-
-  private static AuditLog.Event event(Actor actor, String action, String summary) {
-    return new AuditLog.Event(
-        actor.username(),
-        actor.organisation(),
-        action,
-        "user",
-        actor.id().value().toString(),
-        summary);
   }
 }

@@ -60,6 +60,7 @@ public class Users {
   private final ApiTokenStore tokens;
   private final LoginThrottle throttle;
   private final SecondFactors secondFactors;
+  private final Passkeys passkeys;
 
   Users(
       UserStore store,
@@ -71,8 +72,10 @@ public class Users {
       SessionControl sessions,
       ApiTokenStore tokens,
       LoginThrottle throttle,
-      SecondFactors secondFactors) {
+      SecondFactors secondFactors,
+      Passkeys passkeys) {
     this.secondFactors = secondFactors;
+    this.passkeys = passkeys;
     this.store = store;
     this.passwords = passwords;
     this.encoder = encoder;
@@ -184,17 +187,24 @@ public class Users {
   }
 
   /**
-   * Removes a user's second factor (their phone was lost) and ends their sessions: their next
-   * sign-in asks them to turn it on again with a new key, if their role requires it.
+   * Removes a user's second factor and passkeys (their phone was lost) and ends their sessions:
+   * their next sign-in is with their password, and asks them to turn the second factor on again
+   * with a new key, if their role requires it.
    */
   @Transactional
   public void resetSecondFactor(Actor by, UserId id) {
     UserRecord user = managed(by, id);
     secondFactors.reset(id.value());
+    int removed = passkeys.removeAll(id);
     sessions.endSessions(user.username(), null);
     audit.record(
         new AuditLog.Event(
-            by.username(), user.organisation(), "SECOND_FACTOR_RESET", "user", id.toString(), ""));
+            by.username(),
+            user.organisation(),
+            "SECOND_FACTOR_RESET",
+            "user",
+            id.toString(),
+            removed == 0 ? "" : removed + " passkeys removed"));
   }
 
   /**

@@ -57,6 +57,7 @@ class ApiFuzzTest {
           "spring_session",
           "spring_session_attributes",
           "login_throttle",
+          "passkey_challenge_used",
           "api_token",
           "idempotency_record",
           "flyway_schema_history");
@@ -72,6 +73,12 @@ class ApiFuzzTest {
     final JdbcClient jdbc;
     final Http http;
     final String token;
+
+    /** The fuzzing user's own page session, and its CSRF token, for adding passkeys. */
+    final Http pages;
+
+    final String pagesCsrf;
+    final int port;
     final List<Target> json = new ArrayList<>();
     final List<Target> files = new ArrayList<>();
     final Map<String, List<String>> idsByTable = new TreeMap<>();
@@ -92,7 +99,7 @@ class ApiFuzzTest {
               "--sahay.data-dir=target/api-fuzz-data",
               "--spring.jmx.enabled=false",
               "--logging.level.root=WARN");
-      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      port = ((WebServerApplicationContext) context).getWebServer().getPort();
       jdbc = context.getBean(JdbcClient.class);
       UUID first =
           jdbc.sql("select id from organisation where short_code = 'DGNT'")
@@ -130,6 +137,9 @@ class ApiFuzzTest {
       users.grant(self, done.id(), CareAction.INCIDENT, true);
       http = new Http(port);
       token = http.token("fuzz-own-admin", password);
+      pages = new Http(port);
+      pages.signIn("fuzz-own-admin", password);
+      pagesCsrf = pages.csrf("/account");
 
       var mappings =
           context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
@@ -239,6 +249,84 @@ class ApiFuzzTest {
         target,
         path,
         () -> app.http.send(target.method(), path, body, headers.toArray(String[]::new)));
+  }
+
+  /**
+   * A browser's answer to a passkey ceremony, after a real challenge: adding a passkey (the fuzzing
+   * user's own session) or signing in with one (a new visitor). Raw text, or the shape {@code
+   * /js/passkeys.js} sends with fuzzed fields.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void passkeyAnswer(FuzzedDataProvider data) {
+    try (var local = toThisMachineOnly()) {
+      passkeyAnswer(App.INSTANCE, data);
+    }
+  }
+
+  private static void passkeyAnswer(App app, FuzzedDataProvider data) {
+    boolean adding = data.consumeBoolean();
+    boolean raw = data.consumeBoolean();
+    String credential =
+        "{\"id\":"
+            + quoted(data.consumeString(60))
+            + ",\"rawId\":"
+            + base64(data)
+            + ",\"type\":"
+            + quoted(data.consumeBoolean() ? "public-key" : data.consumeString(20))
+            + ",\"response\":{"
+            + (adding
+                ? "\"attestationObject\":"
+                    + base64(data)
+                    + ",\"transports\":["
+                    + quoted(data.consumeString(10))
+                    + "]"
+                : "\"authenticatorData\":"
+                    + base64(data)
+                    + ",\"signature\":"
+                    + base64(data)
+                    + ",\"userHandle\":"
+                    + base64(data))
+            + ",\"clientDataJSON\":"
+            + base64(data)
+            + "},\"clientExtensionResults\":{}}";
+    String body =
+        raw
+            ? data.consumeString(2_000)
+            : adding
+                ? "{\"publicKey\":{\"label\":"
+                    + quoted(data.consumeString(80))
+                    + ",\"credential\":"
+                    + credential
+                    + "}}"
+                : credential;
+    if (adding) {
+      app.pages.send("POST", "/account/passkeys/options", null, "X-XSRF-TOKEN", app.pagesCsrf);
+      sent(
+          app,
+          new Target("POST", "/account/passkeys", String.class, false),
+          "/account/passkeys",
+          () -> app.pages.postJson("/account/passkeys", body, "X-XSRF-TOKEN", app.pagesCsrf));
+    } else {
+      Http visitor = new Http(app.port);
+      String csrf = visitor.csrf("/login");
+      visitor.send("POST", "/webauthn/authenticate/options", null, "X-XSRF-TOKEN", csrf);
+      sent(
+          app,
+          new Target("POST", "/login/webauthn", String.class, false),
+          "/login/webauthn",
+          () -> visitor.postJson("/login/webauthn", body, "X-XSRF-TOKEN", csrf));
+    }
+  }
+
+  /** Fuzzed bytes as base64url, as browsers' answers carry them; sometimes not base64 at all. */
+  private static String base64(FuzzedDataProvider data) {
+    if (data.consumeInt(0, 9) == 0) {
+      return quoted(data.consumeString(20));
+    }
+    return quoted(
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(data.consumeBytes(data.consumeInt(0, 300))));
   }
 
   @FuzzTest(maxDuration = "30s")

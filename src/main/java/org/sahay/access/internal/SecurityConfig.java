@@ -157,7 +157,8 @@ class SecurityConfig implements WebMvcConfigurer {
       Clock clock,
       @Value("${sahay.session.absolute-timeout:12h}") Duration absoluteTimeout,
       AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> clientDetails,
-      SecondFactors secondFactors)
+      SecondFactors secondFactors,
+      PasskeySignInParts passkeys)
       throws Exception {
     PathOnlyRequestCache returnTo = new PathOnlyRequestCache();
     SecondFactorStep secondFactor = new SecondFactorStep(secondFactors);
@@ -202,7 +203,8 @@ class SecurityConfig implements WebMvcConfigurer {
         .addFilterAfter(
             new SessionGuardFilter(users, clock, absoluteTimeout),
             UsernamePasswordAuthenticationFilter.class)
-        .addFilterAfter(secondFactor, SessionGuardFilter.class);
+        .addFilterAfter(secondFactor, SessionGuardFilter.class)
+        .with(passkeys.signIn(), p -> {});
     headers(http);
     return http.build();
   }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.sahay.access.AccessTokens;
 import org.sahay.access.Actor;
 import org.sahay.access.MySessions;
+import org.sahay.access.Passkeys;
 import org.sahay.access.Users;
 import org.sahay.platform.FormState;
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own account: password, personal access tokens and sessions. */
+/** The signed-in user's own account: password, passkeys, personal access tokens and sessions. */
 @Controller
 class AccountController {
 
@@ -26,11 +27,13 @@ class AccountController {
   private final Users users;
   private final AccessTokens tokens;
   private final MySessions sessions;
+  private final Passkeys passkeys;
 
-  AccountController(Users users, AccessTokens tokens, MySessions sessions) {
+  AccountController(Users users, AccessTokens tokens, MySessions sessions, Passkeys passkeys) {
     this.users = users;
     this.tokens = tokens;
     this.sessions = sessions;
+    this.passkeys = passkeys;
   }
 
   @GetMapping("/account")
@@ -49,6 +52,7 @@ class AccountController {
     }
     model.addAttribute("actor", actor);
     model.addAttribute("tokens", tokens.of(actor));
+    model.addAttribute("passkeys", passkeys.of(actor));
     model.addAttribute("sessions", sessions.of(actor, session.getId()));
     return "access/account";
   }

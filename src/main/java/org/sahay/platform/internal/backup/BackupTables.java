@@ -34,6 +34,7 @@ final class BackupTables {
           "spring_session",
           "spring_session_attributes",
           "login_throttle",
+          "passkey_challenge_used",
           "idempotency_record",
           "idempotency_subject",
           "app_node",

@@ -48,7 +48,13 @@ final class Leaving {
    * for the collective.
    */
   static final java.util.Set<String> NEVER_EXPORTED =
-      java.util.Set.of("data_key", "api_token", "user_second_factor", "app_user.password_hash");
+      java.util.Set.of(
+          "data_key",
+          "api_token",
+          "user_second_factor",
+          "passkey_user",
+          "passkey_credential",
+          "app_user.password_hash");
 
   /** What a leaving did: the rows exported and deleted, per table. */
   record Left(UUID organisation, String name, Map<String, Long> rows) {}

@@ -63,14 +63,20 @@ final class SealedColumns {
   /**
    * Binary columns that hold no sealed personal field: keyed lookup features (tokens, useless
    * without the index key and meaningless to a person), health-support follow-ups, which no code
-   * writes yet, and the secrets of second factors.
+   * writes yet, and sign-in credentials.
    */
   static final List<String> NOT_PERSONAL =
       List.of(
           "match_record.features",
           "health_support_follow_up.sealed",
-          // A credential, never exported (Leaving.NEVER_EXPORTED).
-          "user_second_factor.secret");
+          // Credentials, never exported (Leaving.NEVER_EXPORTED): a second factor's secret, and
+          // a passkey's public key, its id, the object it was registered with and its user's
+          // random handle, which open nothing and name nobody.
+          "user_second_factor.secret",
+          "passkey_user.user_handle",
+          "passkey_credential.credential_id",
+          "passkey_credential.public_key",
+          "passkey_credential.attestation_object");
 
   static final Map<String, Sealed> BY_KEY =
       ALL.stream().collect(Collectors.toMap(Sealed::key, Function.identity()));
