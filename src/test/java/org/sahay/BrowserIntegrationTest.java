@@ -406,14 +406,7 @@ class BrowserIntegrationTest extends ChromiumTest {
         "/api/v1/vaccinations",
         "{\"member\":\"%s\",\"vaccine\":\"COVISHIELD\",\"dose\":1,\"givenOn\":\"2026-01-05\"}"
             .formatted(member));
-    String loan =
-        post.apply(
-            "/api/v1/loans",
-            """
-            {"member":"%s","lender":"BROTHEL_KEEPER","principal":"40000","interestPercent":"10",
-             "interestPeriod":"MONTH","workingToRepay":true,"collateral":"synthetic gold earrings"}
-            """
-                .formatted(member));
+    String loan = CareSeeds.loan(post, member);
     post.apply(
         "/api/v1/counselling-sessions",
         "{\"member\":\"%s\",\"mode\":\"VIDEO\",\"notes\":\"సింథటిక్ గమనిక: నిద్ర తక్కువ\","
@@ -429,21 +422,11 @@ class BrowserIntegrationTest extends ChromiumTest {
           "{\"memberId\":\"%s\",\"answers\":%s\"phq9_difficulty\":\"somewhat\"}}"
               .formatted(member, answers));
     }
-    post.apply(
-        "/api/v1/health-support",
-        "{\"member\":\"%s\",\"kind\":\"SUPPLEMENTARY_NUTRITION\",\"what\":\"synthetic eggs\"}"
-            .formatted(member));
+    CareSeeds.healthSupport(post, member);
     post.apply(
         "/api/v1/counselling-sessions/group",
         "{\"topic\":\"EMOTIONAL_INTELLIGENCE\",\"facilitator\":\"Synthetic facilitator\"}");
-    String incident =
-        post.apply(
-            "/api/v1/incidents",
-            """
-            {"member":"%s","kind":"TRAFFICKING_ATTEMPT","perpetrator":"MEDIATOR",
-             "referrals":["LEGAL_AID"],"notes":"synthetic"}
-            """
-                .formatted(member));
+    String incident = CareSeeds.incident(post, member);
     return new String[] {loan, incident};
   }
 

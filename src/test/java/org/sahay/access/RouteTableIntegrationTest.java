@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sahay.CareSeeds;
 import org.sahay.EntitlementSeeds;
 import org.sahay.Fixtures;
 import org.sahay.Http;
@@ -741,26 +742,10 @@ class RouteTableIntegrationTest {
     String schemes = http.get("/api/v1/schemes", "Authorization", Http.bearer(token)).body();
     String pmjdy = (String) Json.list(schemes, "$[?(@.code == 'PMJDY')].id").get(0);
     EntitlementSeeds.make(http, token, post, member, pmjdy, office.id());
-    String loan =
-        post.apply(
-            "/api/v1/loans",
-            """
-            {"member":"%s","lender":"BROTHEL_KEEPER","principal":"40000","interestPercent":"10",
-             "interestPeriod":"MONTH","workingToRepay":true,"collateral":"synthetic earrings"}
-            """
-                .formatted(member));
+    String loan = CareSeeds.loan(post, member);
     post.apply("/api/v1/loans/" + loan + "/repayments", "{\"amount\":\"2500\"}");
-    post.apply(
-        "/api/v1/incidents",
-        """
-        {"member":"%s","kind":"TRAFFICKING_ATTEMPT","perpetrator":"MEDIATOR",
-         "referrals":["LEGAL_AID"],"notes":"synthetic"}
-        """
-            .formatted(member));
-    post.apply(
-        "/api/v1/health-support",
-        "{\"member\":\"%s\",\"kind\":\"SUPPLEMENTARY_NUTRITION\",\"what\":\"eggs\"}"
-            .formatted(member));
+    CareSeeds.incident(post, member);
+    CareSeeds.healthSupport(post, member);
     post.apply(
         "/api/v1/livelihoods",
         "{\"member\":\"%s\",\"activity\":\"TAILORING\",\"incomeBand\":\"NONE\"}".formatted(member));
@@ -1117,20 +1102,7 @@ class RouteTableIntegrationTest {
 
   /** Every table but those a refused request may write to (audit, sessions, sign-in counts). */
   private static String fingerprint() {
-    Set<String> volatileTables =
-        Set.of(
-            "audit_entry",
-            "audit_chain",
-            "audit_chain_head",
-            "app_node",
-            "spring_session",
-            "spring_session_attributes",
-            "login_throttle",
-            "api_token",
-            "flyway_schema_history",
-            "idempotency_record",
-            "app_user",
-            "app_user_role");
+    Set<String> volatileTables = org.sahay.RefusedWrites.WITH_SIGN_INS;
     StringBuilder all = new StringBuilder();
     for (String table :
         new TreeSet<>(

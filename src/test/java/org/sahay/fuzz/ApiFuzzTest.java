@@ -47,20 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class ApiFuzzTest {
 
-  /** Tables a refused request may still write to: audit, sessions, tokens, sign-in counts. */
-  private static final Set<String> VOLATILE =
-      Set.of(
-          "audit_entry",
-          "audit_chain",
-          "audit_chain_head",
-          "app_node",
-          "spring_session",
-          "spring_session_attributes",
-          "login_throttle",
-          "passkey_challenge_used",
-          "api_token",
-          "idempotency_record",
-          "flyway_schema_history");
+  private static final Set<String> VOLATILE = org.sahay.RefusedWrites.TABLES;
 
   /** The route's body or file, found in its handler. */
   record Target(String method, String path, Type body, boolean file) {}
