@@ -33,31 +33,41 @@ final class NewDataKeys {
 
   void create(List<UUID> subjects, OrganisationId organisation) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    for (int from = 0; from < subjects.size(); from += PER_STATEMENT) {
-      List<UUID> chunk = subjects.subList(from, Math.min(subjects.size(), from + PER_STATEMENT));
+    // Making and wrapping a key is pure work: spread over the cores, then kept on this thread.
+    Aead wrapping = master.aead();
+    List<Made> made = InParallel.map(subjects, subject -> made(subject, wrapping));
+    for (Made m : made) {
+      FreshKeys.put(m.subject(), m.key());
+    }
+    for (int from = 0; from < made.size(); from += PER_STATEMENT) {
+      List<Made> chunk = made.subList(from, Math.min(made.size(), from + PER_STATEMENT));
       var insert =
           jdbc.sql(
               "insert into data_key (subject_id, organisation_id, wrapped_key, created_at) values "
                   + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")));
       int p = 0;
-      for (UUID subject : chunk) {
+      for (Made m : chunk) {
         insert =
             insert
-                .param(++p, subject)
+                .param(++p, m.subject())
                 .param(++p, organisation.value())
-                .param(++p, wrapped(subject))
+                .param(++p, m.wrapped())
                 .param(++p, now);
       }
       insert.update();
     }
   }
 
-  private byte[] wrapped(UUID subject) {
+  /** A subject's new key, and the same wrapped under the master keyset. */
+  private record Made(UUID subject, Aead key, byte[] wrapped) {}
+
+  private static Made made(UUID subject, Aead wrapping) {
     try {
       KeysetHandle key = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-      FreshKeys.put(subject, key.getPrimitive(RegistryConfiguration.get(), Aead.class));
-      return TinkProtoKeysetFormat.serializeEncryptedKeyset(
-          key, master.aead(), Vault.keyContext(subject));
+      return new Made(
+          subject,
+          key.getPrimitive(RegistryConfiguration.get(), Aead.class),
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(key, wrapping, Vault.keyContext(subject)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot create a data key", e);
     }

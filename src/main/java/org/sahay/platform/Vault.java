@@ -151,11 +151,21 @@ public class Vault {
    * {@code phone:9876543210}) so that tokens of different kinds never meet.
    */
   public String token(OrganisationId organisation, String value) {
+    return token(indexKeys.key(organisation), value);
+  }
+
+  /**
+   * {@link #token} for many values of one organisation, from any thread: the index key is found
+   * here, on the caller's thread and in its transaction, so that other threads read nothing.
+   */
+  public java.util.function.UnaryOperator<String> tokens(OrganisationId organisation) {
+    com.google.crypto.tink.prf.PrfSet key = indexKeys.key(organisation);
+    return value -> token(key, value);
+  }
+
+  private static String token(com.google.crypto.tink.prf.PrfSet key, String value) {
     try {
-      byte[] mac =
-          indexKeys
-              .key(organisation)
-              .computePrimary(value.getBytes(StandardCharsets.UTF_8), TOKEN_BYTES);
+      byte[] mac = key.computePrimary(value.getBytes(StandardCharsets.UTF_8), TOKEN_BYTES);
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot compute a token", e);

@@ -3,6 +3,7 @@ package org.sahay.matching.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.sahay.platform.BulkRows;
 import org.sahay.platform.OrganisationId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +24,12 @@ public class MatchRecordStore {
   private static final int FETCH = 10_000;
 
   private final JdbcClient jdbc;
+  private final BulkRows bulk;
   private final JdbcTemplate template;
   private final Clock clock;
 
-  MatchRecordStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+  MatchRecordStore(JdbcClient jdbc, JdbcTemplate template, Clock clock, BulkRows bulk) {
+    this.bulk = bulk;
     this.jdbc = jdbc;
     this.template = template;
     this.clock = clock;
@@ -51,6 +54,24 @@ public class MatchRecordStore {
           .param("now", OffsetDateTime.now(clock))
           .update();
     }
+  }
+
+  /** A new member's match features. */
+  record New(UUID member, MatchFeatures features) {}
+
+  /** The records of members registered together, who have none yet: one bulk write. */
+  public void insertAll(OrganisationId organisation, java.util.List<New> members) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    bulk.insert(
+        "match_record",
+        java.util.List.of("member_id", "organisation_id", "features", "active", "updated_at"),
+        members.stream()
+            .map(
+                n ->
+                    new Object[] {
+                      n.member(), organisation.value(), n.features().encode(), true, now
+                    })
+            .toList());
   }
 
   /** A merged record is left out of scans, and taken back in when the merge is undone. */

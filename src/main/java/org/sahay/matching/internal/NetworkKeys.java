@@ -11,12 +11,14 @@ import java.util.UUID;
 import org.sahay.organisations.LinkKind;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.Organisations;
+import org.sahay.platform.BulkRows;
 import org.sahay.platform.NameKeys;
 import org.sahay.platform.OrganisationId;
 import org.sahay.platform.Vault;
 import org.sahay.registry.MemberErased;
 import org.sahay.registry.MemberRecorded;
 import org.sahay.registry.MembersMerged;
+import org.sahay.registry.MembersRegistered;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,11 +44,14 @@ public class NetworkKeys {
       boolean confirmedThere) {}
 
   private final JdbcClient jdbc;
+  private final BulkRows bulk;
   private final Vault vault;
   private final Organisations organisations;
   private final Clock clock;
 
-  NetworkKeys(JdbcClient jdbc, Vault vault, Organisations organisations, Clock clock) {
+  NetworkKeys(
+      JdbcClient jdbc, Vault vault, Organisations organisations, Clock clock, BulkRows bulk) {
+    this.bulk = bulk;
     this.jdbc = jdbc;
     this.vault = vault;
     this.organisations = organisations;
@@ -58,18 +63,61 @@ public class NetworkKeys {
     for (Organisation network : organisations.linkedFrom(m.organisation(), LinkKind.MEMBER_OF)) {
       UUID ref = ref(network.id().value(), m);
       jdbc.sql("delete from network_match_key where ref = :r").param("r", ref).update();
-      String name = wholeName(m.name());
-      String district = MatchKeys.normal(m.district());
-      if (name != null && district != null) {
-        insert(network, m.organisation(), ref, "N", "network-name|" + name + "|" + district);
-      }
-      for (String phone : new String[] {m.phone(), m.otherPhone()}) {
-        String digits = MatchKeys.digits(phone);
-        if (digits != null) {
-          insert(network, m.organisation(), ref, "P", "network-phone|" + digits);
-        }
+      for (String[] key : keys(m)) {
+        insert(network, m.organisation(), ref, key[0], key[1]);
       }
     }
+  }
+
+  /**
+   * New members registered together, who have no references yet: for each network of the
+   * collective, their references and keys in two bulk writes.
+   */
+  @EventListener
+  void on(MembersRegistered registered) {
+    for (Organisation network :
+        organisations.linkedFrom(registered.organisation(), LinkKind.MEMBER_OF)) {
+      UUID n = network.id().value();
+      UUID o = registered.organisation().value();
+      List<Object[]> refs = new ArrayList<>();
+      List<Object[]> keys = new ArrayList<>();
+      for (MemberRecorded m : registered.members()) {
+        UUID ref = UUID.randomUUID();
+        refs.add(new Object[] {ref, n, o, m.member().value()});
+        for (String[] key : keys(m)) {
+          keys.add(new Object[] {n, o, ref, key[0], hash(network, key[1])});
+        }
+      }
+      bulk.insert(
+          "network_match_ref", List.of("ref", "network_id", "organisation_id", "member_id"), refs);
+      bulk.insert(
+          "network_match_key",
+          List.of("network_id", "organisation_id", "ref", "kind", "hash"),
+          keys);
+    }
+  }
+
+  /** A member's keys for matching across a network: kind ("N" or "P") and the value to hash. */
+  private static List<String[]> keys(MemberRecorded m) {
+    List<String[]> keys = new ArrayList<>();
+    String name = wholeName(m.name());
+    String district = MatchKeys.normal(m.district());
+    if (name != null && district != null) {
+      keys.add(new String[] {"N", "network-name|" + name + "|" + district});
+    }
+    for (String phone : new String[] {m.phone(), m.otherPhone()}) {
+      String digits = MatchKeys.digits(phone);
+      if (digits != null) {
+        keys.add(new String[] {"P", "network-phone|" + digits});
+      }
+    }
+    return keys;
+  }
+
+  private long hash(Organisation network, String value) {
+    return java.nio.ByteBuffer.wrap(
+            java.util.Base64.getUrlDecoder().decode(vault.token(network.id(), value)))
+        .getLong();
   }
 
   @EventListener
@@ -247,10 +295,7 @@ public class NetworkKeys {
 
   private void insert(
       Organisation network, OrganisationId collective, UUID ref, String kind, String value) {
-    long hash =
-        java.nio.ByteBuffer.wrap(
-                java.util.Base64.getUrlDecoder().decode(vault.token(network.id(), value)))
-            .getLong();
+    long hash = hash(network, value);
     jdbc.sql(
             "insert into network_match_key (network_id, organisation_id, ref, kind, hash)"
                 + " values (:n, :o, :r, :k, :h)")

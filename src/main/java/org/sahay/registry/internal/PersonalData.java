@@ -117,6 +117,19 @@ public class PersonalData {
 
   /** Every token under which the member can be found. */
   public Set<String> tokens(OrganisationId organisation, ValidMember m) {
+    return tokens(vault.tokens(organisation), m);
+  }
+
+  /**
+   * The organisation's keyed tokens, for {@link #tokens(java.util.function.UnaryOperator,
+   * ValidMember)} on any thread.
+   */
+  java.util.function.UnaryOperator<String> tokensOf(OrganisationId organisation) {
+    return vault.tokens(organisation);
+  }
+
+  /** {@link #tokens(OrganisationId, ValidMember)} with the organisation's tokens at hand. */
+  Set<String> tokens(java.util.function.UnaryOperator<String> token, ValidMember m) {
     Set<String> values = new LinkedHashSet<>();
     for (String name : new String[] {m.name(), m.alias()}) {
       if (name == null) {
@@ -140,7 +153,7 @@ public class PersonalData {
     }
     Set<String> tokens = new LinkedHashSet<>();
     for (String value : values) {
-      tokens.add(vault.token(organisation, value));
+      tokens.add(token.apply(value));
     }
     return tokens;
   }
