@@ -38,8 +38,9 @@ class PasskeyBrowserIntegrationTest extends ChromiumTest {
         fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
     VirtualAuthenticator phone = phone();
     WebDriverWait wait = signIn(leader);
-
-    browser.get(base() + "/account");
+    // Her home page asks her to add one.
+    browser.findElement(By.cssSelector("#day-work a[href='/account#passkeys']")).click();
+    wait.until(ExpectedConditions.urlContains("/account"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passkey-add")));
     assertThat(browser.findElement(By.id("passkey-unsupported")).isDisplayed()).isFalse();
     WebElement label = browser.findElement(By.id("passkey-label"));
@@ -56,6 +57,9 @@ class PasskeyBrowserIntegrationTest extends ChromiumTest {
     passkeySignIn(wait);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
     assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    assertThat(browser.findElements(By.cssSelector("a[href='/account#passkeys']")))
+        .as("asked no more")
+        .isEmpty();
     browser.get(base() + "/account");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
     assertThat(browser.getCurrentUrl()).endsWith("/account");
