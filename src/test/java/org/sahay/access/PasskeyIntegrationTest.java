@@ -118,6 +118,24 @@ class PasskeyIntegrationTest extends IntegrationTest {
         .isEqualTo(400);
 
     assertThat(passkeysOf(leader)).isZero();
+
+    // A challenge given to one user is no one else's, even in the same session.
+    TestUser other = fixtures.user(fixtures.organisation(OrganisationKind.COLLECTIVE), Role.LEADER);
+    phone.send("POST", "/account/passkeys/options", null, "X-XSRF-TOKEN", csrf);
+    // Signing in again over a signed-in session (its CSRF token from a page it can see).
+    phone.postForm(
+        "/login",
+        java.util.Map.of("username", other.username(), "password", other.password()),
+        "/account");
+    String otherCsrf = phone.csrf("/account");
+    assertThat(phone.get("/account").body()).contains(other.username());
+    assertThat(
+            phone
+                .postJson(
+                    "/account/passkeys", registration.formatted("Phone"), "X-XSRF-TOKEN", otherCsrf)
+                .body())
+        .contains("took too long");
+
     Http stranger = http();
     assertThat(
             stranger

@@ -29,6 +29,7 @@ class PasskeyController {
 
   static final String CHALLENGE = "sahay.passkey.challenge";
   static final String ISSUED = "sahay.passkey.issued";
+  static final String FOR = "sahay.passkey.for";
 
   private final Passkeys passkeys;
   private final Problems problems;
@@ -46,15 +47,20 @@ class PasskeyController {
     Passkeys.Started started = passkeys.start(actor);
     session.setAttribute(CHALLENGE, started.challenge());
     session.setAttribute(ISSUED, clock.instant());
+    // For this user only: a session that signs in as another keeps its attributes.
+    session.setAttribute(FOR, actor.id().value().toString());
     return started.optionsJson();
   }
 
   @PostMapping(value = "/account/passkeys", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> add(Actor actor, @RequestBody String body, HttpSession session, Locale locale) {
-    byte[] challenge = session.getAttribute(CHALLENGE) instanceof byte[] held ? held : null;
+    boolean theirs = actor.id().value().toString().equals(session.getAttribute(FOR));
+    byte[] challenge =
+        theirs && session.getAttribute(CHALLENGE) instanceof byte[] held ? held : null;
     Instant issued = session.getAttribute(ISSUED) instanceof Instant at ? at : null;
     session.removeAttribute(CHALLENGE);
     session.removeAttribute(ISSUED);
+    session.removeAttribute(FOR);
     Passkeys.Outcome outcome = passkeys.finish(actor, challenge, issued, body);
     if (outcome instanceof Passkeys.Outcome.Added added) {
       return ResponseEntity.ok(Map.of("success", true, "id", added.id().toString()));
