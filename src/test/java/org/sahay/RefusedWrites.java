@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Tables a refused request may still write to, left out when tests compare the database before and
  * after hostile requests: the audit log, sessions, sign-in counts, tokens' last use, stored API
- * answers, node heartbeats, answered passkey challenges and the schema's history.
+ * answers and the records they name, node heartbeats, answered passkey challenges and the schema's
+ * history.
  */
 public final class RefusedWrites {
 
@@ -21,7 +22,10 @@ public final class RefusedWrites {
           "login_throttle",
           "passkey_challenge_used",
           "api_token",
+          // A refused request's answer is kept for its replays, with the records it names (so
+          // that erasing a member strips it): both by design.
           "idempotency_record",
+          "idempotency_subject",
           "flyway_schema_history");
 
   /** {@link #TABLES}, and the users' own rows, which the callers' sign-ins touch. */
