@@ -46,6 +46,33 @@ class MemberSearchPlanIntegrationTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void theTokensNameNoMemberByKeyAndCompareBytewiseOnPostgresql() {
+    // Erasure and leaving delete a member's tokens themselves (MemberApiIntegrationTest,
+    // LeavingIntegrationTest); the key cost an import 40% of its token writes (V79).
+    List<String> keys =
+        jdbc.sql(
+                """
+                select constraint_name from information_schema.table_constraints
+                where lower(table_name) = 'member_token' and constraint_type = 'FOREIGN KEY'
+                """)
+            .query(String.class)
+            .list();
+    assertThat(keys).isEmpty();
+    if (database.postgres()) {
+      assertThat(
+              jdbc.sql(
+                      """
+                      select column_name || ' ' || collation_name from information_schema.columns
+                      where table_schema = current_schema() and table_name = 'member_token'
+                        and column_name in ('token', 'code') order by column_name
+                      """)
+                  .query(String.class)
+                  .list())
+          .containsExactly("code C", "token C");
+    }
+  }
+
   private String plan(MemberSearchStore.SearchSql sql) {
     return new TransactionTemplate(transactions)
         .execute(
