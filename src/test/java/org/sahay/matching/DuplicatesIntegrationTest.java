@@ -22,6 +22,7 @@ import org.sahay.registry.ConsentPurpose;
 import org.sahay.registry.ErasureReason;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
+import org.sahay.registry.MemberInputs;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,25 +49,13 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   }
 
   private static MemberInput input(String name, int year, String phone, String village) {
-    return new MemberInput(
-        name,
-        null,
-        "FEMALE",
-        null,
-        year,
-        phone,
-        null,
-        "Andhra Pradesh",
-        "Guntur",
-        null,
-        village,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return MemberInputs.member(name)
+        .yearOfBirth(year)
+        .phone(phone)
+        .state("Andhra Pradesh")
+        .district("Guntur")
+        .village(village)
+        .build();
   }
 
   private MemberId register(Actor by, String name, int year, String phone, String village) {

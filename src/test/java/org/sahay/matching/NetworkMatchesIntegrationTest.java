@@ -17,7 +17,7 @@ import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.organisations.Organisations;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.MemberInput;
+import org.sahay.registry.MemberInputs;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,25 +48,13 @@ class NetworkMatchesIntegrationTest extends IntegrationTest {
 
   private MemberId register(Side side, String name, String phone) {
     var input =
-        new MemberInput(
-            name,
-            null,
-            "FEMALE",
-            null,
-            1985,
-            phone,
-            null,
-            "West Bengal",
-            "Nadia",
-            null,
-            "Ranaghat",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        MemberInputs.member(name)
+            .yearOfBirth(1985)
+            .phone(phone)
+            .state("West Bengal")
+            .district("Nadia")
+            .village("Ranaghat")
+            .build();
     return ((Members.Outcome.Saved) members.register(side.admin().actor(), input)).member().id();
   }
 

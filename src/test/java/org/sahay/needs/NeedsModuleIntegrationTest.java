@@ -10,6 +10,7 @@ import org.sahay.access.Role;
 import org.sahay.organisations.OrganisationKind;
 import org.sahay.registry.Beneficiary;
 import org.sahay.registry.MemberId;
+import org.sahay.registry.MemberInputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -38,25 +39,10 @@ class NeedsModuleIntegrationTest {
         (org.sahay.registry.Members.Outcome.Saved)
             members.register(
                 leader,
-                new org.sahay.registry.MemberInput(
-                    "Synthetic Module Member",
-                    null,
-                    "FEMALE",
-                    null,
-                    1985,
-                    null,
-                    null,
-                    null,
-                    "Guntur",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+                MemberInputs.member("Synthetic Module Member")
+                    .yearOfBirth(1985)
+                    .district("Guntur")
+                    .build());
     MemberId member = registered.member().id();
     var saved =
         (Needs.Outcome.Saved)

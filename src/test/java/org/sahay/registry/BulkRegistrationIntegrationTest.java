@@ -65,25 +65,13 @@ class BulkRegistrationIntegrationTest extends IntegrationTest {
   }
 
   private static MemberInput input(String name, String phone) {
-    return new MemberInput(
-        name,
-        null,
-        "FEMALE",
-        null,
-        1986,
-        phone,
-        null,
-        "West Bengal",
-        "Nadia",
-        null,
-        "Ranaghat",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return MemberInputs.member(name)
+        .yearOfBirth(1986)
+        .phone(phone)
+        .state("West Bengal")
+        .district("Nadia")
+        .village("Ranaghat")
+        .build();
   }
 
   private List<String> tokens(UUID member) {

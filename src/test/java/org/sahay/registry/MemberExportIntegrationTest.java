@@ -381,25 +381,10 @@ class MemberExportIntegrationTest extends IntegrationTest {
       var outcome =
           members.register(
               leader.actor(),
-              new MemberInput(
-                  "Member " + i,
-                  null,
-                  "FEMALE",
-                  null,
-                  1980 + i % 20,
-                  null,
-                  null,
-                  null,
-                  "Guntur",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null));
+              MemberInputs.member("Member " + i)
+                  .yearOfBirth(1980 + i % 20)
+                  .district("Guntur")
+                  .build());
       assertThat(outcome).isInstanceOf(Members.Outcome.Saved.class);
     }
     String token = token(leader);

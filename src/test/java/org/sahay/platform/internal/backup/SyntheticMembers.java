@@ -2,7 +2,7 @@ package org.sahay.platform.internal.backup;
 
 import org.sahay.access.Actor;
 import org.sahay.registry.MemberId;
-import org.sahay.registry.MemberInput;
+import org.sahay.registry.MemberInputs;
 import org.sahay.registry.Members;
 
 /**
@@ -14,25 +14,13 @@ final class SyntheticMembers {
 
   static MemberId register(Members members, Actor by, String name) {
     var input =
-        new MemberInput(
-            name,
-            null,
-            "FEMALE",
-            null,
-            1988,
-            "9000000003",
-            null,
-            "Andhra Pradesh",
-            "Guntur",
-            null,
-            "Village Seven",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        MemberInputs.member(name)
+            .yearOfBirth(1988)
+            .phone("9000000003")
+            .state("Andhra Pradesh")
+            .district("Guntur")
+            .village("Village Seven")
+            .build();
     return ((Members.Outcome.Saved) members.register(by, input)).member().id();
   }
 }
