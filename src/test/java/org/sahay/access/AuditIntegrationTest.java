@@ -1,6 +1,7 @@
 package org.sahay.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -257,6 +258,100 @@ class AuditIntegrationTest extends IntegrationTest {
         .isZero();
   }
 
+  @Test
+  void entriesOfSeveralBlocksAreSealedInTheOrderTheyWereWrittenAndTheChainVerifies() {
+    OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
+    String chain = organisation.toString();
+    int written = 2 * AuditChains.BLOCK + AuditChains.BLOCK / 2;
+    List<AuditLog.Event> events = new ArrayList<>(written);
+    for (int i = 0; i < written; i++) {
+      events.add(new AuditLog.Event("tester", organisation, "TEST", "thing", "t" + i, "n" + i));
+    }
+    // One instant for all: the order within the chain is then the entries' ids.
+    audit.recordAll(events);
+    audit.sealPending();
+
+    long entries = written + 1L; // and the organisation's creation
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where chain_key = :c and seq is null"
+                        + " or chain_key = :c and (prev_hash is null or hash is null)")
+                .param("c", chain)
+                .query(Long.class)
+                .single())
+        .isZero();
+    var bySeq =
+        jdbc.sql("select id from audit_entry where chain_key = :c order by seq")
+            .param("c", chain)
+            .query(UUID.class)
+            .list();
+    var byWriting =
+        jdbc.sql("select id from audit_entry where chain_key = :c order by occurred_at, id")
+            .param("c", chain)
+            .query(UUID.class)
+            .list();
+    assertThat(bySeq).hasSize((int) entries).isEqualTo(byWriting);
+    var head =
+        jdbc.sql("select last_seq, last_hash from audit_chain_head where chain_key = :c")
+            .param("c", chain)
+            .query()
+            .singleRow();
+    assertThat(((Number) head.get("last_seq")).longValue()).isEqualTo(entries);
+    assertThat(head.get("last_hash"))
+        .isEqualTo(
+            jdbc.sql("select hash from audit_entry where chain_key = :c and seq = :s")
+                .param("c", chain)
+                .param("s", entries)
+                .query(String.class)
+                .single());
+    // Each entry's hash is recomputed from its own row and its predecessor's: a hash written onto
+    // the wrong row, or a link to the wrong predecessor, is a finding.
+    assertThat(audit.verify().findings().stream().filter(f -> f.chain().equals(chain))).isEmpty();
+  }
+
+  @Test
+  void sealsForEntriesSealedMeanwhileAreRefusedAndChangeNothing(@Autowired AuditChains chains) {
+    OrganisationId organisation = freshChain();
+    String chain = organisation.toString();
+    var sealed = sealsOf(chain);
+    // As if a second sealer had numbered the same entries again after the last one, together with
+    // one entry still unsealed: that one is sealed by the statement, then rolled back with it.
+    long last = sealed.get(sealed.size() - 1).seq();
+    UUID unsealed = UUID.randomUUID();
+    var again = new ArrayList<AuditChains.Seal>();
+    again.add(new AuditChains.Seal(unsealed, last + 1, sealed.get(0).hash(), "f".repeat(64)));
+    sealed.forEach(
+        s -> again.add(new AuditChains.Seal(s.id(), s.seq() + last + 1, s.hash(), s.hash())));
+
+    assertThatThrownBy(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      jdbc.sql(
+                              """
+                              insert into audit_entry (id, chain_key, organisation_id, actor,
+                                action, entity_type, summary, occurred_at)
+                              values (:id, :c, :o, 'tester', 'TEST', 'thing', 'unsealed',
+                                current_timestamp)
+                              """)
+                          .param("id", unsealed)
+                          .param("c", chain)
+                          .param("o", organisation.value())
+                          .update();
+                      chains.write(chain, again);
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sealed 1 of " + again.size());
+    assertThat(
+            jdbc.sql("select count(*) from audit_entry where id = :id")
+                .param("id", unsealed)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(sealsOf(chain)).isEqualTo(sealed);
+    assertThat(audit.verify().findings().stream().filter(f -> f.chain().equals(chain))).isEmpty();
+  }
+
   private OrganisationId freshChain() {
     OrganisationId organisation = fixtures.organisation(OrganisationKind.COLLECTIVE).id();
     for (int i = 0; i < 3; i++) {
@@ -264,6 +359,20 @@ class AuditIntegrationTest extends IntegrationTest {
     }
     audit.sealPending();
     return organisation;
+  }
+
+  private List<AuditChains.Seal> sealsOf(String chain) {
+    return jdbc.sql(
+            "select id, seq, prev_hash, hash from audit_entry where chain_key = :c order by seq")
+        .param("c", chain)
+        .query(
+            (rs, n) ->
+                new AuditChains.Seal(
+                    rs.getObject("id", UUID.class),
+                    rs.getLong("seq"),
+                    rs.getString("prev_hash"),
+                    rs.getString("hash")))
+        .list();
   }
 
   private String summary(OrganisationId organisation, long seq) {
