@@ -31,6 +31,19 @@ if [ "$shared" -lt 1000 ]; then
   echo "the archive was not used" >&2
   exit 1
 fi
+java25=${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
+if [ -n "$java25" ]; then
+  (cd "$work" && JAVA_HOME="$java25" SAHAY_DATA_DIR="$work/train25" \
+    SAHAY_JAVA_OPTS="-Dspring.context.exit=onRefresh" "$root/bin/sahay" >/dev/null 2>&1 || true)
+  cached=$(cd "$work" && JAVA_HOME="$java25" SAHAY_DATA_DIR="$work/check25" \
+    SAHAY_JAVA_OPTS="-Xlog:class+load=info -Dspring.context.exit=onRefresh" "$root/bin/sahay" 2>&1 |
+    grep -c "source: shared objects file" || true)
+  echo "classes loaded from the AOT cache on $java25: $cached"
+  if [ "$cached" -lt 1000 ]; then
+    echo "the AOT cache was not used" >&2
+    exit 1
+  fi
+fi
 
 # run LABEL DATA-DIR COMMAND...: milliseconds from exec to health UP, then stop.
 run() {
@@ -54,4 +67,8 @@ for i in $(seq 1 "$rounds"); do
   run "fat jar, restart" "$work/d1" java -jar "$root/target/sahay.jar"
   run "bin/sahay, first start" "$work/d2" "$root/bin/sahay"
   run "bin/sahay, restart" "$work/d2" "$root/bin/sahay"
+  if [ -n "$java25" ]; then
+    run "bin/sahay JDK 25, first start" "$work/d3" env JAVA_HOME="$java25" "$root/bin/sahay"
+    run "bin/sahay JDK 25, restart" "$work/d3" env JAVA_HOME="$java25" "$root/bin/sahay"
+  fi
 done
