@@ -472,8 +472,16 @@ public class Members {
     }
     vault.destroyKey(id.value());
     store.erase(id);
-    // Records merged into hers are her too: they go with her, keys and all.
-    for (MemberId merged : mergeStore.mergedInto(id)) {
+    // Records merged into hers are her too, and so are records merged into those (a record that
+    // kept another was later merged itself): they go with her, keys and all.
+    java.util.Deque<MemberId> mergedRecords = new java.util.ArrayDeque<>(mergeStore.mergedInto(id));
+    java.util.Set<MemberId> erased = new java.util.HashSet<>(java.util.Set.of(id));
+    while (!mergedRecords.isEmpty()) {
+      MemberId merged = mergedRecords.poll();
+      if (!erased.add(merged)) {
+        continue;
+      }
+      mergedRecords.addAll(mergeStore.mergedInto(merged));
       vault.destroyKey(merged.value());
       store.erase(merged);
       storedAnswers.forgetAnswersNaming(merged.value());

@@ -18,11 +18,15 @@ import org.sahay.matching.internal.MatchFeatures;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
+import org.sahay.platform.Ids;
+import org.sahay.platform.OrganisationId;
 import org.sahay.registry.ConsentPurpose;
 import org.sahay.registry.ErasureReason;
 import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
 import org.sahay.registry.MemberInputs;
+import org.sahay.registry.MemberMerges;
+import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DuplicatesIntegrationTest extends IntegrationTest {
 
   @Autowired private Members members;
+  @Autowired private MemberMerges merges;
   @Autowired private Needs needs;
   @Autowired private org.sahay.care.Loans loans;
   @Autowired private org.sahay.relief.Recipients recipients;
@@ -314,6 +319,38 @@ class DuplicatesIntegrationTest extends IntegrationTest {
             jdbc.sql("select count(*) from match_record where member_id in (:a, :b)")
                 .param("a", a.value())
                 .param("b", b.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void erasingTheLastRecordOfAChainOfMergesErasesEveryRecordOnTheChain() {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    OrganisationId collective = site.collective().id();
+    MemberId first = register(admin, "Chain Rekha Das", 1984, "9000000041", "Haldia");
+    MemberId second = register(admin, "Chain Rekha Dass", 1984, "9000000042", "Haldia");
+    MemberId last = register(admin, "Chain Rekha Dasi", 1984, "9000000043", "Haldia");
+    // The first record was merged into the second, and later the second into the last.
+    merges.merge(admin, Ids.newId(), collective, second, first, MemberStatus.ACTIVE);
+    merges.merge(admin, Ids.newId(), collective, last, second, MemberStatus.ACTIVE);
+    assertThat(List.of(status(first), status(second))).containsOnly("MERGED");
+
+    members.erase(admin, last, ErasureReason.values()[0]);
+
+    assertThat(List.of(status(first), status(second), status(last))).containsOnly("ERASED");
+    assertThat(
+            jdbc.sql("select count(*) from data_key where subject_id in (:a, :b, :c)")
+                .param("a", first.value())
+                .param("b", second.value())
+                .param("c", last.value())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from member where id = :id and personal is not null")
+                .param("id", first.value())
                 .query(Long.class)
                 .single())
         .isZero();
