@@ -24,6 +24,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * A collective's possible duplicates: scans (on demand, in the background, and nightly), the queue
@@ -192,8 +193,12 @@ public class Duplicates {
     merges.record(
         new MergeLog.Entry(merge, stored.organisation(), survivor.id(), merged.id(), id, false),
         by.username());
-    registry.merge(
-        by, merge.value(), stored.organisation(), survivor.id(), merged.id(), merged.status());
+    if (!registry.merge(by, merge.value(), stored.organisation(), survivor.id(), merged.id())) {
+      // One of the two was merged or erased since it was read above (the registry checks again
+      // under its lock): the pair stays open and the merge unrecorded.
+      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+      return new Outcome.AlreadyDecided();
+    }
     return new Outcome.Merged(merge, survivor.id());
   }
 

@@ -1,5 +1,6 @@
 package org.sahay.registry;
 
+import java.util.Map;
 import java.util.UUID;
 import org.sahay.access.AccessPolicy;
 import org.sahay.access.Actor;
@@ -50,19 +51,25 @@ public class MemberMerges {
 
   /**
    * Merges {@code merged} into {@code survivor}, both members of one collective that the actor may
-   * change; {@code merge} names the merge (the caller keeps its record).
+   * change; {@code merge} names the merge (the caller keeps its record). False, with nothing
+   * changed, when either is not a member of the collective or is merged or erased by now.
+   *
+   * <p>Both rows are locked before anything moves and checked under the lock: otherwise merging B
+   * into A and C into B at once both pass a check made before, and C's rows reach B after B's went
+   * to A, stranded on a merged record. Locked in the order of their ids, in one statement, so that
+   * two merges sharing a record wait for each other and never deadlock.
    */
   @Transactional
-  public void merge(
-      Actor by,
-      UUID merge,
-      OrganisationId organisation,
-      MemberId survivor,
-      MemberId merged,
-      MemberStatus mergedStatus) {
+  public boolean merge(
+      Actor by, UUID merge, OrganisationId organisation, MemberId survivor, MemberId merged) {
     policy.require(by, RegistryAction.MEMBER_WRITE, organisation);
     if (survivor.equals(merged)) {
       throw new NotFoundException();
+    }
+    Map<MemberId, MemberStatus> locked = store.lock(organisation, survivor, merged);
+    MemberStatus mergedStatus = locked.get(merged);
+    if (!inRegister(locked.get(survivor)) || !inRegister(mergedStatus)) {
+      return false;
     }
     moves.note(merge, STATUS, mergedStatus.name());
     moves.move(merge, CONSENTS, merged.value(), survivor.value());
@@ -80,13 +87,22 @@ public class MemberMerges {
             "member",
             merged.toString(),
             "into " + survivor + ", merge " + merge));
+    return true;
   }
 
-  /** Undoes a merge: what it moved goes back, and the merged record is as it was. */
+  /**
+   * Undoes a merge: what it moved goes back, and the merged record is as it was.
+   *
+   * <p>Both rows are locked first, as a merge locks them, so that an undo and a merge of either
+   * record (the survivor merged into a third, say) happen one after the other: otherwise both move
+   * the same rows out of the survivor at once, and each takes some. A merge into the merged record
+   * meanwhile waits, then finds it back (or, locked first, finds it merged and is refused).
+   */
   @Transactional
   public void undo(
       Actor by, UUID merge, OrganisationId organisation, MemberId survivor, MemberId merged) {
     policy.require(by, RegistryAction.MEMBER_WRITE, organisation);
+    store.lock(organisation, survivor, merged);
     events.publishEvent(new MergeUndone(merge, organisation, survivor, merged));
     moves.undo(merge, HOUSEHOLD, merged.value(), survivor.value());
     for (DocumentType type : DocumentType.values()) {
@@ -125,6 +141,11 @@ public class MemberMerges {
           events.publishEvent(m.recorded());
         });
     return count[0];
+  }
+
+  /** Whether a record locked for a merge is there to merge: neither merged nor erased. */
+  private static boolean inRegister(MemberStatus status) {
+    return status != null && status != MemberStatus.MERGED && status != MemberStatus.ERASED;
   }
 
   /** A document moves when the remaining record has none of its type; it is sealed again. */

@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.sahay.Fixtures;
 import org.sahay.Http;
@@ -15,6 +20,7 @@ import org.sahay.Json;
 import org.sahay.access.Actor;
 import org.sahay.access.Role;
 import org.sahay.matching.internal.MatchFeatures;
+import org.sahay.matching.internal.PairStore;
 import org.sahay.needs.Needs;
 import org.sahay.organisations.Organisation;
 import org.sahay.organisations.OrganisationKind;
@@ -30,11 +36,13 @@ import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Duplicates end to end, through the API: a scan finds one woman registered twice in two scripts
  * (not her sister, who shares her phone), a person merges them and undoes it, "different people" is
- * never proposed again, and nobody outside the collective learns anything.
+ * never proposed again, nobody outside the collective learns anything, and two merges sharing a
+ * record, decided at once, never leave a record merged into a merged one.
  */
 class DuplicatesIntegrationTest extends IntegrationTest {
 
@@ -44,6 +52,9 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   @Autowired private org.sahay.care.Loans loans;
   @Autowired private org.sahay.relief.Recipients recipients;
   @Autowired private JdbcClient jdbc;
+  @Autowired private Duplicates duplicates;
+  @Autowired private PairStore pairStore;
+  @Autowired private TransactionTemplate tx;
 
   private record Site(Organisation collective, Fixtures.TestUser admin, String token) {}
 
@@ -409,6 +420,89 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void twoMergesDecidedAtOnceThatShareARecordNeverLeaveAChain() throws Exception {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Anitha Rao", 1985, "9000000010", "Mangalagiri");
+    MemberId b = register(admin, "అనిత రావు", 1985, "9000000010", "Mangalagiri");
+    MemberId c = register(admin, "Anita Rao", 1985, "9000000010", "Mangalagiri");
+    pairStore.replaceOpen(
+        site.collective().id(),
+        List.of(
+            new PairStore.Found(a.value(), b.value(), 0.99, Band.LIKELY, "test"),
+            new PairStore.Found(b.value(), c.value(), 0.99, Band.LIKELY, "test")));
+    PairId ab = pairId(a, b);
+    PairId bc = pairId(b, c);
+    var decided = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    var first = Executors.newSingleThreadExecutor();
+    var second = Executors.newSingleThreadExecutor();
+    Duplicates.Outcome intoA;
+    Duplicates.Outcome intoB;
+    boolean waited = false;
+    try {
+      // B into A, its transaction held open once decided (its locks, and B still ACTIVE to others)
+      Future<Duplicates.Outcome> mergingB =
+          first.submit(
+              () ->
+                  tx.execute(
+                      s -> {
+                        var outcome = duplicates.decide(admin, ab, Duplicates.Verdict.SAME, a);
+                        decided.countDown();
+                        awaitQuietly(release);
+                        return outcome;
+                      }));
+      assertThat(decided.await(30, TimeUnit.SECONDS)).isTrue();
+      // ... while C into B is decided.
+      Future<Duplicates.Outcome> mergingC =
+          second.submit(() -> duplicates.decide(admin, bc, Duplicates.Verdict.SAME, b));
+      try {
+        mergingC.get(500, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException waitingForB) {
+        waited = true;
+      }
+      release.countDown();
+      intoA = mergingB.get(30, TimeUnit.SECONDS);
+      intoB = mergingC.get(30, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      first.shutdown();
+      second.shutdown();
+    }
+    assertThat(intoA).isInstanceOf(Duplicates.Outcome.Merged.class);
+    assertThat(intoB).isInstanceOf(Duplicates.Outcome.AlreadyDecided.class);
+    assertThat(List.of(status(a), status(b), status(c)))
+        .containsExactly("ACTIVE", "MERGED", "ACTIVE");
+    assertThat(
+            jdbc.sql("select count(*) from member_merge where organisation_id = :o")
+                .param("o", site.collective().id().value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from member m join member kept on kept.id = m.merged_into
+                    where m.organisation_id = :o and m.status = 'MERGED'
+                      and kept.status = 'MERGED'
+                    """)
+                .param("o", site.collective().id().value())
+                .query(Long.class)
+                .single())
+        .isZero();
+    // It was refused under the lock, having waited for the first to end (B read as in the
+    // register until then).
+    assertThat(waited).isTrue();
+    // The refused decision left its pair open, for a person to look at again.
+    assertThat(
+            jdbc.sql("select status from duplicate_pair where id = :id")
+                .param("id", bc.value())
+                .query(String.class)
+                .single())
+        .isEqualTo("OPEN");
+  }
+
+  @Test
   void registrationWarnsOfHerWhateverTheScriptOrderOrHonorific() {
     Site site = site();
     Actor admin = site.admin().actor();
@@ -470,6 +564,23 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     var fresh =
         http().postJson("/api/v1/duplicates/scan", "", "Authorization", Http.bearer(site.token()));
     assertThat(Json.text(fresh.body(), "$.id")).isNotEqualTo(running.toString());
+  }
+
+  private PairId pairId(MemberId a, MemberId b) {
+    return new PairId(
+        jdbc.sql("select id from duplicate_pair where member_a = :a and member_b = :b")
+            .param("a", a.value())
+            .param("b", b.value())
+            .query(UUID.class)
+            .single());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String status(MemberId id) {

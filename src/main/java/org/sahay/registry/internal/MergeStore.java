@@ -1,8 +1,11 @@
 package org.sahay.registry.internal;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.sahay.platform.OrganisationId;
@@ -25,6 +28,31 @@ public class MergeStore {
     this.jdbc = jdbc;
     this.members = members;
     this.clock = clock;
+  }
+
+  /**
+   * Locks the rows of two members of the organisation until the transaction ends, in one statement
+   * and in the order of their ids (so that two transactions locking a shared member never
+   * deadlock), and answers their statuses as they are once locked; a member not of the organisation
+   * is absent.
+   */
+  public Map<MemberId, MemberStatus> lock(OrganisationId organisation, MemberId a, MemberId b) {
+    Map<MemberId, MemberStatus> locked = new HashMap<>();
+    jdbc.sql(
+            """
+            select id, status from member where organisation_id = :org and id in (:a, :b)
+            order by id for update
+            """)
+        .param("org", organisation.value())
+        .param("a", a.value())
+        .param("b", b.value())
+        .query(
+            (ResultSet rs) -> {
+              locked.put(
+                  new MemberId(rs.getObject("id", UUID.class)),
+                  MemberStatus.valueOf(rs.getString("status")));
+            });
+    return locked;
   }
 
   public void markMerged(MemberId merged, MemberId survivor) {
