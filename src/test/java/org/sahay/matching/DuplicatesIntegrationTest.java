@@ -32,7 +32,6 @@ import org.sahay.registry.MemberId;
 import org.sahay.registry.MemberInput;
 import org.sahay.registry.MemberInputs;
 import org.sahay.registry.MemberMerges;
-import org.sahay.registry.MemberStatus;
 import org.sahay.registry.Members;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -344,8 +343,8 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     MemberId second = register(admin, "Chain Rekha Dass", 1984, "9000000042", "Haldia");
     MemberId last = register(admin, "Chain Rekha Dasi", 1984, "9000000043", "Haldia");
     // The first record was merged into the second, and later the second into the last.
-    merges.merge(admin, Ids.newId(), collective, second, first, MemberStatus.ACTIVE);
-    merges.merge(admin, Ids.newId(), collective, last, second, MemberStatus.ACTIVE);
+    assertThat(merges.merge(admin, Ids.newId(), collective, second, first)).isTrue();
+    assertThat(merges.merge(admin, Ids.newId(), collective, last, second)).isTrue();
     assertThat(List.of(status(first), status(second))).containsOnly("MERGED");
 
     members.erase(admin, last, ErasureReason.values()[0]);
@@ -365,6 +364,72 @@ class DuplicatesIntegrationTest extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void aScanOfACollectiveWithNoRecordsLeftStillTakesAwayItsOpenPair() throws Exception {
+    Site site = site();
+    anOpenPairWithNoRecordsLeft(site);
+    scan(site);
+    assertThat(open(site, "likely")).isEmpty();
+    assertThat(openPairs(site)).isZero();
+  }
+
+  @Test
+  void theNightlyScanTakesAwayTheOpenPairOfACollectiveWithNoRecordsLeft() throws Exception {
+    Site site = site();
+    anOpenPairWithNoRecordsLeft(site);
+    ScanId nightly = duplicates.scanAll("nightly-test");
+    assertThat(
+            jdbc.sql("select status from duplicate_scan where id = :id")
+                .param("id", nightly.value())
+                .query(String.class)
+                .single())
+        .isEqualTo("DONE");
+    assertThat(openPairs(site)).isZero();
+  }
+
+  /**
+   * Two members whose pair a scan found are erased while another scan that read them runs: that
+   * scan writes their pair back after the erasure took it away. The collective has no match records
+   * left, so the next scan reads nothing of it.
+   */
+  private void anOpenPairWithNoRecordsLeft(Site site) throws InterruptedException {
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Savitri Rao", 1972, "9000000010", "Mangalagiri");
+    MemberId b = register(admin, "Savithri Rao", 1972, "9000000010", "Mangalagiri");
+    scan(site);
+    var pair = pairOf(site, a, b);
+    assertThat(pair).isNotNull();
+    members.erase(admin, a, ErasureReason.values()[0]);
+    members.erase(admin, b, ErasureReason.values()[0]);
+    jdbc.sql(
+            """
+            insert into duplicate_pair (id, organisation_id, member_a, member_b, score, band,
+              evidence, status, found_at)
+            values (:id, :o, :a, :b, 0.99, 'LIKELY', 'name=WHOLE;year=SAME;phone=SAME;village=SAME',
+              'OPEN', current_timestamp)
+            """)
+        .param("id", UUID.fromString(pair.get("id").toString()))
+        .param("o", site.collective().id().value())
+        .param("a", UUID.fromString(pair.get("first").toString()))
+        .param("b", UUID.fromString(pair.get("second").toString()))
+        .update();
+    assertThat(
+            jdbc.sql("select count(*) from match_record where organisation_id = :o")
+                .param("o", site.collective().id().value())
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(openPairs(site)).isEqualTo(1);
+  }
+
+  private long openPairs(Site site) {
+    return jdbc.sql(
+            "select count(*) from duplicate_pair where organisation_id = :o and status = 'OPEN'")
+        .param("o", site.collective().id().value())
+        .query(Long.class)
+        .single();
   }
 
   @Test

@@ -108,6 +108,13 @@ public class PairStore {
         gone);
   }
 
+  /** Collectives with open pairs. */
+  public List<UUID> collectivesWithOpen() {
+    return jdbc.sql("select distinct organisation_id from duplicate_pair where status = 'OPEN'")
+        .query(UUID.class)
+        .list();
+  }
+
   public List<DuplicatePair> open(OrganisationId organisation, Band band, int limit, int offset) {
     return jdbc.sql(
             """

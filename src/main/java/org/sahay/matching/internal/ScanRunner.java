@@ -2,8 +2,10 @@ package org.sahay.matching.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.sahay.matching.Band;
 import org.sahay.matching.DuplicateScan;
@@ -20,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a scan: reads the match records of one collective (or of all, for the nightly scan) with a
  * cursor into primitive arrays, finds and scores candidate pairs ({@link Linkage}), and keeps the
- * pairs of each collective ({@link PairStore#replaceOpen}). Members registered before matching
- * existed are given their records first.
+ * pairs of each collective ({@link PairStore#replaceOpen}), none for one with no records left.
+ * Members registered before matching existed are given their records first.
  */
 @Component
 public class ScanRunner {
@@ -68,6 +70,8 @@ public class ScanRunner {
       backfill(only);
       long total = records.count(only);
       scans.progress(id, DuplicateScan.Status.RUNNING, total, 0);
+      // Taken before reading, so that pairs a scan of one collective writes meanwhile are kept.
+      List<UUID> withOpen = only == null ? pairs.collectivesWithOpen() : List.of(only.value());
       Loaded loaded = load(id, only, total);
       Linkage.Result result = Linkage.run(loaded.collective(), loaded.features(), null);
       Map<Integer, List<PairStore.Found>> byCollective = found(loaded, result);
@@ -77,12 +81,15 @@ public class ScanRunner {
         for (PairStore.Found f : of) {
           bands[f.band().ordinal()]++;
         }
-        OrganisationId organisation = new OrganisationId(loaded.collectives().get(c));
-        writing.executeWithoutResult(
-            s -> {
-              pairs.replaceOpen(organisation, of);
-              network.findFor(organisation);
-            });
+        keep(new OrganisationId(loaded.collectives().get(c)), of);
+      }
+      // A collective with no active records left reads as nothing, yet may have open pairs (one
+      // written by a scan that read her just before she was erased): they go all the same.
+      Set<UUID> read = new HashSet<>(loaded.collectives());
+      for (UUID left : withOpen) {
+        if (!read.contains(left)) {
+          keep(new OrganisationId(left), List.of());
+        }
       }
       scans.finish(
           id,
@@ -95,6 +102,15 @@ public class ScanRunner {
       LOG.warn("Duplicate scan {} failed: {}", id, e.getClass().getSimpleName());
       scans.finish(id, DuplicateScan.Status.FAILED, 0, 0, 0, null);
     }
+  }
+
+  /** What the scan found in one collective, in a transaction of its own. */
+  private void keep(OrganisationId organisation, List<PairStore.Found> found) {
+    writing.executeWithoutResult(
+        s -> {
+          pairs.replaceOpen(organisation, found);
+          network.findFor(organisation);
+        });
   }
 
   private void backfill(OrganisationId only) {
