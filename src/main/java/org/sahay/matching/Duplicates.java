@@ -202,20 +202,33 @@ public class Duplicates {
     return new Outcome.Merged(merge, survivor.id());
   }
 
+  /** What became of an undo. */
+  public enum Undo {
+    /** The merged record is back as it was, and the pair open again. */
+    UNDONE,
+    /** Someone undid it already. */
+    ALREADY_UNDONE,
+    /** The kept record has since been merged into another (or a record erased): nothing changed. */
+    LATER_MERGE_FIRST
+  }
+
   /** Undoes a merge: the merged record is back as it was, and the pair open again. */
   @Transactional
-  public boolean undo(Actor by, MergeId id) {
+  public Undo undo(Actor by, MergeId id) {
     OrganisationId own = own(by);
     MergeLog.Entry merge = merges.find(id).orElseThrow(NotFoundException::new);
     if (!merge.organisation().equals(own)) {
       throw new NotFoundException();
     }
     if (!merges.undone(id, by.username())) {
-      return false;
+      return Undo.ALREADY_UNDONE;
     }
-    registry.undo(by, id.value(), own, merge.survivor(), merge.merged());
+    if (!registry.undo(by, id.value(), own, merge.survivor(), merge.merged())) {
+      TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+      return Undo.LATER_MERGE_FIRST;
+    }
     pairs.reopen(merge.pair());
-    return true;
+    return Undo.UNDONE;
   }
 
   private PairStore.Stored stored(Actor by, PairId id) {

@@ -97,12 +97,20 @@ public class MemberMerges {
    * record (the survivor merged into a third, say) happen one after the other: otherwise both move
    * the same rows out of the survivor at once, and each takes some. A merge into the merged record
    * meanwhile waits, then finds it back (or, locked first, finds it merged and is refused).
+   *
+   * @return false, with nothing changed, when the kept record is no longer in the register (merged
+   *     into another since, or erased) or the merged one is no longer merged (erased)
    */
   @Transactional
-  public void undo(
+  public boolean undo(
       Actor by, UUID merge, OrganisationId organisation, MemberId survivor, MemberId merged) {
     policy.require(by, RegistryAction.MEMBER_WRITE, organisation);
-    store.lock(organisation, survivor, merged);
+    Map<MemberId, MemberStatus> locked = store.lock(organisation, survivor, merged);
+    if (!inRegister(locked.get(survivor)) || locked.get(merged) != MemberStatus.MERGED) {
+      // The kept record was merged into another since (or erased, or the merged one erased): what
+      // this merge moved is no longer where it put it. The later merge is undone first.
+      return false;
+    }
     events.publishEvent(new MergeUndone(merge, organisation, survivor, merged));
     moves.undo(merge, HOUSEHOLD, merged.value(), survivor.value());
     for (DocumentType type : DocumentType.values()) {
@@ -124,6 +132,7 @@ public class MemberMerges {
             "member",
             merged.toString(),
             "from " + survivor + ", merge " + merge));
+    return true;
   }
 
   /**

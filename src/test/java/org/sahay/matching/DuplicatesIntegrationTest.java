@@ -485,6 +485,51 @@ class DuplicatesIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anEarlierMergeWhoseKeptRecordWasMergedSinceIsUndoneOnlyAfterTheLaterOne() {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Undo Savitri Naidu", 1982, "9000000051", "Tenali");
+    MemberId b = register(admin, "Undo Savitri Nayudu", 1982, "9000000051", "Tenali");
+    MemberId c = register(admin, "Undo Savithri Naidu", 1982, "9000000051", "Tenali");
+    members.recordConsent(admin, c, ConsentPurpose.SHARE_WITH_DISTRICT, true);
+    pairStore.replaceOpen(
+        site.collective().id(),
+        List.of(
+            new PairStore.Found(b.value(), c.value(), 0.99, Band.LIKELY, "test"),
+            new PairStore.Found(a.value(), b.value(), 0.99, Band.LIKELY, "test")));
+    // C into B, then B (holding C's consent now) into A.
+    var cIntoB =
+        (Duplicates.Outcome.Merged)
+            duplicates.decide(admin, pairId(b, c), Duplicates.Verdict.SAME, b);
+    var bIntoA =
+        (Duplicates.Outcome.Merged)
+            duplicates.decide(admin, pairId(a, b), Duplicates.Verdict.SAME, a);
+    assertThat(consentHolders(a, c)).containsExactly(a.value());
+
+    // What C's merge moved is with A now: undoing it first would bring C back without it.
+    assertThat(duplicates.undo(admin, cIntoB.merge())).isEqualTo(Duplicates.Undo.LATER_MERGE_FIRST);
+    assertThat(List.of(status(a), status(b), status(c)))
+        .containsExactly("ACTIVE", "MERGED", "MERGED");
+    assertThat(consentHolders(a, c)).containsExactly(a.value());
+    var refused =
+        http()
+            .postJson(
+                "/api/v1/merges/" + cIntoB.merge() + "/undo",
+                "",
+                "Authorization",
+                Http.bearer(site.token()));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("undo that later merge first");
+
+    // The later one first, then the earlier: C is back with her consent.
+    assertThat(duplicates.undo(admin, bIntoA.merge())).isEqualTo(Duplicates.Undo.UNDONE);
+    assertThat(duplicates.undo(admin, cIntoB.merge())).isEqualTo(Duplicates.Undo.UNDONE);
+    assertThat(List.of(status(a), status(b), status(c)))
+        .containsExactly("ACTIVE", "ACTIVE", "ACTIVE");
+    assertThat(consentHolders(a, c)).containsExactly(c.value());
+  }
+
+  @Test
   void twoMergesDecidedAtOnceThatShareARecordNeverLeaveAChain() throws Exception {
     Site site = site();
     Actor admin = site.admin().actor();

@@ -74,8 +74,14 @@ class DuplicatePagesController {
 
   @PostMapping("/merges/{id}/undo")
   String undo(Actor actor, @PathVariable MergeId id, RedirectAttributes redirect) {
-    boolean undone = duplicates.undo(actor, id);
-    redirect.addFlashAttribute("notice", undone ? "duplicates.undoneNow" : "duplicates.undone");
+    Duplicates.Undo undo = duplicates.undo(actor, id);
+    redirect.addFlashAttribute(
+        "notice",
+        switch (undo) {
+          case UNDONE -> "duplicates.undoneNow";
+          case ALREADY_UNDONE -> "duplicates.undone";
+          case LATER_MERGE_FIRST -> "duplicates.undoLaterFirst";
+        });
     return "redirect:/duplicates";
   }
 }

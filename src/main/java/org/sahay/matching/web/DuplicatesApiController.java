@@ -127,10 +127,17 @@ class DuplicatesApiController {
 
   @PostMapping("/api/v1/merges/{id}/undo")
   ResponseEntity<?> undo(Actor actor, @PathVariable MergeId id, Locale locale) {
-    if (duplicates.undo(actor, id)) {
+    Duplicates.Undo undo = duplicates.undo(actor, id);
+    if (undo == Duplicates.Undo.UNDONE) {
       return ResponseEntity.ok(Map.of("merge", id, "undone", true));
     }
     return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(problems.of(HttpStatus.CONFLICT, "duplicates.undone", locale));
+        .body(
+            problems.of(
+                HttpStatus.CONFLICT,
+                undo == Duplicates.Undo.ALREADY_UNDONE
+                    ? "duplicates.undone"
+                    : "duplicates.undoLaterFirst",
+                locale));
   }
 }
