@@ -394,6 +394,30 @@ class DuplicatesIntegrationTest extends IntegrationTest {
    * scan writes their pair back after the erasure took it away. The collective has no match records
    * left, so the next scan reads nothing of it.
    */
+  @Test
+  void aScanThatReadTwoMembersBeforeTheyWereErasedDoesNotProposeThem() {
+    Site site = site();
+    Actor admin = site.admin().actor();
+    MemberId a = register(admin, "Late Kamala Devi", 1977, "9000000061", "Ongole");
+    MemberId b = register(admin, "Late Kamla Devi", 1977, "9000000061", "Ongole");
+    MemberId c = register(admin, "Late Kamala Devii", 1977, "9000000062", "Ongole");
+    members.erase(admin, a, ErasureReason.values()[0]);
+    // The scan's write, after the erasure: only the pair of the two still there is proposed.
+    pairStore.replaceOpen(
+        site.collective().id(),
+        List.of(
+            new PairStore.Found(a.value(), b.value(), 0.99, Band.LIKELY, "test"),
+            new PairStore.Found(b.value(), c.value(), 0.99, Band.LIKELY, "test")));
+    assertThat(
+            jdbc.sql(
+                    "select member_a from duplicate_pair where organisation_id = :o"
+                        + " and status = 'OPEN'")
+                .param("o", site.collective().id().value())
+                .query(UUID.class)
+                .list())
+        .containsExactly(b.value());
+  }
+
   private void anOpenPairWithNoRecordsLeft(Site site) throws InterruptedException {
     Actor admin = site.admin().actor();
     MemberId a = register(admin, "Savitri Rao", 1972, "9000000010", "Mangalagiri");

@@ -43,6 +43,16 @@ public class PairStore {
   }
 
   /**
+   * A new open pair, only while both members still have a match record: a member erased or merged
+   * after a scan read her is not proposed again by that scan's late write.
+   */
+  private static final String INSERT_WHILE_BOTH_RECORDED =
+      "insert into duplicate_pair (id, organisation_id, member_a, member_b, score, band, evidence,"
+          + " status, found_at) select ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?"
+          + " where exists (select 1 from match_record where member_id = ?)"
+          + " and exists (select 1 from match_record where member_id = ?)";
+
+  /**
    * Keeps what a scan of the collective found: new pairs are added, open ones get their new score,
    * decided ones are left as they were decided (never proposed again), and open pairs the scan no
    * longer finds go.
@@ -73,7 +83,9 @@ public class PairStore {
               f.score(),
               f.band().name(),
               f.evidence(),
-              now
+              now,
+              f.first(),
+              f.second()
             });
       } else if (status.equals("OPEN")) {
         updates.add(
@@ -82,10 +94,7 @@ public class PairStore {
             });
       }
     }
-    template.batchUpdate(
-        "insert into duplicate_pair (id, organisation_id, member_a, member_b, score, band,"
-            + " evidence, status, found_at) values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
-        inserts);
+    template.batchUpdate(INSERT_WHILE_BOTH_RECORDED, inserts);
     template.batchUpdate(
         "update duplicate_pair set score = ?, band = ?, evidence = ? where organisation_id = ?"
             + " and member_a = ? and member_b = ? and status = 'OPEN'",
