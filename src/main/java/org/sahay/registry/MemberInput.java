@@ -24,4 +24,12 @@ public record MemberInput(
     Boolean hasSmartphone,
     SensitiveProfile sensitive,
     List<DocumentInput> documents,
-    Integer version) {}
+    Integer version) {
+
+  /** A person described by name, phone and village alone (all else unknown), to look her up. */
+  public static MemberInput described(String name, String phone, String village) {
+    return new MemberInput(
+        name, null, null, null, null, phone, null, null, null, null, village, null, null, null,
+        null, null, null, null);
+  }
+}

@@ -103,26 +103,7 @@ public class Recipients {
     if (!policy.permits(by, org.sahay.registry.RegistryAction.MEMBER_READ, collective)) {
       return List.of();
     }
-    var described =
-        new org.sahay.registry.MemberInput(
-            r.name(),
-            null,
-            null,
-            null,
-            null,
-            r.phone(),
-            null,
-            null,
-            null,
-            null,
-            r.village(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    var described = org.sahay.registry.MemberInput.described(r.name(), r.phone(), r.village());
     return members.likelySame(by, described);
   }
 
