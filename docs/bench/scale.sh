@@ -8,7 +8,8 @@
 #      at an offered rate (BENCH_RATE, 100 per second by default) for the latency of one.
 # Usage: docs/bench/scale.sh   (build first: ./mvnw -DskipTests package test-compile, and save the
 #   test classpath: ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt)
-# BENCH_JARS="old.jar target/sahay.jar" measures several jars one after the other, same minutes.
+# BENCH_JARS="old.jar target/sahay.jar" measures several jars one after the other, same minutes;
+# BENCH_JAVA=/path/to/bin/java runs the node (not the driver) on another JDK.
 # Needs a PostgreSQL on localhost:5432 where `su postgres` may create databases (as .ci/run does),
 # and the role sahay_ci (password sahay-ci-only) that .ci/run creates.
 set -euo pipefail
@@ -32,7 +33,7 @@ for jar in ${BENCH_JARS:-target/sahay.jar}; do
   SAHAY_DB_URL=jdbc:postgresql://localhost:5432/sahay_scale SAHAY_DB_USER=sahay_ci \
     SAHAY_DB_PASSWORD=sahay-ci-only SAHAY_DATA_DIR="$data" SAHAY_PORT=$port \
     SAHAY_LOGIN_SECOND_FACTOR=optional SAHAY_BOOTSTRAP_ADMIN_USERNAME=bench.admin SAHAY_BOOTSTRAP_ADMIN_PASSWORD='bench admin pass 42' \
-    java ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$data/node.log" 2>&1 &
+    ${BENCH_JAVA:-java} ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$data/node.log" 2>&1 &
   node=$!
   trap 'kill $node 2>/dev/null || true' EXIT
   until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do sleep 0.5; done
