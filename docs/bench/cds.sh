@@ -20,30 +20,25 @@ trap 'rm -rf "$work"' EXIT
 (cd docs/bench/minimal-app && "$root/mvnw" -B -q -DskipTests package)
 reference=$root/docs/bench/minimal-app/target/minimal-app.jar
 
-# The first bin/sahay after a build makes the archive; then count what it maps.
-(cd "$work" && SAHAY_DATA_DIR="$work/train" SAHAY_JAVA_OPTS="-Dspring.context.exit=onRefresh" \
-  "$root/bin/sahay" >/dev/null 2>&1 || true)
-shared=$(cd "$work" && SAHAY_DATA_DIR="$work/check" \
-  SAHAY_JAVA_OPTS="-Xlog:class+load=info -Dspring.context.exit=onRefresh" "$root/bin/sahay" 2>&1 |
-  grep -c "source: shared objects file" || true)
-echo "classes loaded from the archive: $shared"
-if [ "$shared" -lt 1000 ]; then
-  echo "the archive was not used" >&2
-  exit 1
-fi
-java25=${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
-if [ -n "$java25" ]; then
-  (cd "$work" && JAVA_HOME="$java25" SAHAY_DATA_DIR="$work/train25" \
+# prepare WHAT [JAVA_HOME]: the first bin/sahay after a build makes the archive (a CDS archive on
+# JDK 17, an AOT cache on 25 or later); then count the classes it maps, and fail if it maps none.
+prepare() {
+  local what=$1 home=${2:-}
+  (cd "$work" && env ${home:+JAVA_HOME=$home} SAHAY_DATA_DIR="$work/train${home:+25}" \
     SAHAY_JAVA_OPTS="-Dspring.context.exit=onRefresh" "$root/bin/sahay" >/dev/null 2>&1 || true)
-  cached=$(cd "$work" && JAVA_HOME="$java25" SAHAY_DATA_DIR="$work/check25" \
+  local mapped
+  mapped=$(cd "$work" && env ${home:+JAVA_HOME=$home} SAHAY_DATA_DIR="$work/check${home:+25}" \
     SAHAY_JAVA_OPTS="-Xlog:class+load=info -Dspring.context.exit=onRefresh" "$root/bin/sahay" 2>&1 |
     grep -c "source: shared objects file" || true)
-  echo "classes loaded from the AOT cache on $java25: $cached"
-  if [ "$cached" -lt 1000 ]; then
-    echo "the AOT cache was not used" >&2
+  echo "classes loaded from the $what: $mapped"
+  if [ "$mapped" -lt 1000 ]; then
+    echo "the $what was not used" >&2
     exit 1
   fi
-fi
+}
+prepare archive
+java25=${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}
+[ -z "$java25" ] || prepare "AOT cache on $java25" "$java25"
 
 # run LABEL DATA-DIR COMMAND...: milliseconds from exec to health UP, then stop.
 run() {

@@ -389,11 +389,6 @@ class DuplicatesIntegrationTest extends IntegrationTest {
     assertThat(openPairs(site)).isZero();
   }
 
-  /**
-   * Two members whose pair a scan found are erased while another scan that read them runs: that
-   * scan writes their pair back after the erasure took it away. The collective has no match records
-   * left, so the next scan reads nothing of it.
-   */
   @Test
   void aScanThatReadTwoMembersBeforeTheyWereErasedDoesNotProposeThem() {
     Site site = site();
@@ -418,6 +413,11 @@ class DuplicatesIntegrationTest extends IntegrationTest {
         .containsExactly(b.value());
   }
 
+  /**
+   * Two members whose pair a scan found are erased while another scan that read them runs: that
+   * scan writes their pair back after the erasure took it away. The collective has no match records
+   * left, so the next scan reads nothing of it.
+   */
   private void anOpenPairWithNoRecordsLeft(Site site) throws InterruptedException {
     Actor admin = site.admin().actor();
     MemberId a = register(admin, "Savitri Rao", 1972, "9000000010", "Mangalagiri");
