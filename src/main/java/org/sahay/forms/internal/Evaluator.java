@@ -26,6 +26,8 @@ public final class Evaluator {
     LocalDate today();
   }
 
+  private static final int ROUND_PLACES = 1_100;
+
   private Evaluator() {}
 
   public static Object evaluate(Expr expr, Scope scope) {
@@ -196,7 +198,11 @@ public final class Evaluator {
     if (Double.isNaN(value) || Double.isInfinite(value) || Double.isNaN(digits)) {
       return value;
     }
-    return BigDecimal.valueOf(value).setScale((int) digits, RoundingMode.HALF_UP).doubleValue();
+    // A double has no decimal digit past the 1,074th place and is below 10^309, so rounding to
+    // more places than that changes nothing and to fewer gives 0; the bound keeps a form's
+    // round(x, 1e80) from asking BigDecimal for a power of ten it cannot hold.
+    int places = (int) Math.max(-ROUND_PLACES, Math.min(ROUND_PLACES, digits));
+    return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
   }
 
   private static List<String> selections(Object value) {
