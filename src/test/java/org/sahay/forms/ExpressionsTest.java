@@ -191,6 +191,30 @@ class ExpressionsTest {
             });
   }
 
+  /**
+   * A cell can hold 32,767 characters. Nesting or a chain that deep would overflow the stack of the
+   * recursive parser or evaluator (a 500, not a message), so it is refused where it passes the
+   * bound, and an expression just inside the bounds still works.
+   */
+  @Test
+  void expressionsTooDeepOrTooLongAreRefusedAtTheirPosition() {
+    String parens = "(".repeat(500) + "1" + ")".repeat(500);
+    String minuses = "-".repeat(1_000) + "1";
+    String calls = "not(".repeat(300) + "1" + ")".repeat(300);
+    String chain = "1" + " + 1".repeat(20_000);
+    for (String source : new String[] {parens, minuses, calls, chain}) {
+      assertThatThrownBy(() -> ExpressionParser.parse(source))
+          .isInstanceOfSatisfying(
+              ExpressionException.class,
+              e -> {
+                assertThat(e.messageKey()).isEqualTo("forms.problem.badExpression");
+                assertThat(e.position()).isBetween(2, 4_000);
+              });
+    }
+    assertThat(eval("(".repeat(40) + "1" + ")".repeat(40))).isEqualTo("1");
+    assertThat(eval("1" + " + 1".repeat(400))).isEqualTo("401");
+  }
+
   @Test
   void referencesAreCollectedInOrder() throws ExpressionException {
     assertThat(ExpressionParser.references(ExpressionParser.parse("${b} + ${a} * ${b}")))

@@ -19,6 +19,15 @@ public final class ExpressionParser {
   static final String ARGUMENTS = "forms.problem.wrongArguments";
   static final String PATH = "forms.problem.unsupportedPath";
 
+  /**
+   * Bounds that keep the recursive parser and evaluator off the end of a request thread's stack: a
+   * cell can hold 32,767 characters. Real calculations stay far inside them (a sum of 30 fields is
+   * 60 tokens; nested if()s rarely go 20 deep).
+   */
+  static final int MAX_TOKENS = 2_000;
+
+  static final int MAX_NESTING = 100;
+
   /** Supported functions with their least and most argument counts (-1: any number). */
   static final Map<String, int[]> FUNCTIONS =
       Map.ofEntries(
@@ -56,6 +65,7 @@ public final class ExpressionParser {
   private final String source;
   private final List<Token> tokens;
   private int next;
+  private int nesting;
 
   private ExpressionParser(String source) throws ExpressionException {
     this.source = source;
@@ -183,8 +193,10 @@ public final class ExpressionParser {
 
   private Expr unary() throws ExpressionException {
     if (isSymbol("-")) {
-      next++;
-      return new Expr.Negate(unary());
+      enter();
+      Expr operand = unary();
+      nesting--;
+      return new Expr.Negate(operand);
     }
     return primary();
   }
@@ -205,9 +217,10 @@ public final class ExpressionParser {
         next++;
         return new Expr.Dot();
       case LPAREN:
-        next++;
+        enter();
         Expr inner = or();
         expect(Kind.RPAREN);
+        nesting--;
         return inner;
       case NAME:
         return call(token);
@@ -225,7 +238,7 @@ public final class ExpressionParser {
     if (arity == null) {
       throw new ExpressionException(UNKNOWN_FUNCTION, name.position, name.text);
     }
-    next++;
+    enter();
     List<Expr> args = new ArrayList<>();
     if (peek().kind != Kind.RPAREN) {
       args.add(or());
@@ -235,10 +248,19 @@ public final class ExpressionParser {
       }
     }
     expect(Kind.RPAREN);
+    nesting--;
     if (args.size() < arity[0] || (arity[1] >= 0 && args.size() > arity[1])) {
       throw new ExpressionException(ARGUMENTS, name.position, name.text);
     }
     return new Expr.Call(name.text, args);
+  }
+
+  /** Steps over an opening token (a parenthesis or a minus), refusing it past the nesting bound. */
+  private void enter() throws ExpressionException {
+    if (++nesting > MAX_NESTING) {
+      throw broken(peek());
+    }
+    next++;
   }
 
   private void expect(Kind kind) throws ExpressionException {
@@ -282,6 +304,9 @@ public final class ExpressionParser {
     while (i < n) {
       char c = source.charAt(i);
       int position = i + 1;
+      if (tokens.size() == MAX_TOKENS) {
+        throw new ExpressionException(BROKEN, position, near(source, i));
+      }
       if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '$') {
