@@ -304,7 +304,7 @@ public final class ExpressionParser {
     while (i < n) {
       char c = source.charAt(i);
       int position = i + 1;
-      if (tokens.size() == MAX_TOKENS) {
+      if (tokens.size() == MAX_TOKENS && !Character.isWhitespace(c)) {
         throw new ExpressionException(BROKEN, position, near(source, i));
       }
       if (Character.isWhitespace(c)) {
